@@ -1,0 +1,44 @@
+namespace Gateway.EmbeddedStore.Errors;
+
+/// <summary>
+/// A client-visible failure, rendered in Elasticsearch's error shape:
+/// <c>{"error":{"root_cause":[...],"type":...,"reason":...},"status":N}</c>.
+/// Thrown by request parsing and validation; the REST layer turns it into a response.
+/// </summary>
+public sealed class StoreException : Exception
+{
+    public StoreException(int status, string type, string reason, string? index = null)
+        : base(reason)
+    {
+        Status = status;
+        Type = type;
+        Index = index;
+    }
+
+    /// <summary>The HTTP status code Elasticsearch answers with for this error.</summary>
+    public int Status { get; }
+
+    /// <summary>Elasticsearch's error type name, e.g. <c>index_not_found_exception</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The index the error concerns, reported as <c>index</c> in the error body.</summary>
+    public string? Index { get; }
+
+    /// <summary>Extra key/value pairs added to the error object (e.g. <c>resource.id</c>).</summary>
+    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>();
+
+    /// <summary>The cause, rendered as <c>caused_by</c>.</summary>
+    public StoreException? CausedBy { get; init; }
+
+    public static StoreException BadRequest(string type, string reason) => new(400, type, reason);
+
+    public static StoreException Parsing(string reason) => new(400, "parsing_exception", reason);
+
+    public static StoreException IllegalArgument(string reason) => new(400, "illegal_argument_exception", reason);
+
+    public static StoreException IndexNotFound(string index) =>
+        new(404, "index_not_found_exception", "no such index [" + index + "]", index)
+        {
+            Metadata = { ["resource.type"] = "index_or_alias", ["resource.id"] = index },
+        };
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Gateway.EmbeddedStore.Mapping;
+
+/// <summary>
+/// One mapped field, addressed by its full dotted path (<c>names.raw</c>, <c>camera.make</c>).
+/// Multi-fields (<c>fields</c>) and object <c>properties</c> appear as their own entries in
+/// <see cref="IndexMapping"/>, so search code looks every field up by path.
+/// </summary>
+public sealed class FieldMapping
+{
+    /// <summary>Full dotted path of the field.</summary>
+    public required string Path { get; init; }
+
+    public required FieldKind Kind { get; init; }
+
+    /// <summary>The field definition as Elasticsearch reports it in GET _mapping.</summary>
+    public required JsonObject Definition { get; init; }
+
+    /// <summary>dense_vector: number of dimensions.</summary>
+    public int? Dims { get; init; }
+
+    /// <summary>dense_vector: similarity (Elasticsearch's default is cosine).</summary>
+    public VectorSimilarity? Similarity { get; init; }
+
+    /// <summary>dense_vector: whether the field is indexed for kNN (default true).</summary>
+    public bool Indexed { get; init; } = true;
+
+    /// <summary>date: the format string (<c>strict_date_optional_time||epoch_millis</c> by default).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>keyword: strings longer than this are not indexed (ignore_above).</summary>
+    public int? IgnoreAbove { get; init; }
+
+    /// <summary>For a multi-field (<c>names.raw</c>), the path of its parent (<c>names</c>).</summary>
+    public string? ParentPath { get; init; }
+}

@@ -1,0 +1,10 @@
+using Gateway.EmbeddedStore.Mapping;
+
+namespace Gateway.EmbeddedStore.Search;
+
+/// <summary>One concrete index a search runs on, after aliases and wildcards were resolved.</summary>
+/// <param name="IndexName">The concrete index name, reported as <c>_index</c> in hits.</param>
+/// <param name="Mapping">The index mapping at the time of the search.</param>
+/// <param name="Shard">The index's searchable data.</param>
+/// <param name="AliasFilter">An alias's filter (a query DSL object) to apply, if reached through a filtered alias.</param>
+public sealed record SearchTarget(string IndexName, IndexMapping Mapping, ISearchShard Shard, System.Text.Json.Nodes.JsonObject? AliasFilter = null);
