@@ -1,0 +1,9 @@
+namespace Gateway.Photos.Geometry;
+
+/// <summary>A catalog peak seen from a camera position.</summary>
+/// <param name="PeakId">Catalog id.</param>
+/// <param name="DistanceKm">Great-circle distance from the camera.</param>
+/// <param name="BearingDeg">Initial bearing from the camera to the summit.</param>
+/// <param name="BearingOffsetDeg">Bearing minus camera direction in (−180, 180] (positive: right of centre), or null when the direction is unknown.</param>
+/// <param name="InFieldOfView">True/false when direction and focal length are known, null otherwise.</param>
+public sealed record PeakSighting(string PeakId, double DistanceKm, double BearingDeg, double? BearingOffsetDeg, bool? InFieldOfView);
