@@ -1,0 +1,89 @@
+namespace Gateway.Rewrite;
+
+/// <summary>State of rewriting one search body: its index, its dependencies and what it produced.</summary>
+internal sealed class RewriteContext(
+    IQueryVectorSource vectors,
+    IVectorFieldResolver fields,
+    RewriteOptions options,
+    string? indexExpression,
+    CancellationToken cancellationToken)
+{
+    private VectorFields? _fields;
+    private bool _fieldsResolved;
+
+    public RewriteOptions Options { get; } = options;
+
+    public string? IndexExpression { get; } = indexExpression;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public GatewayAnnotation Annotation { get; } = new();
+
+    /// <summary>Embeds text or an image and records the vector for the response's <c>_gateway</c> object.</summary>
+    public async ValueTask<float[]> VectorForAsync(string? text, ImageQuery? image)
+    {
+        QueryVector vector;
+        if (text is not null)
+        {
+            vector = await vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
+        }
+        else if (image!.PhotoId is not null)
+        {
+            vector = await vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            vector = await vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
+        }
+
+        Annotation.Add(vector);
+        return vector.Vector;
+    }
+
+    /// <summary>The field a query without one targets; a 400 when the index has no single vector field.</summary>
+    public async ValueTask<string> DefaultFieldAsync(string clause)
+    {
+        if (IndexExpression is null)
+        {
+            throw RewriteException.BadRequest($"[{clause}] without a [field] needs an index in the request path to find the vector field");
+        }
+
+        var fields = await FieldsAsync().ConfigureAwait(false);
+        if (fields?.Default is { } field)
+        {
+            return field;
+        }
+
+        throw RewriteException.BadRequest(fields is null || fields.All.Count == 0
+            ? $"unknown vector field: no dense_vector field found in [{IndexExpression}]"
+            : $"unknown vector field: [{IndexExpression}] has several dense_vector fields [{string.Join(", ", fields.All)}]; name one with [field]");
+    }
+
+    /// <summary>Refuses a named field that the index's mapping does not have as a dense_vector.</summary>
+    public async ValueTask ValidateFieldAsync(string field)
+    {
+        if (IndexExpression is null)
+        {
+            return;
+        }
+
+        var fields = await FieldsAsync().ConfigureAwait(false);
+        if (fields is not null && !fields.All.Contains(field, StringComparer.Ordinal))
+        {
+            throw RewriteException.BadRequest(fields.All.Count == 0
+                ? $"unknown vector field [{field}]: [{IndexExpression}] has no dense_vector field"
+                : $"unknown vector field [{field}] in [{IndexExpression}]; dense_vector fields: [{string.Join(", ", fields.All)}]");
+        }
+    }
+
+    private async ValueTask<VectorFields?> FieldsAsync()
+    {
+        if (!_fieldsResolved)
+        {
+            _fields = await fields.ResolveAsync(IndexExpression!, CancellationToken).ConfigureAwait(false);
+            _fieldsResolved = true;
+        }
+
+        return _fields;
+    }
+}
