@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Gateway.Embeddings.Onnx;
+using Gateway.Embeddings.Vectors;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Embeddings.Service;
+
+/// <summary>Runs one micro-batch: texts through the text tower, images through the vision tower, each output
+/// row L2-normalised and handed to its caller. Requests cancelled while they waited are skipped.</summary>
+internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
+{
+    private readonly List<EmbeddingWork> _texts = [];
+    private readonly List<EmbeddingWork> _images = [];
+
+    public void Process(List<EmbeddingWork> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _texts.Clear();
+        _images.Clear();
+        foreach (var work in batch)
+        {
+            if (work.CancellationToken.IsCancellationRequested)
+            {
+                work.Completion.TrySetCanceled(work.CancellationToken);
+            }
+            else if (work.Text is not null)
+            {
+                _texts.Add(work);
+            }
+            else
+            {
+                _images.Add(work);
+            }
+        }
+
+        if (_texts.Count > 0)
+        {
+            Run(model.Text, _texts, (work, slot) => model.Tokenizer.Encode(work.Text!, slot));
+        }
+
+        if (_images.Count > 0)
+        {
+            Run(model.Vision, _images, (work, slot) => work.Pixels.AsSpan().CopyTo(slot));
+        }
+
+        EmbeddingLog.BatchDone(logger, _texts.Count, _images.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void Run<T>(OnnxEncoder<T> encoder, List<EmbeddingWork> works, SlotWriter<T> fill)
+        where T : unmanaged
+    {
+        try
+        {
+            for (var i = 0; i < works.Count; i++)
+            {
+                fill(works[i], encoder.InputFor(i));
+            }
+
+            var output = encoder.Run(works.Count);
+            var d = encoder.Dimensions;
+            for (var i = 0; i < works.Count; i++)
+            {
+                var vector = output.Slice(i * d, d).ToArray();
+                VectorMath.NormalizeInPlace(vector);
+                works[i].Completion.TrySetResult(vector);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The batch loop must survive a failing batch; its callers get the error.
+            EmbeddingLog.BatchFailed(logger, ex);
+            foreach (var work in works)
+            {
+                work.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private delegate void SlotWriter<T>(EmbeddingWork work, Span<T> slot);
+}

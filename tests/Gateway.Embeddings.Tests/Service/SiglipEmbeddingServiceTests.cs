@@ -1,0 +1,191 @@
+using Gateway.Embeddings.Service;
+using Gateway.Embeddings.Vectors;
+using Gateway.TestModels;
+
+namespace Gateway.Embeddings.Tests.Service;
+
+public sealed class SiglipEmbeddingServiceTests(TestModelFixture fixture) : IClassFixture<TestModelFixture>
+{
+    public static TheoryData<string> Colours() => [.. TestColor.All.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Colours))]
+    public async Task EmbedText_ColourWordRetrievesItsImage(string colour)
+    {
+        await using var service = ServiceFactory.Create(fixture.Model);
+        var images = new Dictionary<string, float[]>();
+        foreach (var c in TestColor.All)
+        {
+            images[c.Name] = await service.EmbedImageAsync(TestImages.SolidJpeg(c), c.Name + ".jpg");
+        }
+
+        var query = await service.EmbedTextAsync("a photo of " + colour + ".");
+
+        var best = images.MaxBy(kv => VectorMath.Dot(query, kv.Value)).Key;
+        Assert.Equal(colour, best);
+    }
+
+    [Fact]
+    public async Task EmbedImage_DominantColourWinsOverAccent()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model);
+        var image = await service.EmbedImageAsync(TestImages.DominantJpeg(TestColor.Named("blue"), TestColor.Named("yellow")), "mostly blue.jpg");
+
+        var blue = await service.EmbedTextAsync("blue");
+        var yellow = await service.EmbedTextAsync("yellow");
+
+        Assert.True(VectorMath.Dot(image, blue) > VectorMath.Dot(image, yellow));
+    }
+
+    [Fact]
+    public async Task EmbedText_ReturnsUnitVectorsOfTheModelsDimensions()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model);
+
+        var vector = await service.EmbedTextAsync("Red");
+
+        Assert.Equal(fixture.Model.Dimensions, vector.Length);
+        Assert.Equal(1f, MathF.Sqrt(VectorMath.Dot(vector, vector)), 4);
+        Assert.Equal(EmbeddingModelState.Ready, service.Status.State);
+        Assert.Equal(fixture.Model.Dimensions, service.Status.Dimensions);
+    }
+
+    [Fact]
+    public async Task EmbedText_ConcurrentBatchesGiveTheSameVectorsAsOneByOne()
+    {
+        string[] texts = [.. Enumerable.Range(0, 40).Select(i => $"{TestColor.All[i % 6].Name} peak number {i}")];
+        var sequential = new List<float[]>();
+        await using (var one = ServiceFactory.Create(fixture.Model, o => { o.TextCacheSize = 0; o.MaxBatch = 1; o.BatchWindowMs = 0; }))
+        {
+            foreach (var text in texts)
+            {
+                sequential.Add(await one.EmbedTextAsync(text));
+            }
+        }
+
+        await using var batched = ServiceFactory.Create(fixture.Model, o => { o.TextCacheSize = 0; o.MaxBatch = 16; o.BatchWindowMs = 20; });
+        var concurrent = await Task.WhenAll(texts.Select(t => batched.EmbedTextAsync(t).AsTask()));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(sequential[i], concurrent[i], (a, b) => MathF.Abs(a - b) < 1e-5f);
+        }
+    }
+
+    [Fact]
+    public async Task EmbedImage_ConcurrentBatchesGiveTheSameVectorsAsOneByOne()
+    {
+        var images = TestColor.All.Select(c => TestImages.DominantJpeg(c, TestColor.All[(TestColor.All.ToList().IndexOf(c) + 1) % 6])).ToArray();
+        await using var service = ServiceFactory.Create(fixture.Model, o => o.BatchWindowMs = 20);
+        var sequential = new List<float[]>();
+        foreach (var image in images)
+        {
+            sequential.Add(await service.EmbedImageAsync(image));
+        }
+
+        var concurrent = await Task.WhenAll(images.Select(i => service.EmbedImageAsync(i).AsTask()));
+
+        for (var i = 0; i < images.Length; i++)
+        {
+            Assert.Equal(sequential[i], concurrent[i], (a, b) => MathF.Abs(a - b) < 1e-5f);
+        }
+    }
+
+    [Fact]
+    public async Task EmbedText_FullQueueThrowsWithRetryAfter()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model, o => { o.QueueLimit = 2; o.MaxBatch = 1; o.BatchWindowMs = 0; o.TextCacheSize = 0; o.RetryAfterSeconds = 7; });
+        service.TryLoad();
+
+        // 200 requests at once against a queue of 2 served one at a time: most must be refused, none lost.
+        var tasks = Enumerable.Range(0, 200).Select(i => service.EmbedTextAsync("red " + i).AsTask()).ToList();
+        var outcomes = await Task.WhenAll(tasks.Select(async t =>
+        {
+            try
+            {
+                await t;
+                return (TimeSpan?)null;
+            }
+            catch (EmbeddingQueueFullException ex)
+            {
+                return ex.RetryAfter;
+            }
+        }));
+
+        Assert.Contains(outcomes, o => o is null);
+        Assert.Contains(outcomes, o => o == TimeSpan.FromSeconds(7));
+    }
+
+    [Fact]
+    public async Task EmbedText_CancelledRequestThrowsAndServiceKeepsWorking()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model, o => o.BatchWindowMs = 200);
+        service.TryLoad();
+        using var cts = new CancellationTokenSource();
+
+        var pending = service.EmbedTextAsync("green", cts.Token).AsTask();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.EmbedTextAsync("blue", cts.Token).AsTask());
+        Assert.Equal(fixture.Model.Dimensions, (await service.EmbedTextAsync("blue")).Length);
+    }
+
+    [Fact]
+    public async Task Embed_MissingModelIsUnavailableNamingModelAndCommand()
+    {
+        var empty = Directory.CreateTempSubdirectory("gateway-no-model").FullName;
+        await using var service = new SiglipEmbeddingService(Microsoft.Extensions.Options.Options.Create(
+            new EmbeddingOptions { ModelId = "google/siglip2-base-patch16-224", ModelDirectory = empty }));
+
+        var text = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedTextAsync("red").AsTask());
+        var image = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedImageAsync(TestImages.SolidPng(TestColor.Named("red"))).AsTask());
+
+        Assert.Contains("google/siglip2-base-patch16-224", text.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Gateway -- models download google/siglip2-base-patch16-224", text.Message, StringComparison.Ordinal);
+        Assert.Contains("onnx/vision_model.onnx", text.Message, StringComparison.Ordinal);
+        Assert.Equal(text.Message, image.Message);
+        Assert.Equal(EmbeddingModelState.Missing, service.Status.State);
+        Assert.Equal(text.Message, service.Status.Detail);
+        Directory.Delete(empty);
+    }
+
+    [Fact]
+    public async Task Load_MismatchedConfigFailsLoudly()
+    {
+        var copy = Directory.CreateTempSubdirectory("gateway-bad-model").FullName;
+        TestModelFactory.WriteTo(copy);
+        var config = Path.Combine(copy, "config.json");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"max_position_embeddings\": 64", "\"max_position_embeddings\": 32", StringComparison.Ordinal));
+        await using var service = ServiceFactory.Create(new TestModel(copy, 32, 64, 64, 0));
+
+        var error = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedTextAsync("red").AsTask());
+
+        Assert.Contains("input_ids", error.Message, StringComparison.Ordinal);
+        Assert.Contains("32", error.Message, StringComparison.Ordinal);
+        Assert.Equal(EmbeddingModelState.Failed, service.Status.State);
+        Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
+    public async Task EmbedText_CachedVectorIsACopy()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model);
+        var first = await service.EmbedTextAsync("white");
+        first[0] = 42;
+
+        var second = await service.EmbedTextAsync("WHITE");
+
+        Assert.NotEqual(42, second[0]);
+    }
+
+    [Fact]
+    public async Task EmbedImage_UndecodableImageThrowsImageDecodeException()
+    {
+        await using var service = ServiceFactory.Create(fixture.Model);
+
+        var error = await Assert.ThrowsAsync<ImageDecodeException>(() => service.EmbedImageAsync(new byte[] { 1, 2, 3, 4, 5 }, "junk.jpg").AsTask());
+
+        Assert.Contains("junk.jpg", error.Message, StringComparison.Ordinal);
+    }
+}
