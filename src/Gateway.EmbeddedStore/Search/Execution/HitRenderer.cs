@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Documents;
+using Gateway.EmbeddedStore.Mapping;
+
+namespace Gateway.EmbeddedStore.Search.Execution;
+
+/// <summary>Renders one hit as Elasticsearch does.</summary>
+internal static class HitRenderer
+{
+    public static JsonObject Render(Hit hit, SearchRequest request, bool scoresVisible)
+    {
+        var context = hit.Outcome.Context;
+        var doc = context.Snapshot.Doc(hit.Ord);
+        var json = new JsonObject
+        {
+            ["_index"] = context.IndexName,
+            ["_id"] = doc.Id,
+        };
+        if (request.Version)
+        {
+            json["_version"] = doc.Version;
+        }
+
+        if (request.SeqNoPrimaryTerm)
+        {
+            json["_seq_no"] = doc.SeqNo;
+            json["_primary_term"] = doc.PrimaryTerm;
+        }
+
+        json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        if (request.Source.Fetch)
+        {
+            json["_source"] = request.Source.Apply(doc.Source);
+        }
+
+        var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
+        if (fields.Count > 0)
+        {
+            json["fields"] = fields;
+        }
+
+        if (request.Sort is not null && hit.SortKeys is not null)
+        {
+            json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
+        }
+
+        return json;
+    }
+
+    private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested)
+    {
+        var result = new JsonObject();
+        foreach (var request in requested)
+        {
+            foreach (var (path, values) in doc.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path))
+                {
+                    continue;
+                }
+
+                var rendered = Values(values, request.Format ?? values.Mapping.Format);
+                if (rendered.Count > 0)
+                {
+                    result[path] = rendered;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static JsonArray Values(FieldValues values, string? format)
+    {
+        var array = new JsonArray();
+        switch (values.Mapping.Kind)
+        {
+            case FieldKind.Date:
+                foreach (var l in values.Longs ?? [])
+                {
+                    array.Add(DateFormats.Format(l, format));
+                }
+
+                break;
+            case FieldKind.Boolean:
+                foreach (var l in values.Longs ?? [])
+                {
+                    array.Add(l != 0);
+                }
+
+                break;
+            case FieldKind.GeoPoint:
+                foreach (var p in values.Points ?? [])
+                {
+                    array.Add(new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(p.Lon, p.Lat) });
+                }
+
+                break;
+            case FieldKind.DenseVector when values.Vector is { } v:
+                foreach (var f in v)
+                {
+                    array.Add(f);
+                }
+
+                break;
+            default:
+                foreach (var s in values.Keywords ?? values.Texts ?? [])
+                {
+                    array.Add(s);
+                }
+
+                foreach (var l in values.Longs ?? [])
+                {
+                    array.Add(l);
+                }
+
+                foreach (var d in values.Doubles ?? [])
+                {
+                    array.Add(d);
+                }
+
+                break;
+        }
+
+        return array;
+    }
+}

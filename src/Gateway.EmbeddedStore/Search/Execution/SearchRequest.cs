@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Search.Knn;
+using Gateway.EmbeddedStore.Search.Query;
+
+namespace Gateway.EmbeddedStore.Search.Execution;
+
+/// <summary>A search request after the body and the URL parameters were merged and validated.</summary>
+internal sealed class SearchRequest
+{
+    public QueryNode? Query { get; set; }
+
+    public QueryNode? PostFilter { get; set; }
+
+    public List<KnnSearch> Knn { get; } = [];
+
+    /// <summary>The raw top-level <c>knn</c> element, parsed after <c>size</c> is known.</summary>
+    public JsonNode? KnnBody { get; set; }
+
+    public int From { get; set; }
+
+    public int Size { get; set; } = 10;
+
+    public List<SortSpec>? Sort { get; set; }
+
+    public SourceFilter Source { get; set; } = SourceFilter.All;
+
+    /// <summary>Hits are counted exactly up to this many; <see cref="int.MaxValue"/> = always exact; -1 = not at all.</summary>
+    public int TrackTotalHitsUpTo { get; set; } = 10_000;
+
+    public bool TrackScores { get; set; }
+
+    public float? MinScore { get; set; }
+
+    public JsonObject? Aggregations { get; set; }
+
+    public List<FieldAndFormat> Fields { get; } = [];
+
+    public List<FieldAndFormat> DocValueFields { get; } = [];
+
+    public bool Version { get; set; }
+
+    public bool SeqNoPrimaryTerm { get; set; }
+
+    public bool RestTotalHitsAsInt { get; set; }
+
+    public bool TypedKeys { get; set; }
+
+    public JsonArray? SearchAfter { get; set; }
+
+    public int? TerminateAfter { get; set; }
+
+    public bool Explain { get; set; }
+
+    public bool Profile { get; set; }
+}

@@ -1,0 +1,28 @@
+using Gateway.EmbeddedStore.Search.Index;
+
+namespace Gateway.EmbeddedStore.Search.Execution;
+
+/// <summary>The documents one index contributes to a search, before paging.</summary>
+internal sealed class ShardOutcome
+{
+    public ShardOutcome(int shardIndex, SearchContext context, DocBits aggregationDocs, DocBits hitDocs, Func<int, float> score)
+    {
+        ShardIndex = shardIndex;
+        Context = context;
+        AggregationDocs = aggregationDocs;
+        HitDocs = hitDocs;
+        Score = score;
+    }
+
+    public int ShardIndex { get; }
+
+    public SearchContext Context { get; }
+
+    /// <summary>Matches before <c>post_filter</c>: what aggregations see.</summary>
+    public DocBits AggregationDocs { get; }
+
+    /// <summary>Matches after <c>post_filter</c>: what hits and the total count see.</summary>
+    public DocBits HitDocs { get; }
+
+    public Func<int, float> Score { get; }
+}

@@ -1,0 +1,63 @@
+using Gateway.EmbeddedStore.Search.Knn;
+using Gateway.EmbeddedStore.Search.Query;
+
+namespace Gateway.EmbeddedStore.Search.Execution;
+
+/// <summary>Runs a request's query, kNN sections and filters on one index snapshot.</summary>
+internal static class ShardSearcher
+{
+    public static ShardOutcome Run(int shardIndex, SearchContext context, SearchRequest request, QueryNode? aliasFilter)
+    {
+        DocResult? main = null;
+        if (request.Query is not null || request.Knn.Count == 0)
+        {
+            main = (request.Query ?? new MatchAllQuery()).Execute(context, scoring: true);
+        }
+
+        var bits = main?.Bits.Clone() ?? new Index.DocBits(context.MaxDoc);
+        float[]? knnScores = null;
+        foreach (var knn in request.Knn)
+        {
+            var found = KnnExecutor.Search(context, knn);
+            knnScores ??= new float[context.MaxDoc];
+            foreach (var (ord, score) in found)
+            {
+                bits.Set(ord);
+                knnScores[ord] += score * knn.Boost;
+            }
+        }
+
+        if (aliasFilter is not null)
+        {
+            bits.And(aliasFilter.Execute(context, scoring: false).Bits);
+        }
+
+        Func<int, float> scoreOf = (main, knnScores) switch
+        {
+            (null, null) => _ => 0f,
+            ({ } m, null) => m.Score,
+            (null, { } k) => ord => k[ord],
+            ({ } m, { } k) => ord => (m.Bits[ord] ? m.Score(ord) : 0f) + k[ord],
+        };
+
+        if (request.MinScore is { } minScore)
+        {
+            foreach (var ord in bits.ToArray())
+            {
+                if (scoreOf(ord) < minScore)
+                {
+                    bits.Clear(ord);
+                }
+            }
+        }
+
+        var hits = bits;
+        if (request.PostFilter is not null)
+        {
+            hits = bits.Clone();
+            hits.And(request.PostFilter.Execute(context, scoring: false).Bits);
+        }
+
+        return new ShardOutcome(shardIndex, context, bits, hits, scoreOf);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Gateway.EmbeddedStore.Search.Knn;
+
+/// <summary>Symmetric per-vector int8 quantisation and the int8 dot-product kernels.</summary>
+internal static class Int8Quantizer
+{
+    /// <summary>Quantises <paramref name="source"/> into [-127, 127]; returns the scale.</summary>
+    public static float Quantize(ReadOnlySpan<float> source, Span<sbyte> target, out int sum)
+    {
+        var maxAbs = TensorPrimitives.MaxMagnitude(source);
+        maxAbs = Math.Abs(maxAbs);
+        sum = 0;
+        if (maxAbs == 0 || float.IsNaN(maxAbs))
+        {
+            target.Clear();
+            return 0;
+        }
+
+        var inverse = 127f / maxAbs;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var q = (sbyte)Math.Clamp(MathF.Round(source[i] * inverse), -127, 127);
+            target[i] = q;
+            sum += q;
+        }
+
+        return maxAbs / 127f;
+    }
+
+    /// <summary>Turns a signed quantised query into the unsigned (q + 128) form the VNNI kernel takes.</summary>
+    public static byte[] ToUnsigned(ReadOnlySpan<sbyte> query)
+    {
+        var result = new byte[query.Length];
+        for (var i = 0; i < query.Length; i++)
+        {
+            result[i] = (byte)(query[i] + 128);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Σ query[i]·doc[i] where <paramref name="unsignedQuery"/> holds query+128 and
+    /// <paramref name="docSum"/> is Σ doc[i]: Σ(q+128)·d − 128·Σd.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Dot(ReadOnlySpan<byte> unsignedQuery, ReadOnlySpan<sbyte> signedQuery, ReadOnlySpan<sbyte> doc, int docSum)
+    {
+        if (AvxVnni.IsSupported && doc.Length >= 32)
+        {
+            return DotVnni(unsignedQuery, doc, docSum);
+        }
+
+        return DotPortable(signedQuery, doc);
+    }
+
+    private static int DotVnni(ReadOnlySpan<byte> unsignedQuery, ReadOnlySpan<sbyte> doc, int docSum)
+    {
+        ref var q = ref MemoryMarshal.GetReference(unsignedQuery);
+        ref var d = ref MemoryMarshal.GetReference(doc);
+        var acc0 = Vector256<int>.Zero;
+        var acc1 = Vector256<int>.Zero;
+        var i = 0;
+        var n = doc.Length;
+        for (; i + 64 <= n; i += 64)
+        {
+            acc0 = AvxVnni.MultiplyWideningAndAdd(acc0, Vector256.LoadUnsafe(ref q, (nuint)i), Vector256.LoadUnsafe(ref d, (nuint)i));
+            acc1 = AvxVnni.MultiplyWideningAndAdd(acc1, Vector256.LoadUnsafe(ref q, (nuint)(i + 32)), Vector256.LoadUnsafe(ref d, (nuint)(i + 32)));
+        }
+
+        for (; i + 32 <= n; i += 32)
+        {
+            acc0 = AvxVnni.MultiplyWideningAndAdd(acc0, Vector256.LoadUnsafe(ref q, (nuint)i), Vector256.LoadUnsafe(ref d, (nuint)i));
+        }
+
+        var total = Vector256.Sum(acc0 + acc1);
+        for (; i < n; i++)
+        {
+            total += Unsafe.Add(ref q, i) * Unsafe.Add(ref d, i);
+        }
+
+        return total - (128 * docSum);
+    }
+
+    private static int DotPortable(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        var i = 0;
+        var total = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<int>.Zero;
+            ref var ra = ref MemoryMarshal.GetReference(a);
+            ref var rb = ref MemoryMarshal.GetReference(b);
+            for (; i + 32 <= a.Length; i += 32)
+            {
+                var (alo, ahi) = Vector256.Widen(Vector256.LoadUnsafe(ref ra, (nuint)i));
+                var (blo, bhi) = Vector256.Widen(Vector256.LoadUnsafe(ref rb, (nuint)i));
+                var (p0, p1) = Vector256.Widen(alo * blo);
+                var (p2, p3) = Vector256.Widen(ahi * bhi);
+                acc += p0 + p1 + p2 + p3;
+            }
+
+            total = Vector256.Sum(acc);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Query;
+
+namespace Gateway.EmbeddedStore.Search.Knn;
+
+/// <summary>Parses top-level <c>knn</c> sections and <c>knn</c> queries with Elasticsearch's defaults and checks.</summary>
+internal static class KnnParser
+{
+    public const int NumCandidatesLimit = 10_000;
+
+    /// <summary>Parses a top-level <c>knn</c> object or array; <paramref name="size"/> is the default k.</summary>
+    public static List<KnnSearch> ParseSection(JsonNode? node, int size)
+    {
+        var items = node switch
+        {
+            JsonArray array => array.ToList(),
+            JsonObject => [node],
+            _ => throw StoreException.Parsing("[knn] expects an object or an array of objects"),
+        };
+        return items.Select(item => Parse(item as JsonObject ?? throw StoreException.Parsing("[knn] expects an object"), size, "knn")).ToList();
+    }
+
+    public static KnnSearch Parse(JsonObject obj, int? defaultK, string context)
+    {
+        string? field = null;
+        float[]? vector = null;
+        int? k = null, numCandidates = null;
+        float? similarity = null;
+        var boost = 1f;
+        string? name = null;
+        var filters = new List<QueryNode>();
+        foreach (var (key, value) in obj)
+        {
+            switch (key)
+            {
+                case "field":
+                    field = JsonValues.AsString(value);
+                    break;
+                case "query_vector":
+                    vector = ParseVector(value);
+                    break;
+                case "k":
+                    k = JsonValues.ToInt(value, key);
+                    break;
+                case "num_candidates":
+                    numCandidates = JsonValues.ToInt(value, key);
+                    break;
+                case "similarity":
+                    similarity = (float)JsonValues.ToDouble(value, key);
+                    break;
+                case "boost":
+                    boost = (float)JsonValues.ToDouble(value, key);
+                    break;
+                case "_name":
+                    name = JsonValues.AsString(value);
+                    break;
+                case "filter":
+                    filters.AddRange(value is JsonArray fa ? fa.Select(QueryParser.Parse) : [QueryParser.Parse(value)]);
+                    break;
+                case "query_vector_builder":
+                    throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] is not supported by this store; provide [query_vector]"));
+                case "rescore_vector" or "inner_hits":
+                    break;
+                default:
+                    throw StoreException.BadRequest("x_content_parse_exception", "[" + context + "] unknown field [" + key + "]");
+            }
+        }
+
+        if (field is null)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[field] must be provided"));
+        }
+
+        if (vector is null)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("either [query_vector] or [query_vector_builder] must be provided"));
+        }
+
+        if (k is < 1)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[k] must be greater than 0"));
+        }
+
+        var effectiveK = k ?? defaultK ?? numCandidates ?? 10;
+        var candidates = numCandidates ?? (int)Math.Round(Math.Min(NumCandidatesLimit, 1.5 * effectiveK));
+        if (numCandidates is < 1 && k is null)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[num_candidates] must be greater than 0"));
+        }
+
+        if (candidates > NumCandidatesLimit)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[num_candidates] cannot exceed [" + NumCandidatesLimit + "]"));
+        }
+
+        if (candidates < effectiveK)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[num_candidates] cannot be less than [k]"));
+        }
+
+        return new KnnSearch
+        {
+            Field = field,
+            QueryVector = vector,
+            K = effectiveK,
+            NumCandidates = candidates,
+            Filters = filters,
+            Similarity = similarity,
+            Boost = boost,
+            Name = name,
+        };
+    }
+
+    private static StoreException Wrapped(string context, StoreException cause) =>
+        new(400, "x_content_parse_exception", "[" + context + "] failed to parse field [" + context + "]") { CausedBy = cause };
+
+    private static float[] ParseVector(JsonNode? value)
+    {
+        switch (value)
+        {
+            case JsonArray array:
+                var result = new float[array.Count];
+                for (var i = 0; i < array.Count; i++)
+                {
+                    result[i] = (float)JsonValues.ToDouble(array[i], "query_vector");
+                }
+
+                return result;
+            case JsonValue when JsonValues.AsString(value) is { } text:
+                return VectorText.Decode(text);
+            default:
+                throw StoreException.Parsing("[query_vector] must be an array of numbers or an encoded string");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Index;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary><c>bool</c>: must and should score (summed), filter and must_not do not; minimum_should_match.</summary>
+internal sealed class BoolQuery : QueryNode
+{
+    public List<QueryNode> Must { get; } = [];
+
+    public List<QueryNode> Should { get; } = [];
+
+    public List<QueryNode> Filter { get; } = [];
+
+    public List<QueryNode> MustNot { get; } = [];
+
+    public string? MinimumShouldMatch { get; set; }
+
+    public override DocResult Execute(SearchContext context, bool scoring)
+    {
+        if (Must.Count + Should.Count + Filter.Count + MustNot.Count == 0)
+        {
+            return new DocResult(context.Snapshot.AllLive(), null, Boost);
+        }
+
+        var bits = context.Snapshot.AllLive();
+        var scores = scoring ? new float[context.MaxDoc] : null;
+        foreach (var clause in Must)
+        {
+            var r = clause.Execute(context, scoring);
+            bits.And(r.Bits);
+            Accumulate(scores, r);
+        }
+
+        foreach (var clause in Filter)
+        {
+            bits.And(clause.Execute(context, scoring: false).Bits);
+        }
+
+        foreach (var clause in MustNot)
+        {
+            bits.AndNot(clause.Execute(context, scoring: false).Bits);
+        }
+
+        var required = MinimumShouldMatchParser.Resolve(MinimumShouldMatch, Should.Count, Must.Count + Filter.Count > 0 ? 0 : 1);
+        if (Should.Count > 0)
+        {
+            var counts = new int[context.MaxDoc];
+            var any = new DocBits(context.MaxDoc);
+            foreach (var clause in Should)
+            {
+                var r = clause.Execute(context, scoring);
+                foreach (var ord in r.Bits.Ordinals())
+                {
+                    counts[ord]++;
+                }
+
+                any.Or(r.Bits);
+                Accumulate(scores, r);
+            }
+
+            if (required > 0)
+            {
+                foreach (var ord in bits.ToArray())
+                {
+                    if (counts[ord] < required)
+                    {
+                        bits.Clear(ord);
+                    }
+                }
+            }
+        }
+
+        if (scores is not null && Boost != 1f)
+        {
+            foreach (var ord in bits.Ordinals())
+            {
+                scores[ord] *= Boost;
+            }
+        }
+
+        return new DocResult(bits, scores, 0f);
+    }
+
+    private static void Accumulate(float[]? scores, DocResult r)
+    {
+        if (scores is null)
+        {
+            return;
+        }
+
+        foreach (var ord in r.Bits.Ordinals())
+        {
+            scores[ord] += r.Score(ord);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Gateway.EmbeddedStore.Search.Execution;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary><c>constant_score</c>: the filter's matches, each scoring the boost.</summary>
+internal sealed class ConstantScoreQuery : QueryNode
+{
+    public ConstantScoreQuery(QueryNode filter)
+    {
+        Filter = filter;
+    }
+
+    public QueryNode Filter { get; }
+
+    public override DocResult Execute(SearchContext context, bool scoring) =>
+        new(Filter.Execute(context, scoring: false).Bits, null, Boost);
+}

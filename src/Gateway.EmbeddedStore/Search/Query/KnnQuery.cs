@@ -1,0 +1,31 @@
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Index;
+using Gateway.EmbeddedStore.Search.Knn;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary>The <c>knn</c> query: the k nearest (pre-filtered) documents, scored by similarity × boost.</summary>
+internal sealed class KnnQuery : QueryNode
+{
+    public KnnQuery(KnnSearch search)
+    {
+        Search = search;
+        Boost = search.Boost;
+        Name = search.Name;
+    }
+
+    public KnnSearch Search { get; }
+
+    public override DocResult Execute(SearchContext context, bool scoring)
+    {
+        var bits = new DocBits(context.MaxDoc);
+        var scores = new float[context.MaxDoc];
+        foreach (var (ord, score) in KnnExecutor.Search(context, Search))
+        {
+            bits.Set(ord);
+            scores[ord] = score * Boost;
+        }
+
+        return new DocResult(bits, scores, Boost);
+    }
+}

@@ -1,0 +1,10 @@
+using Gateway.EmbeddedStore.Search.Execution;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary><c>match_all</c>: every live document, scoring the boost.</summary>
+internal sealed class MatchAllQuery : QueryNode
+{
+    public override DocResult Execute(SearchContext context, bool scoring) =>
+        new(context.Snapshot.AllLive(), null, Boost);
+}

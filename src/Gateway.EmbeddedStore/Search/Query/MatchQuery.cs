@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search.Analysis;
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Index;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary>
+/// <c>match</c>: analyses the text with the field's search analyzer and combines the terms with
+/// <c>operator</c> (or/and) and <c>minimum_should_match</c>, summing BM25 scores. On keyword
+/// fields the whole value is one term; on numeric, date and boolean fields it is a term query.
+/// </summary>
+internal sealed class MatchQuery : QueryNode
+{
+    public required string Field { get; init; }
+
+    public required JsonNode? Text { get; init; }
+
+    public bool AndOperator { get; init; }
+
+    public string? MinimumShouldMatch { get; init; }
+
+    public string? Analyzer { get; init; }
+
+    public bool ZeroTermsAll { get; init; }
+
+    public bool Lenient { get; init; }
+
+    public override DocResult Execute(SearchContext context, bool scoring)
+    {
+        var field = context.Field(Field);
+        if (field is null)
+        {
+            return DocResult.Empty(context.MaxDoc);
+        }
+
+        if (field.Kind is not (FieldKind.Text or FieldKind.Keyword))
+        {
+            if (Lenient && (field.Kind is FieldKind.GeoPoint or FieldKind.DenseVector || !IsParsable(field, context)))
+            {
+                return DocResult.Empty(context.MaxDoc);
+            }
+
+            return new TermQuery(Field, [Text], false, false) { Boost = Boost }.Execute(context, scoring);
+        }
+
+        var text = JsonValues.AsString(Text) ?? string.Empty;
+        var terms = field.Kind == FieldKind.Text
+            ? StandardAnalyzer.Analyze(text, Analyzer ?? AnalyzerNames.ForSearch(field))
+            : [text];
+        if (terms.Count == 0)
+        {
+            return ZeroTermsAll ? new MatchAllQuery { Boost = Boost }.Execute(context, scoring) : DocResult.Empty(context.MaxDoc);
+        }
+
+        var index = TermIndex.For(context.Snapshot, Field);
+        var required = AndOperator ? terms.Count : MinimumShouldMatchParser.Resolve(MinimumShouldMatch, terms.Count, 1);
+        var scores = scoring ? new float[context.MaxDoc] : null;
+        var counts = new int[context.MaxDoc];
+        var any = new DocBits(context.MaxDoc);
+        foreach (var term in terms)
+        {
+            if (!index.Terms.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            var r = FieldScan.Score(context, index, [postings], Boost, scoring, scores);
+            foreach (var ord in r.Bits.Ordinals())
+            {
+                counts[ord]++;
+            }
+
+            any.Or(r.Bits);
+        }
+
+        if (required > 1)
+        {
+            foreach (var ord in any.ToArray())
+            {
+                if (counts[ord] < required)
+                {
+                    any.Clear(ord);
+                }
+            }
+        }
+
+        return new DocResult(any, scores, Boost);
+    }
+
+    private bool IsParsable(FieldMapping field, SearchContext context)
+    {
+        try
+        {
+            QueryValues.ToNumber(field, Text, context);
+            return true;
+        }
+        catch (Errors.StoreException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search.Execution;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary>
+/// <c>multi_match</c> (best_fields, most_fields): a match per field (patterns with <c>*</c> and
+/// <c>^boost</c> expand against the mapping), combined as dis_max with tie_breaker or as a sum.
+/// </summary>
+internal sealed class MultiMatchQuery : QueryNode
+{
+    private readonly IReadOnlyList<string> _fields;
+    private readonly JsonNode _text;
+    private readonly bool _and;
+    private readonly string? _msm;
+    private readonly bool _sum;
+    private readonly float _tie;
+    private readonly bool _lenient;
+
+    public MultiMatchQuery(IReadOnlyList<string> fields, JsonNode text, bool andOperator, string? msm, bool sum, float tie, bool lenient)
+    {
+        _fields = fields;
+        _text = text;
+        _and = andOperator;
+        _msm = msm;
+        _sum = sum;
+        _tie = tie;
+        _lenient = lenient;
+    }
+
+    public override DocResult Execute(SearchContext context, bool scoring)
+    {
+        var clauses = new List<QueryNode>();
+        foreach (var spec in _fields)
+        {
+            var caret = spec.IndexOf('^', StringComparison.Ordinal);
+            var pattern = caret < 0 ? spec : spec[..caret];
+            var boost = caret < 0 ? 1f : float.Parse(spec[(caret + 1)..], CultureInfo.InvariantCulture);
+            var wildcard = pattern.Contains('*', StringComparison.Ordinal);
+            var matches = wildcard
+                ? context.Mapping.Fields.Where(f => f.Kind is FieldKind.Text or FieldKind.Keyword && Wildcard.Matches(pattern, f.Path)).Select(f => f.Path)
+                : [pattern];
+            foreach (var field in matches)
+            {
+                clauses.Add(new MatchQuery { Field = field, Text = _text, AndOperator = _and, MinimumShouldMatch = _msm, Lenient = _lenient || wildcard, Boost = boost });
+            }
+        }
+
+        return new CombinedQuery(clauses, _sum, _tie) { Boost = Boost }.Execute(context, scoring);
+    }
+}

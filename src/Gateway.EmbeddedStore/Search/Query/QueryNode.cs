@@ -1,0 +1,15 @@
+using Gateway.EmbeddedStore.Search.Execution;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary>A parsed query DSL clause that can run against one snapshot.</summary>
+internal abstract class QueryNode
+{
+    public float Boost { get; set; } = 1f;
+
+    /// <summary>The clause's <c>_name</c>, reported in <c>matched_queries</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Runs the clause. When <paramref name="scoring"/> is false scores may be skipped.</summary>
+    public abstract DocResult Execute(SearchContext context, bool scoring);
+}

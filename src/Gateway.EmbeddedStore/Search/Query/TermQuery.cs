@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Index;
+
+namespace Gateway.EmbeddedStore.Search.Query;
+
+/// <summary>
+/// <c>term</c> and <c>terms</c>: exact values. Keyword and text fields use the inverted index and
+/// score with BM25 (text terms are not analysed); numbers, dates and booleans match any equal
+/// value and score the boost; <c>_id</c> and <c>_index</c> are supported.
+/// </summary>
+internal sealed class TermQuery : QueryNode
+{
+    public TermQuery(string field, IReadOnlyList<JsonNode?> values, bool caseInsensitive, bool isTerms)
+    {
+        Field = field;
+        Values = values;
+        CaseInsensitive = caseInsensitive;
+        IsTerms = isTerms;
+    }
+
+    public string Field { get; }
+
+    public IReadOnlyList<JsonNode?> Values { get; }
+
+    public bool CaseInsensitive { get; }
+
+    public bool IsTerms { get; }
+
+    public override DocResult Execute(SearchContext context, bool scoring)
+    {
+        var strings = Values.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList();
+        if (Field == "_id")
+        {
+            return new IdsQuery(strings) { Boost = Boost }.Execute(context, scoring);
+        }
+
+        if (Field == "_index")
+        {
+            return strings.Any(s => Wildcard.Matches(s, context.IndexName)) ? new MatchAllQuery { Boost = Boost }.Execute(context, scoring) : DocResult.Empty(context.MaxDoc);
+        }
+
+        var field = context.Field(Field);
+        if (field is null)
+        {
+            return DocResult.Empty(context.MaxDoc);
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.Keyword or FieldKind.Text:
+                var index = TermIndex.For(context.Snapshot, Field);
+                var postings = CaseInsensitive
+                    ? index.Terms.Where(t => strings.Any(s => string.Equals(s, t.Key, StringComparison.OrdinalIgnoreCase))).Select(t => t.Value)
+                    : strings.Distinct(StringComparer.Ordinal).Select(s => index.Terms.GetValueOrDefault(s)).OfType<Postings>();
+
+                // terms is a constant-score query in Elasticsearch; term scores with BM25.
+                var result = FieldScan.Score(context, index, postings.ToList(), Boost, scoring && !IsTerms);
+                return IsTerms ? new DocResult(result.Bits, null, Boost) : result;
+            case FieldKind.GeoPoint or FieldKind.DenseVector:
+                throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(
+                    "Field [" + Field + "] of type [" + FieldTypeNames.Of(field.Kind) + "] does not support term queries", context.IndexName));
+            default:
+                var targets = Values.Select(v => QueryValues.ToNumber(field, v, context)).ToHashSet();
+                var ranges = field.Kind == FieldKind.Date
+                    ? Values.Select(v => (QueryValues.ToNumber(field, v, context), QueryValues.ToNumber(field, v, context, roundUp: true))).ToList()
+                    : null;
+                var bits = FieldScan.Where(context, Field, values => ranges is not null
+                    ? FieldNumbers.Of(values).Any(n => ranges.Any(r => n >= r.Item1 && n <= r.Item2))
+                    : FieldNumbers.Of(values).Any(targets.Contains));
+                return new DocResult(bits, null, Boost);
+        }
+    }
+
+    public static void RequireSingleField(string type, JsonObject obj)
+    {
+        var fields = obj.Where(p => p.Key is not "boost" and not "_name").Select(p => p.Key).ToList();
+        if (fields.Count > 1)
+        {
+            throw StoreException.Parsing("[" + type + "] query doesn't support multiple fields, found [" + fields[0] + "] and [" + fields[1] + "]");
+        }
+
+        if (fields.Count == 0)
+        {
+            throw StoreException.IllegalArgument("field name is null or empty");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search.Aggregations;
+using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Query;
+
+namespace Gateway.EmbeddedStore.Search;
+
+/// <summary>
+/// The embedded store's search engine: query DSL, kNN, sorting, paging, source filtering and
+/// aggregations over <see cref="SearchShard"/> snapshots, answering in Elasticsearch's shapes.
+/// </summary>
+public sealed class SearchService : ISearchService
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service using the system clock.</summary>
+    public SearchService()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates the service with an explicit clock (date math such as <c>now-1d</c> uses it).</summary>
+    public SearchService(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public ISearchShard CreateShard(string indexName, IndexMapping mapping) => new SearchShard(indexName, mapping);
+
+    /// <inheritdoc />
+    public JsonObject Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var started = Stopwatch.GetTimestamp();
+        var request = SearchRequestParser.Parse(body, parameters);
+        var outcomes = Run(targets, request, cancellationToken);
+        var hits = HitCollector.Collect(outcomes, request);
+        var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
+        var total = outcomes.Sum(o => (long)o.HitDocs.Count());
+
+        var hitsJson = new JsonObject();
+        AddTotal(hitsJson, total, request);
+        hitsJson["max_score"] = scoresVisible && hits.Count > 0 ? MaxScore(outcomes) : null;
+        hitsJson["hits"] = new JsonArray(hits.Select(h => (JsonNode)HitRenderer.Render(h, request, scoresVisible)).ToArray());
+
+        var response = new JsonObject
+        {
+            ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ["timed_out"] = false,
+        };
+        if (request.TerminateAfter is { } ta)
+        {
+            response["terminated_early"] = total >= ta;
+        }
+
+        response["_shards"] = Shards(targets.Count);
+        response["hits"] = hitsJson;
+        if (request.Aggregations is { } aggs)
+        {
+            response["aggregations"] = AggregationRunner.Run(aggs, outcomes, request.TypedKeys);
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc />
+    public JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (body is not null)
+        {
+            foreach (var (key, value) in body)
+            {
+                if (key != "query")
+                {
+                    throw StoreException.Parsing("request does not support [" + key + "]");
+                }
+            }
+        }
+
+        var request = SearchRequestParser.Parse(body, parameters, countOnly: true);
+        var outcomes = Run(targets, request, cancellationToken);
+        long count = 0;
+        foreach (var o in outcomes)
+        {
+            var c = o.HitDocs.Count();
+            count += request.TerminateAfter is { } ta ? Math.Min(c, ta) : c;
+        }
+
+        var response = new JsonObject { ["count"] = count };
+        if (request.TerminateAfter is { } t)
+        {
+            response["terminated_early"] = outcomes.Any(o => o.HitDocs.Count() >= t);
+        }
+
+        response["_shards"] = Shards(targets.Count);
+        return response;
+    }
+
+    private List<ShardOutcome> Run(IReadOnlyList<SearchTarget> targets, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var ordered = targets.Select((t, i) => (Target: t, Order: i)).OrderBy(t => t.Target.IndexName, StringComparer.Ordinal).ToList();
+        var outcomes = new List<ShardOutcome>(targets.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var target = ordered[i].Target;
+            var snapshot = target.Shard is SearchShard shard
+                ? shard.Snapshot
+                : throw new InvalidOperationException("Search targets must use shards created by SearchService.");
+            var context = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
+            var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
+            outcomes.Add(ShardSearcher.Run(i, context, request, aliasFilter));
+        }
+
+        return outcomes;
+    }
+
+    private static void AddTotal(JsonObject hits, long total, SearchRequest request)
+    {
+        if (request.TrackTotalHitsUpTo < 0)
+        {
+            if (request.RestTotalHitsAsInt)
+            {
+                hits["total"] = -1;
+            }
+
+            return;
+        }
+
+        var capped = total > request.TrackTotalHitsUpTo;
+        var value = capped ? request.TrackTotalHitsUpTo : total;
+        hits["total"] = request.RestTotalHitsAsInt
+            ? JsonValue.Create(value)
+            : new JsonObject { ["value"] = value, ["relation"] = capped ? "gte" : "eq" };
+    }
+
+    private static float MaxScore(List<ShardOutcome> outcomes)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var o in outcomes)
+        {
+            foreach (var ord in o.HitDocs.Ordinals())
+            {
+                max = Math.Max(max, o.Score(ord));
+            }
+        }
+
+        return max;
+    }
+
+    private static JsonObject Shards(int count) => new()
+    {
+        ["total"] = count,
+        ["successful"] = count,
+        ["skipped"] = 0,
+        ["failed"] = 0,
+    };
+}
