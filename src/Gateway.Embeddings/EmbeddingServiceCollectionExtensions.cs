@@ -17,6 +17,12 @@ public static class EmbeddingServiceCollectionExtensions
     public static IServiceCollection AddEmbeddings(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SiglipEmbeddingService)))
+        {
+            // Binding the options twice would append configured arrays (templates) to themselves.
+            return services;
+        }
+
         services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImageDecodeOptions>().BindConfiguration(ImageDecodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
