@@ -9,20 +9,99 @@ internal static class AggregationRunner
 {
     public static JsonObject Run(JsonObject aggs, IReadOnlyList<ShardOutcome> outcomes, bool typedKeys)
     {
+        var now = outcomes.Count > 0 ? outcomes[0].Context.Now : DateTimeOffset.UtcNow;
+        var parsed = Parse(aggs, now);
+        var docs = new AggDocs(outcomes.Select(o => (o, o.AggregationDocs)).ToList());
+        return ComputeAll(parsed, docs, typedKeys);
+    }
+
+    public static JsonObject ComputeAll(Dictionary<string, Aggregation> aggs, AggDocs docs, bool typedKeys)
+    {
         var result = new JsonObject();
+        foreach (var (name, agg) in aggs)
+        {
+            var value = agg.Compute(docs, typedKeys);
+            if (agg.Meta is not null)
+            {
+                value["meta"] = agg.Meta.DeepClone();
+            }
+
+            result[typedKeys ? agg.TypedName(docs) + "#" + name : name] = value;
+        }
+
+        return result;
+    }
+
+    public static Dictionary<string, Aggregation> Parse(JsonObject aggs, DateTimeOffset now)
+    {
+        var result = new Dictionary<string, Aggregation>(StringComparer.Ordinal);
         foreach (var (name, definition) in aggs)
         {
-            if (definition is not JsonObject obj || obj.Count == 0)
+            if (definition is not JsonObject obj)
             {
                 throw StoreException.Parsing("Expected [START_OBJECT] under [" + name + "], but got a [" + JsonValues.TokenName(definition) + "] in [" + name + "]");
             }
 
-            var type = obj.First().Key;
-            throw StoreException.Parsing("Unknown aggregation type [" + type + "] did you mean [terms]?");
+            Aggregation? agg = null;
+            JsonObject? subs = null;
+            JsonObject? meta = null;
+            foreach (var (key, value) in obj)
+            {
+                switch (key)
+                {
+                    case "aggs" or "aggregations":
+                        subs = value as JsonObject;
+                        break;
+                    case "meta":
+                        meta = value as JsonObject;
+                        break;
+                    default:
+                        if (agg is not null)
+                        {
+                            throw StoreException.Parsing("Found two aggregation type definitions in [" + name + "]: [" + agg.TypedName(new AggDocs([])) + "] and [" + key + "]");
+                        }
+
+                        agg = Create(name, key, value, now);
+                        break;
+                }
+            }
+
+            if (agg is null)
+            {
+                throw StoreException.Parsing("Missing definition for aggregation [" + name + "]");
+            }
+
+            agg.Meta = meta;
+            if (subs is not null)
+            {
+                foreach (var (subName, sub) in Parse(subs, now))
+                {
+                    agg.SubAggregations[subName] = sub;
+                }
+            }
+
+            result[name] = agg;
         }
 
-        _ = outcomes;
-        _ = typedKeys;
         return result;
+    }
+
+    private static Aggregation Create(string name, string type, JsonNode? value, DateTimeOffset now)
+    {
+        if (type is not ("filter" or "filters") && value is not JsonObject)
+        {
+            throw StoreException.Parsing("Expected [START_OBJECT] under [" + type + "], but got a [" + JsonValues.TokenName(value) + "] in [" + name + "]");
+        }
+
+        return type switch
+        {
+            "terms" => new TermsAggregation(name, (JsonObject)value!),
+            "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
+            "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),
+            "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" => new MetricAggregation(name, type, (JsonObject)value!),
+            "geo_bounds" => new GeoBoundsAggregation(name, (JsonObject)value!),
+            "filter" or "filters" => new FilterAggregation(name, type, value),
+            _ => throw StoreException.Parsing("Unknown aggregation type [" + type + "]"),
+        };
     }
 }
