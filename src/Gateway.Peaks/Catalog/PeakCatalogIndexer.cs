@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Peaks.Upstream;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using HttpMethod = Elastic.Transport.HttpMethod;
+
+namespace Gateway.Peaks.Catalog;
+
+/// <summary>
+/// Writes the peak catalog into <c>peaks_catalog</c>: creates the index with the model's vector size, embeds a
+/// prototype per peak from all its names, the anti-concept and its reference photos, and rewrites only peaks whose
+/// content hash changed; peaks gone from the file are deleted. Also exports the index back to catalog YAML.
+/// </summary>
+public sealed class PeakCatalogIndexer
+{
+    private readonly UpstreamClient _upstream;
+    private readonly IEmbeddingService _embeddings;
+    private readonly PromptEmbedder _prompts;
+    private readonly PeaksOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an indexer writing through <paramref name="upstream"/>.</summary>
+    public PeakCatalogIndexer(UpstreamClient upstream, IEmbeddingService embeddings, PromptEmbedder prompts, PeaksOptions options, ILogger<PeakCatalogIndexer>? logger = null)
+    {
+        _upstream = upstream;
+        _embeddings = embeddings;
+        _prompts = prompts;
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The index name in use.</summary>
+    public string IndexName => _options.IndexName;
+
+    /// <summary>Imports <paramref name="peaks"/>; reference photo folders resolve against <paramref name="catalogDirectory"/>.
+    /// With <paramref name="force"/> every peak is re-embedded even when unchanged.</summary>
+    public async Task<CatalogRebuildResult> RebuildAsync(IReadOnlyList<Peak> peaks, string catalogDirectory, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peaks);
+        var status = _embeddings.Status;
+        if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
+        {
+            // The first request loads the model, or throws EmbeddingUnavailableException naming what is missing.
+            await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false);
+            status = _embeddings.Status;
+        }
+
+        if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
+        {
+            throw new EmbeddingUnavailableException("the peak catalog needs a loaded embedding model: " + status.Detail);
+        }
+
+        await EnsureIndexAsync(status.Dimensions, cancellationToken).ConfigureAwait(false);
+        var existing = await ReadHashesAsync(cancellationToken).ConfigureAwait(false);
+        var bulk = new StringBuilder();
+        var failures = new List<string>();
+        int updated = 0, unchanged = 0;
+        foreach (var peak in peaks)
+        {
+            var photos = ReferencePhotos.Find(peak, catalogDirectory, _options.MaxReferencePhotos);
+            var hash = PeakContentHash.Compute(peak, photos, status.ModelId, status.Dimensions, _prompts.Options);
+            if (!force && existing.TryGetValue(peak.Id, out var old) && old == hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            try
+            {
+                var references = new List<float[]>();
+                foreach (var photo in photos)
+                {
+                    var bytes = await File.ReadAllBytesAsync(photo.FullName, cancellationToken).ConfigureAwait(false);
+                    references.Add(await _embeddings.EmbedImageAsync(bytes, photo.Name, cancellationToken).ConfigureAwait(false));
+                }
+
+                var prototype = await _prompts.EmbedPeakAsync(peak.AllNames, references, cancellationToken).ConfigureAwait(false);
+                var doc = PeakDocument.ToJson(peak, prototype, references.Count, hash, status.ModelId);
+                bulk.Append(new JsonObject { ["index"] = new JsonObject { ["_index"] = _options.IndexName, ["_id"] = peak.Id } }.ToJsonString()).Append('\n');
+                bulk.Append(doc.ToJsonString()).Append('\n');
+                updated++;
+            }
+            catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"{peak.Id}: {e.Message}");
+                CatalogLog.PeakFailed(_logger, peak.Id, e.Message);
+            }
+        }
+
+        var ids = peaks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var gone = existing.Keys.Where(id => !ids.Contains(id)).ToList();
+        foreach (var id in gone)
+        {
+            bulk.Append(new JsonObject { ["delete"] = new JsonObject { ["_index"] = _options.IndexName, ["_id"] = id } }.ToJsonString()).Append('\n');
+        }
+
+        if (bulk.Length > 0)
+        {
+            var response = await _upstream.SendOrThrowAsync(HttpMethod.POST, "/_bulk?refresh=true", bulk.ToString(), ndjson: true, cancellationToken).ConfigureAwait(false);
+            if (response?["errors"]?.GetValue<bool>() == true)
+            {
+                failures.AddRange(BulkErrors(response));
+            }
+        }
+
+        CatalogLog.Rebuilt(_logger, updated, unchanged, gone.Count, failures.Count);
+        return new CatalogRebuildResult(peaks.Count, updated, unchanged, gone.Count, failures);
+    }
+
+    /// <summary>Every peak stored in the index, ordered by elevation (highest first), as catalog YAML.</summary>
+    public async Task<string> ExportYamlAsync(CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonObject { ["excludes"] = new JsonArray("text_embed") } };
+        var result = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var peaks = (result?["hits"]?["hits"] as JsonArray ?? [])
+            .Select(h => PeakDocument.FromJson(h?["_source"]))
+            .OfType<Peak>()
+            .OrderByDescending(p => p.ElevationM)
+            .ThenBy(p => p.Id, StringComparer.Ordinal);
+        return Yaml.PeakCatalogYaml.Export(peaks);
+    }
+
+    private async Task EnsureIndexAsync(int dimensions, CancellationToken cancellationToken)
+    {
+        var index = _options.IndexName;
+        var mapping = await _upstream.SendAsync(HttpMethod.GET, $"/{index}/_mapping", cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (mapping.IsSuccess)
+        {
+            var dims = mapping.Body?[index]?["mappings"]?["properties"]?["text_embed"]?["dims"]?.GetValue<int>();
+            if (dims == dimensions)
+            {
+                return;
+            }
+
+            CatalogLog.RecreatingIndex(_logger, index, dims ?? 0, dimensions);
+            await _upstream.SendOrThrowAsync(HttpMethod.DELETE, "/" + index, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        CatalogLog.CreatingIndex(_logger, index, dimensions);
+        await _upstream.SendOrThrowAsync(HttpMethod.PUT, "/" + index, PeakCatalogMapping.Create(dimensions).ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, string>> ReadHashesAsync(CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonArray("content_hash") };
+        var result = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var hit in result?["hits"]?["hits"] as JsonArray ?? [])
+        {
+            if (hit?["_id"]?.GetValue<string>() is { } id)
+            {
+                hashes[id] = hit["_source"]?["content_hash"]?.GetValue<string>() ?? "";
+            }
+        }
+
+        return hashes;
+    }
+
+    private static IEnumerable<string> BulkErrors(JsonNode response) =>
+        (response["items"] as JsonArray ?? [])
+            .Select(item => item?.AsObject().FirstOrDefault().Value)
+            .Where(op => op?["error"] is not null)
+            .Select(op => $"{op!["_id"]}: {op["error"]?["type"]}: {op["error"]?["reason"]}");
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Gateway.Peaks.Catalog;
+
+/// <summary>The <c>peaks_catalog</c> index definition (DESIGN.md), with the vector size read from the loaded model.</summary>
+public static class PeakCatalogMapping
+{
+    /// <summary>Index body: id keyword, names text + names.raw keyword, latlon geo_point, elev_m integer,
+    /// text_embed dense_vector (cosine, HNSW m=16, ef_construction=128), content_hash keyword.</summary>
+    public static JsonObject Create(int dimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        return new JsonObject
+        {
+            ["mappings"] = new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["id"] = new JsonObject { ["type"] = "keyword" },
+                    ["names"] = new JsonObject
+                    {
+                        ["type"] = "text",
+                        ["fields"] = new JsonObject { ["raw"] = new JsonObject { ["type"] = "keyword" } },
+                    },
+                    ["display_name"] = new JsonObject { ["type"] = "keyword" },
+                    ["latlon"] = new JsonObject { ["type"] = "geo_point" },
+                    ["elev_m"] = new JsonObject { ["type"] = "integer" },
+                    ["text_embed"] = new JsonObject
+                    {
+                        ["type"] = "dense_vector",
+                        ["dims"] = dimensions,
+                        ["index"] = true,
+                        ["similarity"] = "cosine",
+                        ["index_options"] = new JsonObject { ["type"] = "hnsw", ["m"] = 16, ["ef_construction"] = 128 },
+                    },
+                    ["reference_photo_count"] = new JsonObject { ["type"] = "integer" },
+                    ["content_hash"] = new JsonObject { ["type"] = "keyword" },
+                    ["model_id"] = new JsonObject { ["type"] = "keyword" },
+                },
+            },
+        };
+    }
+}

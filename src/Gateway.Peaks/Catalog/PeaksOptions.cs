@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Peaks.Catalog;
+
+/// <summary>Where the peak catalog lives and which index it goes to (section <c>Peaks</c>).</summary>
+public sealed class PeaksOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Peaks";
+
+    /// <summary>The catalog file; relative paths resolve against the content root. Default <c>config/peaks.yaml</c>.</summary>
+    [Required]
+    public string CatalogPath { get; set; } = Path.Combine("config", "peaks.yaml");
+
+    /// <summary>The upstream index holding one document per peak. Default <c>peaks_catalog</c>.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
+    public string IndexName { get; set; } = "peaks_catalog";
+
+    /// <summary>How many reference photos of a peak's folder are blended into its prototype (1-3).</summary>
+    [Range(1, 3)]
+    public int MaxReferencePhotos { get; set; } = 3;
+}

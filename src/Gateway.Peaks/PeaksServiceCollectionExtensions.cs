@@ -1,0 +1,34 @@
+using Elastic.Clients.Elasticsearch;
+using Gateway.Peaks;
+using Gateway.Peaks.Catalog;
+using Gateway.Peaks.Upstream;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the peak catalog.</summary>
+public static class PeaksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>), <see cref="PeakCatalog"/> (file + <see cref="PeakNameMatcher"/>),
+    /// <see cref="UpstreamClient"/> over the registered <see cref="ElasticsearchClient"/>, and <see cref="PeakCatalogIndexer"/>.
+    /// Needs <c>AddEmbeddings()</c> and an <see cref="ElasticsearchClient"/> registration.
+    /// </summary>
+    public static IServiceCollection AddPeakCatalog(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<PeaksOptions>().BindConfiguration(PeaksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PeakCatalog>();
+        services.TryAddSingleton(sp => new UpstreamClient(sp.GetRequiredService<ElasticsearchClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new PeakCatalogIndexer(
+            sp.GetRequiredService<UpstreamClient>(),
+            sp.GetRequiredService<Gateway.Embeddings.IEmbeddingService>(),
+            sp.GetRequiredService<Gateway.Embeddings.Service.PromptEmbedder>(),
+            sp.GetRequiredService<IOptions<PeaksOptions>>().Value,
+            sp.GetRequiredService<ILogger<PeakCatalogIndexer>>()));
+        return services;
+    }
+}
