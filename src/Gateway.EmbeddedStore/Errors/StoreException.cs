@@ -24,6 +24,9 @@ public sealed class StoreException : Exception
     /// <summary>The index the error concerns, reported as <c>index</c> in the error body.</summary>
     public string? Index { get; }
 
+    /// <summary>The uuid of <see cref="Index"/>, reported as <c>index_uuid</c> when known.</summary>
+    public string? IndexUuid { get; init; }
+
     /// <summary>Extra key/value pairs added to the error object (e.g. <c>resource.id</c>).</summary>
     public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>();
 

@@ -1,0 +1,217 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
+
+namespace Gateway.EmbeddedStore.Documents;
+
+/// <summary>
+/// Parses a document source against an index mapping: walks the JSON, applies dynamic mapping
+/// as Elasticsearch does, then converts every value to its field's type (<see cref="FieldValueConverter"/>).
+/// Nothing is changed when any value is rejected.
+/// </summary>
+internal sealed class DocumentParser
+{
+    private static readonly HashSet<string> MetadataFields =
+        ["_id", "_index", "_source", "_routing", "_version", "_seq_no", "_primary_term", "_field_names", "_ignored", "_tier", "_data_stream_timestamp", "_doc_count"];
+
+    private readonly string _id;
+    private readonly MappingState _mapping;
+    private readonly Dictionary<string, JsonObject> _dynamic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JsonElement>> _values = new(StringComparer.Ordinal);
+
+    private DocumentParser(string id, MappingState mapping)
+    {
+        _id = id;
+        _mapping = mapping;
+    }
+
+    /// <summary>The parse result: the document and, when dynamic mapping added fields, the new mapping.</summary>
+    public readonly record struct Result(ParsedDocument Document, MappingState? NewMapping);
+
+    /// <summary>Parses <paramref name="source"/> (which the caller hands over and never changes).</summary>
+    public static Result Parse(string id, ReadOnlyMemory<byte> source, MappingState mapping, long version, long seqNo, long primaryTerm)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(source, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw new StoreException(400, "document_parsing_exception", "failed to parse") { CausedBy = new StoreException(400, "json_parse_exception", e.Message) };
+        }
+
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw DocumentErrors.Document("failed to parse, document is empty");
+        }
+
+        var parser = new DocumentParser(id, mapping);
+        parser.WalkObject(root, "", "");
+        var finalMapping = parser.ApplyDynamic();
+        var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled);
+        var document = new ParsedDocument
+        {
+            Id = id,
+            Source = JsonObject.Create(root)!,
+            Version = version,
+            SeqNo = seqNo,
+            PrimaryTerm = primaryTerm,
+            Fields = fields,
+        };
+        return new Result(document, finalMapping);
+    }
+
+    private FieldMapping? Lookup(string path) =>
+        _dynamic.TryGetValue(path, out var def) ? FieldMappings.Create(path, def, null) : _mapping.Compiled.Find(path);
+
+    private void WalkObject(JsonElement element, string prefix, string objectPath)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            if (prefix.Length == 0 && MetadataFields.Contains(name))
+            {
+                throw DocumentErrors.MetadataField(name);
+            }
+
+            if (name.Length == 0 || name.Trim().Length == 0)
+            {
+                throw DocumentErrors.Document("field name cannot be an empty string");
+            }
+
+            WalkValue(property.Value, prefix + name, objectPath);
+        }
+    }
+
+    private void WalkValue(JsonElement value, string path, string objectPath)
+    {
+        var field = Lookup(path);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return;
+            case JsonValueKind.Object:
+                if (field is null || field.Kind == FieldKind.Object)
+                {
+                    if (field is null && !Allow(path, objectPath))
+                    {
+                        return;
+                    }
+
+                    WalkObject(value, path + ".", path);
+                    return;
+                }
+
+                Collect(path, value);
+                return;
+            case JsonValueKind.Array:
+                WalkArray(value, path, objectPath, field);
+                return;
+            default:
+                if (field is null)
+                {
+                    if (!Allow(path, objectPath))
+                    {
+                        return;
+                    }
+
+                    _dynamic[path] = DynamicTypes.ForScalar(value, _mapping.DateDetection);
+                }
+                else if (field.Kind == FieldKind.Object)
+                {
+                    throw DocumentErrors.Document("object mapping for [" + path + "] tried to parse field [" + Leaf(path) + "] as object, but found a concrete value");
+                }
+
+                Collect(path, value);
+                return;
+        }
+    }
+
+    private void WalkArray(JsonElement array, string path, string objectPath, FieldMapping? field)
+    {
+        if (field is { Kind: FieldKind.DenseVector })
+        {
+            if (field.Dims is null && array.GetArrayLength() > 0)
+            {
+                var definition = (JsonObject)field.Definition.DeepClone();
+                definition["dims"] = array.GetArrayLength();
+                _dynamic[path] = (JsonObject)MappingCompiler.Normalize(new JsonObject { ["properties"] = new JsonObject { ["f"] = definition } })["properties"]!["f"]!.DeepClone();
+            }
+
+            Collect(path, array);
+            return;
+        }
+
+        if (field is { Kind: FieldKind.GeoPoint } && array.GetArrayLength() > 0 && array[0].ValueKind == JsonValueKind.Number)
+        {
+            Collect(path, array);
+            return;
+        }
+
+        if (field is null && DynamicTypes.IsDynamicVector(array))
+        {
+            if (!Allow(path, objectPath))
+            {
+                return;
+            }
+
+            _dynamic[path] = DynamicTypes.Vector(array.GetArrayLength());
+            Collect(path, array);
+            return;
+        }
+
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Array && Lookup(path) is not { Kind: FieldKind.GeoPoint })
+            {
+                WalkArray(item, path, objectPath, Lookup(path));
+                continue;
+            }
+
+            WalkValue(item, path, objectPath);
+        }
+    }
+
+    private bool Allow(string path, string objectPath)
+    {
+        var dynamic = _mapping.Dynamic(objectPath);
+        if (dynamic == "strict")
+        {
+            throw MappingErrors.StrictDynamic(Leaf(path), objectPath.Length == 0 ? "_doc" : objectPath);
+        }
+
+        return dynamic == "true";
+    }
+
+    private static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    private void Collect(string path, JsonElement value)
+    {
+        if (!_values.TryGetValue(path, out var list))
+        {
+            list = [];
+            _values[path] = list;
+        }
+
+        list.Add(value);
+    }
+
+    private MappingState? ApplyDynamic()
+    {
+        if (_dynamic.Count == 0)
+        {
+            return null;
+        }
+
+        var root = (JsonObject)_mapping.Root.DeepClone();
+        foreach (var (path, definition) in _dynamic)
+        {
+            DynamicTypes.Insert(root, path, definition);
+        }
+
+        return MappingState.FromNormalized(MappingCompiler.Normalize(root));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
+
+namespace Gateway.EmbeddedStore.Documents;
+
+/// <summary>Parses a dense_vector value straight into a float array and validates it.</summary>
+internal static class VectorParsing
+{
+    public static float[] Parse(JsonElement value, FieldMapping field, string id)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw DocumentErrors.FieldParse(field.Path, "dense_vector", id, value.GetRawText(),
+                "Unsupported input format for [" + field.Path + "]: expected an array of numbers", "parsing_exception");
+        }
+
+        var length = value.GetArrayLength();
+        if (field.Dims is { } dims && length != dims)
+        {
+            throw new StoreException(400, "document_parsing_exception",
+                "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]");
+        }
+
+        var vector = new float[length];
+        var i = 0;
+        double squares = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetSingle(out var f) || !float.IsFinite(f))
+            {
+                throw new StoreException(400, "document_parsing_exception",
+                    "[dense_vector] field [" + field.Path + "] of doc [" + id + "] has an invalid value [" + item.GetRawText() + "]: only finite numbers are allowed");
+            }
+
+            vector[i++] = f;
+            squares += (double)f * f;
+        }
+
+        if (field.Indexed && field.Similarity is VectorSimilarity.Cosine or null && squares == 0)
+        {
+            throw new StoreException(400, "document_parsing_exception",
+                "The [cosine] similarity does not support vectors with zero magnitude. Preview of invalid vector: [" +
+                string.Join(", ", vector.Take(5).Select(v => v.ToString("0.0##", CultureInfo.InvariantCulture))) + "]");
+        }
+
+        return vector;
+    }
+}

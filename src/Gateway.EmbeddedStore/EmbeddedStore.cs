@@ -1,0 +1,240 @@
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Search;
+using Gateway.EmbeddedStore.Storage;
+
+namespace Gateway.EmbeddedStore;
+
+/// <summary>
+/// A single-node, durable store that speaks a subset of the Elasticsearch REST API. Reach it
+/// in-process through <see cref="EmbeddedStoreHandler"/> or, with
+/// <see cref="EmbeddedStoreOptions.ListenUrl"/>, on a loopback port.
+/// </summary>
+public sealed class EmbeddedStore : IDisposable
+{
+    private readonly StoreGate _gate = new();
+    private readonly ITimer _refreshTimer;
+    private readonly FileStream? _lockFile;
+    private Translog? _translog;
+    private int _snapshotRunning;
+    private bool _disposed;
+
+    private EmbeddedStore(EmbeddedStoreOptions options, ISearchService search, TimeProvider time, string? dataPath)
+    {
+        Options = options;
+        Search = search;
+        Time = time;
+        DataPath = dataPath;
+        Catalog = new IndexCatalog(search, time, _gate);
+        Documents = new DocumentStore(Catalog, _gate);
+        Updater = new DocumentUpdater(Documents, _gate);
+        if (dataPath is not null)
+        {
+            Directory.CreateDirectory(dataPath);
+            // One process per data folder: the OS releases the lock when the process dies, even on kill -9.
+            _lockFile = new FileStream(Path.Combine(dataPath, "store.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            ClusterUuid = ClusterIdentity.LoadOrCreate(dataPath);
+            Recover(dataPath);
+        }
+        else
+        {
+            ClusterUuid = Ids.NewUuid();
+        }
+
+        _refreshTimer = time.CreateTimer(_ => RefreshDue(), null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>The options the store runs with.</summary>
+    public EmbeddedStoreOptions Options { get; }
+
+    /// <summary>The data folder (absolute), or null for an in-memory store.</summary>
+    public string? DataPath { get; }
+
+    /// <summary>The cluster uuid reported by <c>GET /</c> (persisted in the data folder).</summary>
+    public string ClusterUuid { get; }
+
+    internal ISearchService Search { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal IndexCatalog Catalog { get; }
+
+    internal DocumentStore Documents { get; }
+
+    internal DocumentUpdater Updater { get; }
+
+    /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
+    public static EmbeddedStore Open(EmbeddedStoreOptions options, ISearchService search, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(search);
+        return new EmbeddedStore(options, search, time ?? TimeProvider.System, Path.GetFullPath(options.DataPath));
+    }
+
+    /// <summary>Creates a store that keeps everything in memory (nothing survives disposal); for tests and tools.</summary>
+    public static EmbeddedStore CreateInMemory(ISearchService search, EmbeddedStoreOptions? options = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        return new EmbeddedStore(options ?? new EmbeddedStoreOptions(), search, time ?? TimeProvider.System, null);
+    }
+
+    /// <summary>Waits until the log is durable up to <paramref name="position"/> (the write is then acknowledged).</summary>
+    internal async ValueTask SyncAsync(long position, CancellationToken cancellationToken)
+    {
+        if (position <= 0)
+        {
+            return;
+        }
+
+        await Catalog.Log.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        if (Catalog.Log.BytesSinceSnapshot > Options.TranslogSnapshotThresholdBytes && Interlocked.CompareExchange(ref _snapshotRunning, 1, 0) == 0)
+        {
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    Snapshot();
+                }
+                finally
+                {
+                    Volatile.Write(ref _snapshotRunning, 0);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// Writes a snapshot of the whole store and drops the translog generations it covers, so that
+    /// the next start-up reads one compact file. Runs automatically past
+    /// <see cref="EmbeddedStoreOptions.TranslogSnapshotThresholdBytes"/> and on disposal.
+    /// </summary>
+    public void Snapshot()
+    {
+        if (_translog is null || DataPath is null)
+        {
+            return;
+        }
+
+        List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
+        long generation;
+        using (_gate.Exclusive())
+        {
+            generation = _translog.Roll();
+            state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
+        }
+
+        SnapshotFile.Write(DataPath, generation, Recovery.Capture(state));
+        _translog.DeleteBefore(generation);
+        foreach (var (gen, path) in SnapshotFile.List(DataPath))
+        {
+            if (gen < generation)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>Makes pending changes of these indices visible to search.</summary>
+    internal static void Refresh(IEnumerable<IndexState> indices, bool force)
+    {
+        foreach (var index in indices)
+        {
+            if (!index.Refresh() && force)
+            {
+                index.Shard.Refresh();
+            }
+        }
+    }
+
+    private void RefreshDue()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var now = Time.GetTimestamp();
+        foreach (var index in Catalog.All)
+        {
+            var interval = index.RefreshInterval;
+            if (interval == Timeout.InfiniteTimeSpan || Time.GetElapsedTime(index.LastRefresh, now) < interval)
+            {
+                continue;
+            }
+
+            index.LastRefresh = now;
+            try
+            {
+                index.Refresh();
+            }
+            catch (StoreException)
+            {
+                // A failed background refresh is retried on the next tick; searches keep the last view.
+            }
+        }
+    }
+
+    private void Recover(string dataPath)
+    {
+        foreach (var stale in Directory.EnumerateFiles(dataPath, "*.tmp"))
+        {
+            File.Delete(stale);
+        }
+
+        long fromGeneration = 0;
+        foreach (var (gen, path) in SnapshotFile.List(dataPath))
+        {
+            if (SnapshotFile.TryRead(path) is { } records)
+            {
+                StoreRecovery.ApplyAll(Catalog, records);
+                fromGeneration = gen;
+                break;
+            }
+        }
+
+        long lastGeneration = fromGeneration;
+        foreach (var (gen, path) in Translog.ListGenerations(dataPath))
+        {
+            if (gen < fromGeneration)
+            {
+                continue;
+            }
+
+            var records = LogReader.Read(path, out var validLength);
+            StoreRecovery.ApplyAll(Catalog, records);
+            if (validLength < new FileInfo(path).Length)
+            {
+                // A torn tail (crash mid-append): it was never acknowledged, so drop it.
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+                file.SetLength(validLength);
+                file.Flush(flushToDisk: true);
+            }
+
+            lastGeneration = gen;
+        }
+
+        _translog = new Translog(dataPath, lastGeneration + 1, Options.SyncOnWrite);
+        Catalog.Log = _translog;
+        Refresh(Catalog.All, force: true);
+    }
+
+    /// <summary>Snapshots (when durable) and releases files and timers.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _refreshTimer.Dispose();
+        if (_translog is not null)
+        {
+            Snapshot();
+            _translog.Dispose();
+        }
+
+        _lockFile?.Dispose();
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Gateway.EmbeddedStore.Rest;
+
+namespace Gateway.EmbeddedStore;
+
+/// <summary>
+/// The embedded store's REST API as an <see cref="HttpMessageHandler"/>: no socket, usable as the
+/// transport of the official Elasticsearch client
+/// (<c>new HttpRequestInvoker((inner, config) =&gt; handler)</c>) and as YARP's forwarding handler.
+/// </summary>
+public sealed class EmbeddedStoreHandler : HttpMessageHandler
+{
+    private readonly EmbeddedStore _store;
+    private readonly RestDispatcher _dispatcher;
+
+    /// <summary>Creates a handler serving <paramref name="store"/>. Disposing the handler leaves the store open.</summary>
+    public EmbeddedStoreHandler(EmbeddedStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _dispatcher = new RestDispatcher(store);
+    }
+
+    internal RestDispatcher Dispatcher => _dispatcher;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = _store.Options.MaxBodyBytes;
+        RestResponse response;
+        var declared = request.Content?.Headers.ContentLength;
+        if (declared > limit)
+        {
+            response = RestDispatcher.TooLarge(declared.Value, limit);
+        }
+        else
+        {
+            byte[]? body = [];
+            if (request.Content is not null)
+            {
+                var stream = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                body = await RestTransport.ReadBodyAsync(stream, string.Join(",", request.Content.Headers.ContentEncoding), limit, cancellationToken).ConfigureAwait(false);
+            }
+
+            response = body is null
+                ? RestDispatcher.TooLarge(limit + 1, limit)
+                : await _dispatcher.DispatchAsync(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", body, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ToHttp(request, response);
+    }
+
+    /// <inheritdoc />
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        // The official client's synchronous API calls Send; the store's work is synchronous apart from fsync waits.
+        SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+
+    private static HttpResponseMessage ToHttp(HttpRequestMessage request, RestResponse response)
+    {
+        var message = new HttpResponseMessage((HttpStatusCode)response.Status)
+        {
+            RequestMessage = request,
+            Version = request.Version,
+        };
+        message.Headers.TryAddWithoutValidation(RestTransport.ProductHeader, RestTransport.ProductValue);
+        var accept = request.Headers.Accept.Count > 0 ? string.Join(",", request.Headers.Accept) : null;
+        var content = new ByteArrayContent(response.Body ?? []);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(response.ContentType ?? RestTransport.ContentType(accept));
+        message.Content = content;
+        if (response.Headers is not null)
+        {
+            foreach (var (key, value) in response.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(key, value);
+            }
+        }
+
+        return message;
+    }
+}

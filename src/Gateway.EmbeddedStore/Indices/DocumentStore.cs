@@ -1,0 +1,189 @@
+using Gateway.EmbeddedStore.Documents;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Storage;
+
+namespace Gateway.EmbeddedStore.Indices;
+
+/// <summary>
+/// Document writes with Elasticsearch's versioning: parse and validate, check concurrency
+/// control, assign version and sequence number, log, apply to the document table and the
+/// search shard. Parsing runs outside the index lock; a concurrent mapping change re-parses.
+/// </summary>
+internal sealed class DocumentStore
+{
+    private readonly IndexCatalog _catalog;
+    private readonly StoreGate _gate;
+
+    public DocumentStore(IndexCatalog catalog, StoreGate gate)
+    {
+        _catalog = catalog;
+        _gate = gate;
+    }
+
+    public WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options)
+    {
+        ValidateOptions(options);
+        var mapping = index.Mapping;
+        var parsed = DocumentParser.Parse(id, source, mapping, 0, 0, 0);
+        using (_gate.Shared())
+        {
+            lock (index.WriteLock)
+            {
+                if (parsed.NewMapping is not null && !ReferenceEquals(mapping, index.Mapping))
+                {
+                    parsed = DocumentParser.Parse(id, source, index.Mapping, 0, 0, 0);
+                }
+
+                index.Documents.TryGetValue(id, out var existing);
+                var live = existing is { Deleted: false } ? existing : null;
+                if (options.CreateOnly && live is not null)
+                {
+                    throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, document already exists (current version [" + live.Version + "])");
+                }
+
+                CheckSeqNo(index, id, live, options);
+                var version = NextVersion(index, id, existing, options);
+                var seqNo = index.SeqNo + 1;
+                if (parsed.NewMapping is { } newMapping)
+                {
+                    _catalog.Log.Append(new LogRecord { Op = LogOp.PutMapping, IndexUuid = index.Uuid, Mapping = IndexCatalog.Json(newMapping.Root) });
+                    index.Mapping = newMapping;
+                    index.Shard.MappingChanged(newMapping.Compiled);
+                }
+
+                var position = _catalog.Log.Append(new LogRecord
+                {
+                    Op = LogOp.IndexDoc, IndexUuid = index.Uuid, Id = id, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm, Source = source,
+                });
+                Apply(index, id, parsed.Document, source, version, seqNo);
+                return new WriteOutcome(index, id, live is null ? "created" : "updated", version, seqNo, index.PrimaryTerm, position);
+            }
+        }
+    }
+
+    public WriteOutcome Delete(IndexState index, string id, WriteOptions options)
+    {
+        ValidateOptions(options);
+        using (_gate.Shared())
+        {
+            lock (index.WriteLock)
+            {
+                index.Documents.TryGetValue(id, out var existing);
+                var live = existing is { Deleted: false } ? existing : null;
+                CheckSeqNo(index, id, live, options);
+                var version = NextVersion(index, id, existing, options);
+                var seqNo = index.SeqNo + 1;
+                var position = _catalog.Log.Append(new LogRecord
+                {
+                    Op = LogOp.DeleteDoc, IndexUuid = index.Uuid, Id = id, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm,
+                });
+                ApplyDelete(index, id, version, seqNo);
+                return new WriteOutcome(index, id, live is null ? "not_found" : "deleted", version, seqNo, index.PrimaryTerm, position);
+            }
+        }
+    }
+
+    /// <summary>Applies an indexed document (also used by recovery). Caller holds the index lock.</summary>
+    public static void Apply(IndexState index, string id, ParsedDocument parsed, byte[] source, long version, long seqNo)
+    {
+        var document = new ParsedDocument
+        {
+            Id = id, Source = parsed.Source, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm, Fields = parsed.Fields,
+        };
+        var previous = index.Documents.GetValueOrDefault(id);
+        index.Documents[id] = new DocEntry(document, source, version, seqNo, index.PrimaryTerm);
+        if (previous is null or { Deleted: true })
+        {
+            index.LiveCount++;
+        }
+
+        index.SeqNo = Math.Max(index.SeqNo, seqNo);
+        index.Shard.Upsert(document);
+        index.MarkPending();
+    }
+
+    /// <summary>Applies a delete (also used by recovery). Caller holds the index lock.</summary>
+    public static void ApplyDelete(IndexState index, string id, long version, long seqNo)
+    {
+        var previous = index.Documents.GetValueOrDefault(id);
+        index.Documents[id] = new DocEntry(null, null, version, seqNo, index.PrimaryTerm);
+        if (previous is { Deleted: false })
+        {
+            index.LiveCount--;
+            index.Shard.Delete(id);
+            index.MarkPending();
+        }
+
+        index.SeqNo = Math.Max(index.SeqNo, seqNo);
+    }
+
+    private static void ValidateOptions(WriteOptions options)
+    {
+        if (options.Version is not null && options.VersionType == "internal")
+        {
+            throw new StoreException(400, "action_request_validation_exception",
+                "Validation Failed: 1: internal versioning can not be used for optimistic concurrency control. Please use `if_seq_no` and `if_primary_term` instead;");
+        }
+
+        if (options.VersionType is not ("internal" or "external" or "external_gte"))
+        {
+            throw StoreException.IllegalArgument("No version type match [" + options.VersionType + "]");
+        }
+
+        if (options.VersionType != "internal" && options.Version is null)
+        {
+            throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: an external version is required;");
+        }
+
+        if (options.VersionType != "internal" && options.IfSeqNo is not null)
+        {
+            throw new StoreException(400, "action_request_validation_exception",
+                "Validation Failed: 1: compare and write operations can not be used with version type [" + options.VersionType + "];");
+        }
+
+        if ((options.IfSeqNo is null) != (options.IfPrimaryTerm is null))
+        {
+            throw new StoreException(400, "action_request_validation_exception",
+                options.IfSeqNo is null ? "Validation Failed: 1: ifSeqNo is unassigned, but primary term is [" + options.IfPrimaryTerm + "];" : "Validation Failed: 1: ifSeqNo is set, but primary term is [0];");
+        }
+    }
+
+    private static void CheckSeqNo(IndexState index, string id, DocEntry? live, WriteOptions options)
+    {
+        if (options.IfSeqNo is not { } seqNo)
+        {
+            return;
+        }
+
+        var term = options.IfPrimaryTerm!.Value;
+        if (live is null)
+        {
+            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. but no document was found");
+        }
+
+        if (live.SeqNo != seqNo || live.PrimaryTerm != term)
+        {
+            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. current document has seqNo [" + live.SeqNo + "] and primary term [" + live.PrimaryTerm + "]");
+        }
+    }
+
+    private static long NextVersion(IndexState index, string id, DocEntry? existing, WriteOptions options)
+    {
+        if (options.VersionType == "internal")
+        {
+            return (existing?.Version ?? 0) + 1;
+        }
+
+        var given = options.Version!.Value;
+        if (existing is { Deleted: false } current)
+        {
+            var ok = options.VersionType == "external_gte" ? given >= current.Version : given > current.Version;
+            if (!ok)
+            {
+                throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + current.Version + "] is higher or equal to the one provided [" + given + "]");
+            }
+        }
+
+        return given;
+    }
+}

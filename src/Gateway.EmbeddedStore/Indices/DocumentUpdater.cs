@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Storage;
+
+namespace Gateway.EmbeddedStore.Indices;
+
+/// <summary>
+/// The <c>_update</c> API: partial document merge, <c>upsert</c>, <c>doc_as_upsert</c> and
+/// <c>detect_noop</c>, atomically under the index write lock. Scripts are not supported.
+/// </summary>
+internal sealed class DocumentUpdater
+{
+    private readonly DocumentStore _documents;
+    private readonly StoreGate _gate;
+
+    public DocumentUpdater(DocumentStore documents, StoreGate gate)
+    {
+        _documents = documents;
+        _gate = gate;
+    }
+
+    /// <summary>The outcome and the resulting source (for <c>get</c> in the answer).</summary>
+    public readonly record struct UpdateResult(WriteOutcome Outcome, byte[]? Source);
+
+    public UpdateResult Update(IndexState index, string id, JsonObject body, WriteOptions options)
+    {
+        JsonObject? doc = null, upsert = null;
+        bool docAsUpsert = false, detectNoop = true;
+        foreach (var (key, value) in body)
+        {
+            switch (key)
+            {
+                case "doc":
+                    doc = value as JsonObject ?? throw StoreException.Parsing("[UpdateRequest] doc doesn't support values of type: " + Kind(value));
+                    break;
+                case "upsert":
+                    upsert = value as JsonObject ?? throw StoreException.Parsing("[UpdateRequest] upsert doesn't support values of type: " + Kind(value));
+                    break;
+                case "doc_as_upsert":
+                    docAsUpsert = value?.GetValueKind() == JsonValueKind.True;
+                    break;
+                case "detect_noop":
+                    detectNoop = value?.GetValueKind() != JsonValueKind.False;
+                    break;
+                case "_source" or "scripted_upsert":
+                    break;
+                case "script":
+                    throw StoreException.IllegalArgument("[script] updates are not supported by the embedded store; send a partial [doc] instead");
+                default:
+                    throw StoreException.Parsing("[UpdateRequest] unknown field [" + key + "]");
+            }
+        }
+
+        if (doc is null)
+        {
+            throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: script or doc is missing;");
+        }
+
+        // Gate before index lock: the same order as every other writer (see StoreGate).
+        using var shared = _gate.Shared();
+        lock (index.WriteLock)
+        {
+            index.Documents.TryGetValue(id, out var existing);
+            if (existing is null or { Deleted: true })
+            {
+                var created = docAsUpsert ? doc : upsert ?? throw DocumentErrorsFactory.Missing(index, id);
+                if (options.IfSeqNo is not null)
+                {
+                    throw DocumentErrorsFactory.Missing(index, id);
+                }
+
+                var bytes = JsonSerializer.SerializeToUtf8Bytes(created);
+                return new UpdateResult(_documents.Index(index, id, bytes, options), bytes);
+            }
+
+            var current = JsonNode.Parse(existing.Source)!.AsObject();
+            var changed = Merge(current, doc);
+            if (!changed && detectNoop)
+            {
+                return new UpdateResult(new WriteOutcome(index, id, "noop", existing.Version, existing.SeqNo, existing.PrimaryTerm, 0), existing.Source);
+            }
+
+            var merged = JsonSerializer.SerializeToUtf8Bytes(current);
+            return new UpdateResult(_documents.Index(index, id, merged, options), merged);
+        }
+    }
+
+    /// <summary>Merges <paramref name="changes"/> into <paramref name="target"/> like Elasticsearch (objects recursively, everything else replaced).</summary>
+    public static bool Merge(JsonObject target, JsonObject changes)
+    {
+        var changed = false;
+        foreach (var (key, value) in changes)
+        {
+            if (value is JsonObject nested && target[key] is JsonObject existing)
+            {
+                changed |= Merge(existing, nested);
+                continue;
+            }
+
+            if (!target.ContainsKey(key) || !JsonNode.DeepEquals(target[key], value))
+            {
+                target[key] = value?.DeepClone();
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static string Kind(JsonNode? value) => value?.GetValueKind().ToString().ToUpperInvariant() ?? "NULL";
+}

@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search;
+using Gateway.EmbeddedStore.Storage;
+
+namespace Gateway.EmbeddedStore.Indices;
+
+/// <summary>
+/// The cluster metadata: indices by name and uuid, their settings, mappings and aliases.
+/// Metadata changes are serialised by one lock and logged before they are acknowledged.
+/// </summary>
+internal sealed class IndexCatalog
+{
+    private readonly ConcurrentDictionary<string, IndexState> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IndexState> _byUuid = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
+    private readonly ISearchService _search;
+    private readonly TimeProvider _time;
+    private readonly StoreGate _gate;
+
+    public IndexCatalog(ISearchService search, TimeProvider time, StoreGate gate)
+    {
+        _search = search;
+        _time = time;
+        _gate = gate;
+    }
+
+    /// <summary>The log changes go to; replaced once recovery is done.</summary>
+    public IStoreLog Log { get; set; } = new NullStoreLog();
+
+    public ICollection<IndexState> All => _byName.Values;
+
+    public IndexState? Find(string name) => _byName.GetValueOrDefault(name);
+
+    public IndexState? FindByUuid(string uuid) => _byUuid.GetValueOrDefault(uuid);
+
+    /// <summary>Whether some index carries this alias.</summary>
+    public bool IsAlias(string name) => _byName.Values.Any(i => i.Aliases.ContainsKey(name));
+
+    public (IndexState Index, long Position) Create(string name, JsonObject? body)
+    {
+        IndexNames.Validate(name);
+        var settings = IndexSettings.Flatten(body?["settings"] as JsonObject);
+        IndexSettings.Validate(settings);
+        MappingState mapping;
+        try
+        {
+            mapping = body?["mappings"] switch
+            {
+                null => MappingState.Empty,
+                JsonObject m => MappingState.FromUser(m),
+                _ => throw MappingErrors.MapperParsing("Failed to parse mapping: Expected map for property [mappings]"),
+            };
+        }
+        catch (StoreException e) when (e.Type == "mapper_parsing_exception" && !e.Message.StartsWith("Failed to parse mapping", StringComparison.Ordinal))
+        {
+            throw MappingErrors.FailedToParseMapping(e);
+        }
+
+        var aliases = new Dictionary<string, AliasMetadata>(StringComparer.Ordinal);
+        if (body?["aliases"] is JsonObject aliasBody)
+        {
+            foreach (var (aliasName, aliasDef) in aliasBody)
+            {
+                aliases[aliasName] = AliasParser.Parse(aliasName, aliasDef as JsonObject);
+            }
+        }
+
+        foreach (var key in body?.Select(p => p.Key) ?? [])
+        {
+            if (key is not ("settings" or "mappings" or "aliases"))
+            {
+                throw StoreException.Parsing("unknown key [" + key + "] for create index");
+            }
+        }
+
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                if (_byName.ContainsKey(name))
+                {
+                    var existing = _byName[name];
+                    throw new StoreException(400, "resource_already_exists_exception", "index [" + name + "/" + existing.Uuid + "] already exists", name)
+                    {
+                        IndexUuid = existing.Uuid,
+                    };
+                }
+
+                if (IsAlias(name))
+                {
+                    throw new StoreException(400, "invalid_index_name_exception", "Invalid index name [" + name + "], already exists as alias", name);
+                }
+
+                foreach (var alias in aliases.Keys)
+                {
+                    if (_byName.ContainsKey(alias) || alias == name)
+                    {
+                        throw new StoreException(400, "invalid_alias_name_exception", "Invalid alias name [" + alias + "]: an index or data stream exists with the same name as the alias", alias);
+                    }
+                }
+
+                var uuid = Ids.NewUuid();
+                var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                settings.TryAdd("index.number_of_shards", "1");
+                settings.TryAdd("index.number_of_replicas", "1");
+                settings["index.uuid"] = uuid;
+                settings["index.creation_date"] = created.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                settings["index.provided_name"] = name;
+                settings["index.version.created"] = ServerInfo.IndexVersion;
+                var record = new LogRecord
+                {
+                    Op = LogOp.CreateIndex,
+                    IndexUuid = uuid,
+                    IndexName = name,
+                    CreationDate = created,
+                    Settings = Json(IndexSettings.Render(settings, flat: true)),
+                    Mapping = Json(mapping.Root),
+                    Aliases = Json(AliasesJson(aliases)),
+                };
+                var position = Log.Append(record);
+                var index = Add(name, uuid, settings, mapping, aliases);
+                return (index, position);
+            }
+        }
+    }
+
+    /// <summary>Registers an index (creation and recovery).</summary>
+    public IndexState Add(string name, string uuid, IReadOnlyDictionary<string, string> settings, MappingState mapping, IReadOnlyDictionary<string, AliasMetadata> aliases)
+    {
+        var shard = _search.CreateShard(name, mapping.Compiled);
+        var index = new IndexState(name, uuid, settings, mapping, aliases, shard) { LastRefresh = _time.GetTimestamp() };
+        _byName[name] = index;
+        _byUuid[uuid] = index;
+        return index;
+    }
+
+    public long Delete(IReadOnlyList<IndexState> indices)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                long position = 0;
+                foreach (var index in indices)
+                {
+                    if (_byName.TryGetValue(index.Name, out var current) && ReferenceEquals(current, index))
+                    {
+                        position = Log.Append(new LogRecord { Op = LogOp.DeleteIndex, IndexUuid = index.Uuid });
+                        Remove(index);
+                    }
+                }
+
+                return position;
+            }
+        }
+    }
+
+    public void Remove(IndexState index)
+    {
+        _byName.TryRemove(new KeyValuePair<string, IndexState>(index.Name, index));
+        _byUuid.TryRemove(index.Uuid, out _);
+    }
+
+    public long PutMapping(IReadOnlyList<IndexState> indices, JsonObject body)
+    {
+        var incoming = MappingCompiler.Normalize(body);
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                // Validate on every index first so the change is all-or-nothing.
+                var merged = indices.Select(i => (Index: i, Root: MappingMerger.Merge(i.Mapping.Root, incoming))).ToList();
+                var states = merged.Select(m => (m.Index, State: MappingState.FromNormalized(MappingCompiler.Normalize(m.Root)))).ToList();
+                long position = 0;
+                foreach (var (index, state) in states)
+                {
+                    lock (index.WriteLock)
+                    {
+                        position = Log.Append(new LogRecord { Op = LogOp.PutMapping, IndexUuid = index.Uuid, Mapping = Json(state.Root) });
+                        index.Mapping = state;
+                        index.Shard.MappingChanged(state.Compiled);
+                    }
+                }
+
+                return position;
+            }
+        }
+    }
+
+    public long PutSettings(IReadOnlyList<IndexState> indices, JsonObject body)
+    {
+        var incoming = IndexSettings.Flatten(body["settings"] as JsonObject ?? body);
+        IndexSettings.Validate(incoming);
+        foreach (var key in incoming.Keys)
+        {
+            if (key is "index.number_of_shards" or "index.uuid" or "index.creation_date" or "index.provided_name")
+            {
+                throw StoreException.IllegalArgument("final " + "index setting [" + key + "], not updateable");
+            }
+        }
+
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                long position = 0;
+                foreach (var index in indices)
+                {
+                    var settings = new SortedDictionary<string, string>(index.Settings.ToDictionary(), StringComparer.Ordinal);
+                    foreach (var (key, value) in incoming)
+                    {
+                        settings[key] = value;
+                    }
+
+                    position = Log.Append(new LogRecord { Op = LogOp.SetSettings, IndexUuid = index.Uuid, Settings = Json(IndexSettings.Render(settings, flat: true)) });
+                    index.Settings = settings;
+                }
+
+                return position;
+            }
+        }
+    }
+
+    /// <summary>Applies alias changes to several indices atomically (one log record).</summary>
+    public long SetAliases(IReadOnlyDictionary<IndexState, Dictionary<string, AliasMetadata>> changes)
+    {
+        // Callers hold the metadata lock via RunLocked so validation and apply are atomic.
+        var batch = changes.Select(c => (c.Key.Uuid, Json(AliasesJson(c.Value)))).ToList();
+        var position = Log.Append(new LogRecord { Op = LogOp.SetAliases, Batch = batch });
+        foreach (var (index, aliases) in changes)
+        {
+            index.Aliases = aliases;
+        }
+
+        return position;
+    }
+
+    /// <summary>Runs a metadata change under the gate and the metadata lock.</summary>
+    public T RunLocked<T>(Func<T> action)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                return action();
+            }
+        }
+    }
+
+    public static JsonObject AliasesJson(IReadOnlyDictionary<string, AliasMetadata> aliases)
+    {
+        var result = new JsonObject();
+        foreach (var (name, alias) in aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            result[name] = alias.ToJson();
+        }
+
+        return result;
+    }
+
+    public static byte[] Json(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node);
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+
+namespace Gateway.EmbeddedStore.Indices;
+
+/// <summary>
+/// Resolves index expressions (comma lists, <c>*</c> wildcards, <c>-</c> exclusions, <c>_all</c>,
+/// aliases) to concrete indices, with Elasticsearch's <c>ignore_unavailable</c> and
+/// <c>allow_no_indices</c> behaviour.
+/// </summary>
+internal static class IndexResolver
+{
+    /// <summary>A resolved index and the alias filter that applies when it was reached only through filtered aliases.</summary>
+    public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter);
+
+    public static List<Resolved> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices)
+    {
+        var result = new Dictionary<string, (IndexState Index, List<JsonObject>? Filters)>(StringComparer.Ordinal);
+        var parts = string.IsNullOrEmpty(expression) ? ["_all"] : expression.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var all = catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        var first = true;
+        foreach (var raw in parts)
+        {
+            var part = raw.Trim();
+            if (part.StartsWith('-') && !first)
+            {
+                var pattern = part[1..];
+                foreach (var name in result.Keys.Where(n => IndexNames.Matches(pattern, n)).ToList())
+                {
+                    result.Remove(name);
+                }
+
+                continue;
+            }
+
+            first = false;
+            if (part is "_all" or "*")
+            {
+                foreach (var index in all.Where(i => !i.Name.StartsWith('.')))
+                {
+                    result[index.Name] = (index, null);
+                }
+
+                continue;
+            }
+
+            var matched = false;
+            foreach (var index in all)
+            {
+                if (IndexNames.Matches(part, index.Name) && (!IndexNames.IsWildcard(part) || !index.Name.StartsWith('.') || part.StartsWith('.')))
+                {
+                    result[index.Name] = (index, null);
+                    matched = true;
+                }
+
+                foreach (var alias in index.Aliases.Values)
+                {
+                    if (!IndexNames.Matches(part, alias.Name))
+                    {
+                        continue;
+                    }
+
+                    matched = true;
+                    if (result.TryGetValue(index.Name, out var existing))
+                    {
+                        if (existing.Filters is not null && alias.Filter is not null)
+                        {
+                            existing.Filters.Add(alias.Filter);
+                        }
+                        else
+                        {
+                            result[index.Name] = (index, null);
+                        }
+                    }
+                    else
+                    {
+                        result[index.Name] = (index, alias.Filter is null ? null : [alias.Filter]);
+                    }
+                }
+            }
+
+            if (!matched)
+            {
+                if (IndexNames.IsWildcard(part))
+                {
+                    continue;
+                }
+
+                if (!ignoreUnavailable)
+                {
+                    throw StoreException.IndexNotFound(part);
+                }
+            }
+        }
+
+        if (result.Count == 0 && !allowNoIndices)
+        {
+            throw StoreException.IndexNotFound(expression ?? "_all");
+        }
+
+        return result.Values.Select(v => new Resolved(v.Index, CombineFilters(v.Filters))).ToList();
+    }
+
+    /// <summary>Resolves the one index a write goes to: an index, or an alias's write index.</summary>
+    public static IndexState? ResolveWrite(IndexCatalog catalog, string name)
+    {
+        if (catalog.Find(name) is { } index)
+        {
+            return index;
+        }
+
+        var holders = catalog.All.Where(i => i.Aliases.ContainsKey(name)).ToList();
+        if (holders.Count == 0)
+        {
+            return null;
+        }
+
+        var writeIndex = holders.Where(i => i.Aliases[name].IsWriteIndex == true).ToList();
+        if (writeIndex.Count == 1)
+        {
+            return writeIndex[0];
+        }
+
+        if (holders.Count == 1 && holders[0].Aliases[name].IsWriteIndex != false)
+        {
+            return holders[0];
+        }
+
+        throw StoreException.IllegalArgument("no write index is defined for alias [" + name + "]. The write index may be explicitly disabled using is_write_index=false or the alias points to multiple indices without one being designated as a write index");
+    }
+
+    private static JsonObject? CombineFilters(List<JsonObject>? filters) => filters switch
+    {
+        null or [] => null,
+        [var single] => (JsonObject)single.DeepClone(),
+        _ => new JsonObject
+        {
+            ["bool"] = new JsonObject
+            {
+                ["should"] = new JsonArray(filters.Select(f => (JsonNode)f.DeepClone()).ToArray()),
+                ["minimum_should_match"] = 1,
+            },
+        },
+    };
+}

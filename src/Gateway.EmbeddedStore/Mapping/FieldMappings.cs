@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Gateway.EmbeddedStore.Mapping;
+
+/// <summary>Builds <see cref="FieldMapping"/> entries from normalised field definitions.</summary>
+internal static class FieldMappings
+{
+    public const string DefaultDateFormat = "strict_date_optional_time||epoch_millis";
+
+    public static FieldMapping Create(string path, JsonObject definition, string? parentPath)
+    {
+        var type = definition["type"]?.GetValue<string>() ?? "object";
+        var kind = KindOf(type);
+        return new FieldMapping
+        {
+            Path = path,
+            Kind = kind,
+            Definition = (JsonObject)definition.DeepClone(),
+            ParentPath = parentPath,
+            Dims = kind == FieldKind.DenseVector && definition["dims"] is JsonValue dims ? dims.GetValue<int>() : null,
+            Similarity = kind == FieldKind.DenseVector && definition["similarity"] is JsonValue s ? VectorSimilarities.Parse(s.GetValue<string>()) : null,
+            Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
+            Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? DefaultDateFormat : null,
+            IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia) : null,
+        };
+    }
+
+    public static FieldKind KindOf(string type) => type switch
+    {
+        "keyword" => FieldKind.Keyword,
+        "text" => FieldKind.Text,
+        "date" => FieldKind.Date,
+        "geo_point" => FieldKind.GeoPoint,
+        "dense_vector" => FieldKind.DenseVector,
+        "long" => FieldKind.Long,
+        "integer" => FieldKind.Integer,
+        "short" => FieldKind.Short,
+        "byte" => FieldKind.Byte,
+        "double" => FieldKind.Double,
+        "float" => FieldKind.Float,
+        "half_float" => FieldKind.HalfFloat,
+        "boolean" => FieldKind.Boolean,
+        _ => FieldKind.Object,
+    };
+
+    public static string TypeName(FieldMapping field) => field.Definition["type"]?.GetValue<string>() ?? "object";
+
+    private static int ReadInt(JsonValue value) =>
+        value.TryGetValue<int>(out var i) ? i : int.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture);
+}

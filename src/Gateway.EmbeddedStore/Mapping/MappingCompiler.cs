@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.EmbeddedStore.Mapping;
+
+/// <summary>
+/// Validates and normalises a mapping tree (the <c>mappings</c> object of an index) and
+/// flattens it into an <see cref="IndexMapping"/> with one entry per full dotted path.
+/// </summary>
+internal static class MappingCompiler
+{
+    private static readonly HashSet<string> KnownTypes =
+    [
+        "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
+        "double", "float", "half_float", "boolean",
+    ];
+
+    /// <summary>Normalises the root (validates every field, fills dense_vector defaults). Returns a new tree.</summary>
+    public static JsonObject Normalize(JsonObject root)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        if (copy["properties"] is { } properties)
+        {
+            if (properties is not JsonObject props)
+            {
+                throw MappingErrors.MapperParsing("Expected map for property [properties] on field [_doc] but got a class java.lang.String");
+            }
+
+            NormalizeProperties(props, "");
+        }
+
+        ValidateDynamic(copy, "_doc");
+        return copy;
+    }
+
+    /// <summary>Flattens a normalised root into field mappings.</summary>
+    public static IndexMapping Compile(JsonObject root)
+    {
+        var fields = new List<FieldMapping>();
+        if (root["properties"] is JsonObject props)
+        {
+            Flatten(props, "", fields);
+        }
+
+        return new IndexMapping(fields);
+    }
+
+    /// <summary>The <c>dynamic</c> setting that applies at an object path ("" for the root).</summary>
+    public static string DynamicAt(JsonObject root, string objectPath)
+    {
+        var result = DynamicValue(root) ?? "true";
+        if (objectPath.Length == 0)
+        {
+            return result;
+        }
+
+        JsonObject? current = root;
+        foreach (var part in objectPath.Split('.'))
+        {
+            current = (current?["properties"] as JsonObject)?[part] as JsonObject;
+            if (current is null)
+            {
+                break;
+            }
+
+            result = DynamicValue(current) ?? result;
+        }
+
+        return result;
+    }
+
+    private static string? DynamicValue(JsonObject node) => node["dynamic"] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => null,
+    };
+
+    private static void ValidateDynamic(JsonObject node, string name)
+    {
+        var value = DynamicValue(node);
+        if (value is not null and not "true" and not "false" and not "strict" and not "runtime")
+        {
+            throw MappingErrors.MapperParsing("Failed to parse mapping: Could not convert [" + name + ".dynamic] to boolean");
+        }
+    }
+
+    private static void NormalizeProperties(JsonObject properties, string prefix)
+    {
+        foreach (var (name, node) in properties.ToList())
+        {
+            var path = prefix + name;
+            if (node is not JsonObject definition)
+            {
+                throw MappingErrors.MapperParsing("Expected map for property [fields] on field [" + name + "] but got a class java.lang.String");
+            }
+
+            var type = definition["type"]?.GetValueKind() == JsonValueKind.String ? definition["type"]!.GetValue<string>() : null;
+            if (definition["type"] is not null && type is null)
+            {
+                throw MappingErrors.MapperParsing("No type specified for field [" + name + "]");
+            }
+
+            if (type is null or "object")
+            {
+                definition.Remove("type");
+                ValidateDynamic(definition, name);
+                if (definition["properties"] is JsonObject nested)
+                {
+                    NormalizeProperties(nested, path + ".");
+                }
+
+                continue;
+            }
+
+            if (!KnownTypes.Contains(type))
+            {
+                throw MappingErrors.MapperParsing("No handler for type [" + type + "] declared on field [" + name + "]");
+            }
+
+            if (type == "dense_vector")
+            {
+                NormalizeVector(definition, name);
+            }
+
+            if (type == "date" && definition["format"] is JsonValue formatValue)
+            {
+                DateFormatParser.Validate(formatValue.GetValue<string>(), name);
+            }
+
+            if (definition["fields"] is JsonObject multi)
+            {
+                NormalizeProperties(multi, path + ".");
+            }
+        }
+    }
+
+    private static void NormalizeVector(JsonObject definition, string name)
+    {
+        var dims = definition["dims"] is JsonValue d ? ReadInt(d, "dims", name) : (int?)null;
+        if (dims is < 1 or > 4096)
+        {
+            throw MappingErrors.MapperParsing("The number of dimensions should be in the range [1, 4096] but was [" + dims + "]");
+        }
+
+        var index = definition["index"] is not JsonValue i || ReadBool(i);
+        var similarity = definition["similarity"]?.GetValue<string>();
+        if (similarity is not null && VectorSimilarities.Parse(similarity) is null)
+        {
+            throw MappingErrors.MapperParsing("Unknown value [" + similarity + "] for field [similarity] - accepted values are [l2_norm, dot_product, cosine, max_inner_product]");
+        }
+
+        var rebuilt = new JsonObject { ["type"] = "dense_vector" };
+        if (definition["element_type"] is JsonValue elementType)
+        {
+            var element = elementType.GetValue<string>();
+            if (element != "float")
+            {
+                throw MappingErrors.MapperParsing("Unsupported element_type [" + element + "] on field [" + name + "]: only float is supported by the embedded store");
+            }
+        }
+
+        if (dims is not null)
+        {
+            rebuilt["dims"] = dims;
+        }
+
+        rebuilt["index"] = index;
+        if (index)
+        {
+            rebuilt["similarity"] = similarity ?? "cosine";
+            rebuilt["index_options"] = IndexOptions(definition["index_options"] as JsonObject, dims, name);
+        }
+        else if (similarity is not null)
+        {
+            throw MappingErrors.MapperParsing("Field [similarity] can only be specified for a field of type [dense_vector] when it is indexed");
+        }
+
+        foreach (var key in definition.Select(p => p.Key).ToList())
+        {
+            if (key is not ("type" or "dims" or "index" or "similarity" or "index_options" or "element_type"))
+            {
+                throw MappingErrors.MapperParsing("unknown parameter [" + key + "] on mapper [" + name + "] of type [dense_vector]");
+            }
+        }
+
+        definition.Clear();
+        foreach (var (key, value) in rebuilt.ToList())
+        {
+            rebuilt.Remove(key);
+            definition[key] = value;
+        }
+    }
+
+    private static JsonObject? IndexOptions(JsonObject? given, int? dims, string name)
+    {
+        if (given is null)
+        {
+            if (dims is null)
+            {
+                return null;
+            }
+
+            // Elasticsearch 9.1+: bbq_hnsw for dims >= 384, int8_hnsw below.
+            return dims >= 384
+                ? new JsonObject { ["type"] = "bbq_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["rescore_vector"] = new JsonObject { ["oversample"] = 3.0 } }
+                : new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100 };
+        }
+
+        var type = given["type"]?.GetValue<string>()
+            ?? throw MappingErrors.MapperParsing("[index_options] requires field [type] to be configured");
+        var hnsw = type is "hnsw" or "int8_hnsw" or "int4_hnsw" or "bbq_hnsw";
+        var flat = type is "flat" or "int8_flat" or "int4_flat" or "bbq_flat";
+        if (!hnsw && !flat)
+        {
+            throw MappingErrors.MapperParsing("Unknown vector index options type [" + type + "] for field [" + name + "]");
+        }
+
+        var result = new JsonObject { ["type"] = type };
+        if (hnsw)
+        {
+            result["m"] = given["m"] is JsonValue m ? ReadInt(m, "m", name) : 16;
+            result["ef_construction"] = given["ef_construction"] is JsonValue ef ? ReadInt(ef, "ef_construction", name) : 100;
+        }
+
+        foreach (var key in new[] { "confidence_interval", "rescore_vector" })
+        {
+            if (given[key] is { } extra)
+            {
+                result[key] = extra.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    private static int ReadInt(JsonValue value, string key, string field)
+    {
+        if (value.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        if (value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out i))
+        {
+            return i;
+        }
+
+        throw MappingErrors.MapperParsing("Failed to parse mapping: [" + key + "] on field [" + field + "] must be an integer");
+    }
+
+    private static bool ReadBool(JsonValue value) =>
+        value.TryGetValue<bool>(out var b) ? b : value.TryGetValue<string>(out var s) && s == "true";
+
+    private static void Flatten(JsonObject properties, string prefix, List<FieldMapping> fields)
+    {
+        foreach (var (name, node) in properties)
+        {
+            var definition = (JsonObject)node!;
+            var path = prefix + name;
+            var field = FieldMappings.Create(path, definition, parentPath: null);
+            fields.Add(field);
+            if (field.Kind == FieldKind.Object && definition["properties"] is JsonObject nested)
+            {
+                Flatten(nested, path + ".", fields);
+            }
+
+            if (definition["fields"] is JsonObject multi)
+            {
+                foreach (var (subName, subNode) in multi)
+                {
+                    fields.Add(FieldMappings.Create(path + "." + subName, (JsonObject)subNode!, parentPath: path));
+                }
+            }
+        }
+    }
+}

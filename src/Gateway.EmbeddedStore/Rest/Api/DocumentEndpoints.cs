@@ -1,0 +1,176 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Indices;
+
+namespace Gateway.EmbeddedStore.Rest.Api;
+
+/// <summary>Single-document APIs: index, create, get, exists, get source, delete, update.</summary>
+internal sealed class DocumentEndpoints(EmbeddedStore store)
+{
+    public void Register(RestRouter router)
+    {
+        router.Add(["PUT", "POST"], "/{index}/_doc/{id}", (r, c) => IndexAsync(r, r.Route("id"), create: r.Param("op_type") == "create", c));
+        router.Add("POST", "/{index}/_doc", (r, c) => IndexAsync(r, null, create: r.Param("op_type") == "create", c));
+        router.Add(["PUT", "POST"], "/{index}/_create/{id}", (r, c) => IndexAsync(r, r.Route("id"), create: true, c));
+        router.Add("GET", "/{index}/_doc/{id}", (r, _) => ValueTask.FromResult(Get(r)));
+        router.Add("HEAD", "/{index}/_doc/{id}", (r, _) => ValueTask.FromResult(Head(r)));
+        router.Add("GET", "/{index}/_source/{id}", (r, _) => ValueTask.FromResult(GetSource(r, head: false)));
+        router.Add("HEAD", "/{index}/_source/{id}", (r, _) => ValueTask.FromResult(GetSource(r, head: true)));
+        router.Add("DELETE", "/{index}/_doc/{id}", DeleteAsync);
+        router.Add("POST", "/{index}/_update/{id}", UpdateAsync);
+    }
+
+    public static WriteOptions Options(RestRequest request, bool create) => new()
+    {
+        CreateOnly = create,
+        IfSeqNo = request.LongParam("if_seq_no"),
+        IfPrimaryTerm = request.LongParam("if_primary_term"),
+        Version = request.LongParam("version"),
+        VersionType = request.Param("version_type") ?? "internal",
+    };
+
+    private async ValueTask<RestResponse> IndexAsync(RestRequest request, string? id, bool create, CancellationToken cancellationToken)
+    {
+        var opType = request.Param("op_type");
+        if (opType is not (null or "index" or "create"))
+        {
+            throw StoreException.IllegalArgument("opType must be 'create' or 'index', found: [" + opType + "]");
+        }
+
+        if (request.Param("pipeline") is { } pipeline && pipeline != "_none")
+        {
+            throw StoreException.IllegalArgument("pipeline with id [" + pipeline + "] does not exist");
+        }
+
+        if (id is not null)
+        {
+            WriteTargets.ValidateId(id);
+        }
+
+        var refresh = RefreshPolicies.Parse(request.Param("refresh"));
+        var options = Options(request, create || id is null);
+        if (!request.HasBody)
+        {
+            throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: source is missing;2: content type is missing;");
+        }
+
+        var source = Owned(request.Body);
+        var index = WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition);
+        var outcome = store.Documents.Index(index, id ?? Ids.NewDocumentId(), source, options);
+        await store.SyncAsync(Math.Max(createPosition, outcome.Position), cancellationToken).ConfigureAwait(false);
+        ApplyRefresh(index, refresh);
+        return new RestResponse(WriteResponses.Status(outcome), RestResponse.Serialize(WriteResponses.Outcome(outcome, refresh == RefreshPolicy.Immediate)))
+        {
+            Headers = outcome.Result == "created" ? new() { ["Location"] = "/" + index.Name + "/_doc/" + Uri.EscapeDataString(outcome.Id) } : null,
+        };
+    }
+
+    private async ValueTask<RestResponse> DeleteAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var refresh = RefreshPolicies.Parse(request.Param("refresh"));
+        var index = WriteTargets.ForWrite(store, request.Route("index"), requireAlias: false, out var createPosition);
+        var outcome = store.Documents.Delete(index, request.Route("id"), Options(request, create: false));
+        await store.SyncAsync(Math.Max(createPosition, outcome.Position), cancellationToken).ConfigureAwait(false);
+        ApplyRefresh(index, refresh);
+        return RestResponse.Json(WriteResponses.Status(outcome), WriteResponses.Outcome(outcome, refresh == RefreshPolicy.Immediate));
+    }
+
+    private async ValueTask<RestResponse> UpdateAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var refresh = RefreshPolicies.Parse(request.Param("refresh"));
+        var body = RestJson.RequiredObject(request);
+        var index = WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition);
+        var options = Options(request, create: false);
+        var result = store.Updater.Update(index, request.Route("id"), body, options);
+        await store.SyncAsync(Math.Max(createPosition, result.Outcome.Position), cancellationToken).ConfigureAwait(false);
+        ApplyRefresh(index, refresh);
+        var response = WriteResponses.Outcome(result.Outcome, refresh == RefreshPolicy.Immediate);
+        var spec = SourceSpec.FromQuery(request);
+        if ((request.Param("_source") is not null || body["_source"] is not null) && result.Source is not null)
+        {
+            if (body["_source"] is { } bodySource)
+            {
+                spec = SourceSpec.All.With(new JsonObject { ["_source"] = bodySource.DeepClone() });
+            }
+
+            if (spec.Fetch)
+            {
+                var get = new JsonObject
+                {
+                    ["_seq_no"] = result.Outcome.SeqNo,
+                    ["_primary_term"] = result.Outcome.PrimaryTerm,
+                    ["found"] = true,
+                    ["_source"] = spec.Render(result.Source),
+                };
+                response["get"] = get;
+            }
+        }
+
+        return RestResponse.Json(WriteResponses.Status(result.Outcome), response);
+    }
+
+    private RestResponse Get(RestRequest request)
+    {
+        var index = WriteTargets.ForRead(store, request.Route("index"));
+        var id = request.Route("id");
+        var entry = index.Documents.GetValueOrDefault(id);
+        CheckVersion(request, index, id, entry);
+        var body = GetResponses.Build(index, id, entry, SourceSpec.FromQuery(request));
+        return RestResponse.Json(entry is { Deleted: false } ? 200 : 404, body);
+    }
+
+    private RestResponse Head(RestRequest request)
+    {
+        var index = WriteTargets.ForRead(store, request.Route("index"));
+        var entry = index.Documents.GetValueOrDefault(request.Route("id"));
+        return RestResponse.Empty(entry is { Deleted: false } ? 200 : 404);
+    }
+
+    private RestResponse GetSource(RestRequest request, bool head)
+    {
+        var index = WriteTargets.ForRead(store, request.Route("index"));
+        var id = request.Route("id");
+        var entry = index.Documents.GetValueOrDefault(id);
+        if (entry is null or { Deleted: true })
+        {
+            if (head)
+            {
+                return RestResponse.Empty(404);
+            }
+
+            throw new StoreException(404, "resource_not_found_exception", "Document not found [" + index.Name + "]/[" + id + "]");
+        }
+
+        if (head)
+        {
+            return RestResponse.Empty(200);
+        }
+
+        var spec = SourceSpec.FromQuery(request) with { Fetch = true };
+        return RestResponse.Json(200, spec.Render(entry.Source!)!);
+    }
+
+    private static void CheckVersion(RestRequest request, IndexState index, string id, DocEntry? entry)
+    {
+        if (request.LongParam("version") is { } version && entry is { Deleted: false } && entry.Version != version)
+        {
+            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + entry.Version + "] is different than the one provided [" + version + "]");
+        }
+    }
+
+    /// <summary>Applies the refresh policy after the write is durable.</summary>
+    public static void ApplyRefresh(IndexState index, RefreshPolicy refresh)
+    {
+        if (refresh != RefreshPolicy.None)
+        {
+            EmbeddedStore.Refresh([index], force: true);
+        }
+    }
+
+    /// <summary>The body as an array the document can own without copying when possible.</summary>
+    public static byte[] Owned(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : body.ToArray();
+}

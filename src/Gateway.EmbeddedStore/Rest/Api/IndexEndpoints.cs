@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Indices;
+
+namespace Gateway.EmbeddedStore.Rest.Api;
+
+/// <summary>Index APIs: create, delete, exists, get, mappings, settings and refresh.</summary>
+internal sealed class IndexEndpoints(EmbeddedStore store)
+{
+    public void Register(RestRouter router)
+    {
+        router.Add("PUT", "/{index}", CreateAsync);
+        router.Add("DELETE", "/{index}", DeleteAsync);
+        router.Add("HEAD", "/{index}", (r, _) => ValueTask.FromResult(Exists(r)));
+        router.Add("GET", "/{index}", (r, _) => ValueTask.FromResult(Get(r)));
+        router.Add("GET", "/_mapping", (r, _) => ValueTask.FromResult(GetMapping(r)));
+        router.Add("GET", "/{index}/_mapping", (r, _) => ValueTask.FromResult(GetMapping(r)));
+        router.Add(["PUT", "POST"], "/{index}/_mapping", PutMappingAsync);
+        router.Add("GET", "/_settings", (r, _) => ValueTask.FromResult(GetSettings(r)));
+        router.Add("GET", "/{index}/_settings", (r, _) => ValueTask.FromResult(GetSettings(r)));
+        router.Add("PUT", "/{index}/_settings", PutSettingsAsync);
+        router.Add(["GET", "POST"], "/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
+        router.Add(["GET", "POST"], "/{index}/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
+    }
+
+    private async ValueTask<RestResponse> CreateAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Route("index");
+        var (index, position) = store.Catalog.Create(name, RestJson.OptionalObject(request));
+        await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        return RestResponse.Ok(new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = index.Name });
+    }
+
+    private async ValueTask<RestResponse> DeleteAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var expression = request.Route("index");
+        if (expression is "_all" or "*" || expression.Split(',').Any(p => IndexNames.IsWildcard(p) && p.Trim() == "*"))
+        {
+            throw StoreException.IllegalArgument("Wildcard expressions or all indices are not allowed");
+        }
+
+        var resolved = Resolve(request, expression, allowNoIndicesDefault: true);
+        // Deleting through an alias is refused, as in Elasticsearch.
+        foreach (var part in expression.Split(','))
+        {
+            if (!IndexNames.IsWildcard(part) && store.Catalog.Find(part) is null && store.Catalog.IsAlias(part))
+            {
+                throw StoreException.IllegalArgument("The provided expression [" + part + "] matches an alias, specify the corresponding concrete indices instead.");
+            }
+        }
+
+        var position = store.Catalog.Delete(resolved.Select(r => r.Index).ToList());
+        await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        return RestResponse.Acknowledged();
+    }
+
+    private RestResponse Exists(RestRequest request)
+    {
+        try
+        {
+            var resolved = Resolve(request, request.Route("index"), allowNoIndicesDefault: false);
+            return RestResponse.Empty(resolved.Count > 0 ? 200 : 404);
+        }
+        catch (StoreException e) when (e.Status == 404)
+        {
+            return RestResponse.Empty(404);
+        }
+    }
+
+    private RestResponse Get(RestRequest request)
+    {
+        var result = new JsonObject();
+        foreach (var (index, _) in Resolve(request, request.Route("index"), allowNoIndicesDefault: false).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        {
+            result[index.Name] = new JsonObject
+            {
+                ["aliases"] = IndexCatalog.AliasesJson(index.Aliases),
+                ["mappings"] = index.Mapping.Root.DeepClone(),
+                ["settings"] = IndexSettings.Render(index.Settings, request.Flag("flat_settings", false)),
+            };
+        }
+
+        return RestResponse.Ok(result);
+    }
+
+    private RestResponse GetMapping(RestRequest request)
+    {
+        var result = new JsonObject();
+        foreach (var (index, _) in Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        {
+            result[index.Name] = new JsonObject { ["mappings"] = index.Mapping.Root.DeepClone() };
+        }
+
+        return RestResponse.Ok(result);
+    }
+
+    private async ValueTask<RestResponse> PutMappingAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var body = RestJson.RequiredObject(request);
+        var indices = Resolve(request, request.Route("index"), allowNoIndicesDefault: false).Select(r => r.Index).ToList();
+        var position = store.Catalog.PutMapping(indices, body);
+        await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        return RestResponse.Acknowledged();
+    }
+
+    private RestResponse GetSettings(RestRequest request)
+    {
+        var result = new JsonObject();
+        foreach (var (index, _) in Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        {
+            result[index.Name] = new JsonObject { ["settings"] = IndexSettings.Render(index.Settings, request.Flag("flat_settings", false)) };
+        }
+
+        return RestResponse.Ok(result);
+    }
+
+    private async ValueTask<RestResponse> PutSettingsAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        var body = RestJson.RequiredObject(request);
+        var indices = Resolve(request, request.Route("index"), allowNoIndicesDefault: false).Select(r => r.Index).ToList();
+        var position = store.Catalog.PutSettings(indices, body);
+        await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        return RestResponse.Acknowledged();
+    }
+
+    private RestResponse Refresh(RestRequest request)
+    {
+        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        EmbeddedStore.Refresh(indices, force: true);
+        var total = indices.Sum(i => i.Shards * (1 + i.Replicas));
+        var successful = indices.Sum(i => i.Shards);
+        return RestResponse.Ok(new JsonObject
+        {
+            ["_shards"] = new JsonObject { ["total"] = total, ["successful"] = successful, ["failed"] = 0 },
+        });
+    }
+
+    private List<IndexResolver.Resolved> Resolve(RestRequest request, string? expression, bool allowNoIndicesDefault) =>
+        IndexResolver.Resolve(store.Catalog, expression,
+            request.Flag("ignore_unavailable", false),
+            request.Flag("allow_no_indices", allowNoIndicesDefault));
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Search;
+
+namespace Gateway.EmbeddedStore.Rest.Api;
+
+/// <summary>
+/// <c>_search</c>, <c>_count</c> and <c>_msearch</c> routing: resolves index expressions into
+/// <see cref="SearchTarget"/>s and hands execution to <see cref="ISearchService"/>.
+/// </summary>
+internal sealed class SearchEndpoints(EmbeddedStore store)
+{
+    public void Register(RestRouter router)
+    {
+        router.Add(["GET", "POST"], "/_search", (r, c) => ValueTask.FromResult(Search(r, c)));
+        router.Add(["GET", "POST"], "/{index}/_search", (r, c) => ValueTask.FromResult(Search(r, c)));
+        router.Add(["GET", "POST"], "/_count", (r, c) => ValueTask.FromResult(Count(r, c)));
+        router.Add(["GET", "POST"], "/{index}/_count", (r, c) => ValueTask.FromResult(Count(r, c)));
+        router.Add(["GET", "POST"], "/_msearch", (r, c) => ValueTask.FromResult(Msearch(r, c)));
+        router.Add(["GET", "POST"], "/{index}/_msearch", (r, c) => ValueTask.FromResult(Msearch(r, c)));
+    }
+
+    private RestResponse Search(RestRequest request, CancellationToken cancellationToken)
+    {
+        var targets = Targets(request.RouteOrNull("index"), request.Query);
+        var body = RestJson.OptionalObject(request);
+        return RestResponse.Ok(store.Search.Search(targets, body, request.Query, cancellationToken));
+    }
+
+    private RestResponse Count(RestRequest request, CancellationToken cancellationToken)
+    {
+        var targets = Targets(request.RouteOrNull("index"), request.Query);
+        var body = RestJson.OptionalObject(request);
+        return RestResponse.Ok(store.Search.Count(targets, body, request.Query, cancellationToken));
+    }
+
+    private RestResponse Msearch(RestRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var lines = MsearchParser.Parse(request.Body);
+        var responses = new JsonArray();
+        foreach (var (header, body) in lines)
+        {
+            var parameters = new Dictionary<string, string>(request.Query, StringComparer.Ordinal);
+            parameters.Remove("max_concurrent_searches");
+            parameters.Remove("max_concurrent_shard_requests");
+            foreach (var (key, value) in header)
+            {
+                if (key is not ("index" or "indices") && value is JsonValue v)
+                {
+                    parameters[key] = v.ToString();
+                }
+            }
+
+            var index = header["index"] ?? header["indices"];
+            var expression = index switch
+            {
+                JsonArray array => string.Join(",", array.Select(a => a!.GetValue<string>())),
+                JsonValue value => value.GetValue<string>(),
+                _ => request.RouteOrNull("index"),
+            };
+            try
+            {
+                var targets = Targets(expression, parameters);
+                var result = store.Search.Search(targets, body, parameters, cancellationToken);
+                result["status"] = 200;
+                responses.Add(result);
+            }
+            catch (StoreException e)
+            {
+                responses.Add(new JsonObject { ["error"] = ErrorRenderer.Cause(e, includeRootCause: true), ["status"] = e.Status });
+            }
+        }
+
+        return RestResponse.Ok(new JsonObject
+        {
+            ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ["responses"] = responses,
+        });
+    }
+
+    private List<SearchTarget> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
+    {
+        var ignoreUnavailable = Bool(parameters, "ignore_unavailable", false);
+        var allowNoIndices = Bool(parameters, "allow_no_indices", true);
+        return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
+            .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter))
+            .ToList();
+    }
+
+    private static bool Bool(IReadOnlyDictionary<string, string> parameters, string name, bool fallback) =>
+        parameters.TryGetValue(name, out var value) ? value is "" or "true" : fallback;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+
+namespace Gateway.EmbeddedStore.Rest;
+
+/// <summary>Renders <see cref="StoreException"/> in Elasticsearch's error shape.</summary>
+internal static class ErrorRenderer
+{
+    public static RestResponse Render(StoreException error) =>
+        RestResponse.Json(error.Status, new JsonObject
+        {
+            ["error"] = Cause(error, includeRootCause: true),
+            ["status"] = error.Status,
+        });
+
+    /// <summary>The error object alone, as used inside bulk items and mget/msearch entries.</summary>
+    public static JsonObject Cause(StoreException error, bool includeRootCause)
+    {
+        var result = new JsonObject();
+        if (includeRootCause)
+        {
+            var root = new JsonObject();
+            Fill(root, error, includeCausedBy: false);
+            result["root_cause"] = new JsonArray(root);
+        }
+
+        Fill(result, error, includeCausedBy: true);
+        return result;
+    }
+
+    private static void Fill(JsonObject target, StoreException error, bool includeCausedBy)
+    {
+        target["type"] = error.Type;
+        target["reason"] = error.Message;
+        foreach (var (key, value) in error.Metadata)
+        {
+            target[key] = value;
+        }
+
+        if (error.Index is not null)
+        {
+            if (error.IndexUuid is not null)
+            {
+                target["index_uuid"] = error.IndexUuid;
+            }
+
+            target["index"] = error.Index;
+        }
+
+        if (includeCausedBy && error.CausedBy is not null)
+        {
+            var cause = new JsonObject();
+            Fill(cause, error.CausedBy, includeCausedBy: true);
+            target["caused_by"] = cause;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Indices;
+
+namespace Gateway.EmbeddedStore.Rest;
+
+/// <summary>The shape of GET document answers (also mget entries).</summary>
+internal static class GetResponses
+{
+    public static JsonObject Build(IndexState index, string id, DocEntry? entry, SourceSpec spec)
+    {
+        var result = new JsonObject { ["_index"] = index.Name, ["_id"] = id };
+        if (entry is null || entry.Deleted)
+        {
+            result["found"] = false;
+            return result;
+        }
+
+        result["_version"] = entry.Version;
+        result["_seq_no"] = entry.SeqNo;
+        result["_primary_term"] = entry.PrimaryTerm;
+        result["found"] = true;
+        if (spec.Render(entry.Source!) is { } source)
+        {
+            result["_source"] = source;
+        }
+
+        return result;
+    }
+}

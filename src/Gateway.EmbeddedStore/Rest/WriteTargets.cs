@@ -1,0 +1,75 @@
+using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Indices;
+
+namespace Gateway.EmbeddedStore.Rest;
+
+/// <summary>Finds the index a write or single-document read goes to (auto-creating for writes, like Elasticsearch).</summary>
+internal static class WriteTargets
+{
+    public static IndexState ForWrite(EmbeddedStore store, string name, bool requireAlias, out long createPosition)
+    {
+        createPosition = 0;
+        if (IndexResolver.ResolveWrite(store.Catalog, name) is { } existing)
+        {
+            if (requireAlias && store.Catalog.Find(name) is not null)
+            {
+                throw RequireAlias(name);
+            }
+
+            return existing;
+        }
+
+        if (requireAlias)
+        {
+            throw RequireAlias(name);
+        }
+
+        try
+        {
+            var (index, position) = store.Catalog.Create(name, null);
+            createPosition = position;
+            return index;
+        }
+        catch (StoreException e) when (e.Type == "resource_already_exists_exception" && IndexResolver.ResolveWrite(store.Catalog, name) is not null)
+        {
+            // Another writer created it first.
+            return IndexResolver.ResolveWrite(store.Catalog, name)!;
+        }
+    }
+
+    public static IndexState ForRead(EmbeddedStore store, string name)
+    {
+        if (store.Catalog.Find(name) is { } index)
+        {
+            return index;
+        }
+
+        var holders = store.Catalog.All.Where(i => i.Aliases.ContainsKey(name)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        return holders.Count switch
+        {
+            0 => throw StoreException.IndexNotFound(name),
+            1 => holders[0],
+            _ => throw StoreException.IllegalArgument("alias [" + name + "] has more than one index associated with it [" + string.Join(", ", holders.Select(h => h.Name)) + "], can't execute a single index op"),
+        };
+    }
+
+    public static void ValidateId(string id)
+    {
+        if (id.Length == 0)
+        {
+            throw StoreException.IllegalArgument("if _id is specified it must not be empty");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(id);
+        if (bytes > 512)
+        {
+            throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: id [" + id + "] is too long, must be no longer than 512 bytes but was: " + bytes + ";");
+        }
+    }
+
+    private static StoreException RequireAlias(string name) =>
+        new(404, "index_not_found_exception", "no such index [" + name + "] and [require_alias] request flag is [true] and [" + name + "] is not an alias", name)
+        {
+            Metadata = { ["resource.type"] = "index_expression", ["resource.id"] = name },
+        };
+}

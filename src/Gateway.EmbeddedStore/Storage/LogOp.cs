@@ -1,0 +1,14 @@
+namespace Gateway.EmbeddedStore.Storage;
+
+/// <summary>Operation codes of translog and snapshot records (stable on disk: never renumber).</summary>
+internal enum LogOp : byte
+{
+    CreateIndex = 1,
+    DeleteIndex = 2,
+    PutMapping = 3,
+    SetAliases = 4,
+    SetSettings = 5,
+    IndexDoc = 6,
+    DeleteDoc = 7,
+    SnapshotEnd = 8,
+}

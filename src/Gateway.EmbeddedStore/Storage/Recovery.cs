@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Documents;
+using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Mapping;
+
+namespace Gateway.EmbeddedStore.Storage;
+
+/// <summary>Rebuilds the in-memory state by applying snapshot and translog records in order.</summary>
+internal static class Recovery
+{
+    public static void Apply(IndexCatalog catalog, LogRecord record)
+    {
+        switch (record.Op)
+        {
+            case LogOp.CreateIndex:
+                if (catalog.Find(record.IndexName!) is { } stale)
+                {
+                    catalog.Remove(stale);
+                }
+
+                catalog.Add(record.IndexName!, record.IndexUuid, Settings(record.Settings!), Mapping(record.Mapping!), Aliases(record.Aliases!));
+                break;
+            case LogOp.DeleteIndex:
+                if (catalog.FindByUuid(record.IndexUuid) is { } deleted)
+                {
+                    catalog.Remove(deleted);
+                }
+
+                break;
+            case LogOp.PutMapping:
+                if (catalog.FindByUuid(record.IndexUuid) is { } mapped)
+                {
+                    var mapping = Mapping(record.Mapping!);
+                    mapped.Mapping = mapping;
+                    mapped.Shard.MappingChanged(mapping.Compiled);
+                }
+
+                break;
+            case LogOp.SetSettings:
+                if (catalog.FindByUuid(record.IndexUuid) is { } configured)
+                {
+                    configured.Settings = Settings(record.Settings!);
+                }
+
+                break;
+            case LogOp.SetAliases:
+                foreach (var (uuid, aliases) in record.Batch ?? [])
+                {
+                    if (catalog.FindByUuid(uuid) is { } aliased)
+                    {
+                        aliased.Aliases = Aliases(aliases);
+                    }
+                }
+
+                break;
+            case LogOp.IndexDoc:
+                if (catalog.FindByUuid(record.IndexUuid) is { } target)
+                {
+                    var source = record.Source.ToArray();
+                    var parsed = DocumentParser.Parse(record.Id!, source, target.Mapping, 0, 0, 0);
+                    if (parsed.NewMapping is { } newMapping)
+                    {
+                        target.Mapping = newMapping;
+                        target.Shard.MappingChanged(newMapping.Compiled);
+                    }
+
+                    DocumentStore.Apply(target, record.Id!, parsed.Document, source, record.Version, record.SeqNo);
+                }
+
+                break;
+            case LogOp.DeleteDoc:
+                if (catalog.FindByUuid(record.IndexUuid) is { } source2)
+                {
+                    DocumentStore.ApplyDelete(source2, record.Id!, record.Version, record.SeqNo);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The records that recreate the current state (used to write a snapshot).</summary>
+    public static IEnumerable<LogRecord> Capture(IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state)
+    {
+        foreach (var (index, docs) in state)
+        {
+            yield return new LogRecord
+            {
+                Op = LogOp.CreateIndex,
+                IndexUuid = index.Uuid,
+                IndexName = index.Name,
+                Settings = IndexCatalog.Json(IndexSettings.Render(index.Settings, flat: true)),
+                Mapping = IndexCatalog.Json(index.Mapping.Root),
+                Aliases = IndexCatalog.Json(IndexCatalog.AliasesJson(index.Aliases)),
+            };
+            foreach (var (id, entry) in docs.OrderBy(d => d.Value.SeqNo))
+            {
+                yield return new LogRecord
+                {
+                    Op = entry.Deleted ? LogOp.DeleteDoc : LogOp.IndexDoc,
+                    IndexUuid = index.Uuid,
+                    Id = id,
+                    Version = entry.Version,
+                    SeqNo = entry.SeqNo,
+                    PrimaryTerm = entry.PrimaryTerm,
+                    Source = entry.Source,
+                };
+            }
+        }
+    }
+
+    private static SortedDictionary<string, string> Settings(byte[] json) =>
+        IndexSettings.Flatten(JsonNode.Parse(json) as JsonObject);
+
+    private static MappingState Mapping(byte[] json) =>
+        MappingState.FromNormalized((JsonNode.Parse(json) as JsonObject) ?? []);
+
+    private static Dictionary<string, AliasMetadata> Aliases(byte[] json)
+    {
+        var result = new Dictionary<string, AliasMetadata>(StringComparer.Ordinal);
+        if (JsonNode.Parse(json) is JsonObject aliases)
+        {
+            foreach (var (name, definition) in aliases)
+            {
+                result[name] = AliasParser.Parse(name, definition as JsonObject);
+            }
+        }
+
+        return result;
+    }
+}
