@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Gateway.Embeddings.Images;
+
+namespace Gateway.Embeddings.Benchmarks;
+
+/// <summary>Milliseconds per file from encoded bytes (in memory) to model input, fast paths against full decodes.</summary>
+internal static class DecodeBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var dir = args.Length > 0 ? args[0] : SharedPhotos();
+        var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        if (dir is null || !Directory.Exists(dir))
+        {
+            Console.Error.WriteLine("photos directory not found (pass it as the first argument, e.g. ../shared/photos/ebc)");
+            return 1;
+        }
+        var files = Directory.GetFiles(dir).Where(f => Path.GetExtension(f).ToUpperInvariant() is ".HEIC" or ".JPG" or ".JPEG")
+            .Order(StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
+        var fast = new ImagePreprocessor(ImageInputSpec.Siglip224, new ImageDecodeOptions { FastPaths = true });
+        var full = new ImagePreprocessor(ImageInputSpec.Siglip224, new ImageDecodeOptions { FastPaths = false });
+        var destination = new float[ImageInputSpec.Siglip224.TensorLength];
+        Console.WriteLine($"{files.Count} files from {dir}, {iterations} iterations each (full decodes: {Math.Max(1, iterations / 2)}), 224x224 model input, {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| container | path | files | p50 ms | p95 ms | mean ms | decoded at |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var group in files.GroupBy(f => Sniff(f.Bytes)))
+        {
+            foreach (var (label, pre, n) in new[] { ("fast", fast, iterations), ("full", full, Math.Max(1, iterations / 2)) })
+            {
+                var samples = new List<double>();
+                var paths = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var (name, bytes) in group)
+                {
+                    paths.Add(Shape(pre.PreprocessWithPath(bytes, name, destination))); // warm-up, not timed
+                    for (var i = 0; i < n; i++)
+                    {
+                        var sw = Stopwatch.StartNew();
+                        pre.PreprocessWithPath(bytes, name, destination);
+                        samples.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+                }
+                samples.Sort();
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"| {group.Key} | {label} | {group.Count()} | {Percentile(samples, 0.50):0.0} | {Percentile(samples, 0.95):0.0} | {samples.Average():0.0} | {string.Join(", ", paths)} |"));
+            }
+        }
+        return 0;
+    }
+
+    private static string Sniff(byte[] bytes) => bytes is [0xFF, 0xD8, 0xFF, ..] ? "JPEG" : "HEIC";
+
+    private static string Shape(string path) => path.StartsWith("thumbnail", StringComparison.Ordinal) ? path : path.Split(' ')[0] == "dct" ? "dct " + path[4..] : path;
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string? SharedPhotos()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
+            {
+                return Path.Combine(dir.FullName, "..", "shared", "photos", "ebc");
+            }
+        }
+        return null;
+    }
+}

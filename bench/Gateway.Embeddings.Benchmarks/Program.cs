@@ -1,0 +1,18 @@
+using Gateway.Embeddings.Benchmarks;
+using Gateway.Embeddings.Benchmarks.Encoders;
+
+// dotnet run -c Release --project bench/Gateway.Embeddings.Benchmarks -- decode [photos-dir] [iterations]
+// dotnet run -c Release --project bench/Gateway.Embeddings.Benchmarks -- encoders [cache-dir] [intra-op-threads]
+return args.FirstOrDefault() switch
+{
+    "decode" => DecodeBenchmark.Run(args[1..]),
+    "encoders" => EncoderBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Gateway.Embeddings.Benchmarks decode [photos-dir] [iterations]");
+    Console.Error.WriteLine("       Gateway.Embeddings.Benchmarks encoders [cache-dir] [intra-op-threads]");
+    return 2;
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Embeddings.Images;
+
+/// <summary>Limits and fast paths for decoding uploaded and ingested images (section <c>Embeddings:Images</c>).</summary>
+public sealed class ImageDecodeOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Embeddings:Images";
+
+    /// <summary>Largest encoded file accepted, in bytes; larger files fail with a 413 (default 64 MiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest decoded size in pixels (width × height), checked from the header before decoding,
+    /// so that a decompression bomb is refused without allocating it (default 200 megapixels).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxPixels { get; set; } = 200_000_000;
+
+    /// <summary>How long one decode may take before the caller gets an error (default 15 s).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Decode no more than needed: DCT-scaled JPEG decoding and the embedded HEIF thumbnail when it is
+    /// at least the model size. Off means a full-resolution decode followed by the resize (the reference path).</summary>
+    public bool FastPaths { get; set; } = true;
+}
