@@ -1,0 +1,40 @@
+using Gateway.Conformance.Tests.Runner;
+
+namespace Gateway.Conformance.Tests.UnitTests;
+
+public class UnsupportedListTests
+{
+    private static UnsupportedList Load() =>
+        UnsupportedList.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "unsupported.yaml")));
+
+    [Fact]
+    public void EveryEntry_HasAReason()
+    {
+        var entries = Load().Entries.ToList();
+
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Reason), $"{e.File} / {e.Test}"));
+    }
+
+    [SkippableFact]
+    public void EveryEntry_NamesAFileAndTestOfTheSuite()
+    {
+        Skip.IfNot(ConformanceSuite.IsAvailable, ConformanceSuite.MissingReason);
+        var files = ConformanceSuite.RelativePaths().ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (file, test, _) in Load().Entries)
+        {
+            Assert.True(files.Contains(file), $"unsupported.yaml names [{file}], which is not in the suite");
+            Assert.True(test == "*" || ConformanceSuite.Load(file).Tests.Any(t => t.Name == test), $"[{file}] has no test [{test}]");
+        }
+    }
+
+    [SkippableFact]
+    public void KnownDifferences_NameFilesOfTheSuite()
+    {
+        Skip.IfNot(ConformanceSuite.IsAvailable, ConformanceSuite.MissingReason);
+        var files = ConformanceSuite.RelativePaths().ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Load().KnownDifferences, d => Assert.Contains(d.File, files));
+    }
+}
