@@ -25,16 +25,18 @@ internal sealed class BoolQuery : QueryNode
 
         var bits = context.Snapshot.AllLive();
         var scores = scoring ? new float[context.MaxDoc] : null;
-        foreach (var clause in Must)
-        {
-            var r = clause.Execute(context, scoring);
-            bits.And(r.Bits);
-            Accumulate(scores, r);
-        }
-
         foreach (var clause in Filter)
         {
             bits.And(clause.Execute(context, scoring: false).Bits);
+        }
+
+        // As in Elasticsearch, the bool's filters pre-filter kNN clauses (k hits that all match).
+        var preFilter = Filter.Count > 0 ? bits.Clone() : null;
+        foreach (var clause in Must)
+        {
+            var r = Run(clause, context, scoring, preFilter);
+            bits.And(r.Bits);
+            Accumulate(scores, r);
         }
 
         foreach (var clause in MustNot)
@@ -49,7 +51,7 @@ internal sealed class BoolQuery : QueryNode
             var any = new DocBits(context.MaxDoc);
             foreach (var clause in Should)
             {
-                var r = clause.Execute(context, scoring);
+                var r = Run(clause, context, scoring, preFilter);
                 foreach (var ord in r.Bits.Ordinals())
                 {
                     counts[ord]++;
@@ -81,6 +83,9 @@ internal sealed class BoolQuery : QueryNode
 
         return new DocResult(bits, scores, 0f);
     }
+
+    private static DocResult Run(QueryNode clause, SearchContext context, bool scoring, DocBits? preFilter) =>
+        clause is KnnQuery knn && preFilter is not null ? knn.Execute(context, preFilter) : clause.Execute(context, scoring);
 
     private static void Accumulate(float[]? scores, DocResult r)
     {

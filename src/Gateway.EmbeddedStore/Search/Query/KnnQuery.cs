@@ -16,11 +16,14 @@ internal sealed class KnnQuery : QueryNode
 
     public KnnSearch Search { get; }
 
-    public override DocResult Execute(SearchContext context, bool scoring)
+    public override DocResult Execute(SearchContext context, bool scoring) => Execute(context, preFilter: null);
+
+    /// <summary>Runs with an extra pre-filter (the enclosing bool's filter clauses).</summary>
+    public DocResult Execute(SearchContext context, DocBits? preFilter)
     {
         var bits = new DocBits(context.MaxDoc);
         var scores = new float[context.MaxDoc];
-        foreach (var (ord, score) in KnnExecutor.Search(context, Search))
+        foreach (var (ord, score) in KnnExecutor.Search(context, Search, preFilter))
         {
             bits.Set(ord);
             scores[ord] = score * Boost;
