@@ -1,0 +1,102 @@
+using Gateway.EmbeddedStore.Tests.Infrastructure;
+
+namespace Gateway.EmbeddedStore.Tests.Rest;
+
+public sealed class BulkEndpointTests : IDisposable
+{
+    private readonly StoreHarness _harness = StoreHarness.InMemory();
+
+    [Fact]
+    public async Task Bulk_MixedActions_ReportPerItemResults()
+    {
+        await _harness.OkAsync("PUT", "/b/_doc/3", """{"x":0}""");
+        var body = await _harness.OkAsync("POST", "/_bulk?refresh=true", """
+            {"index":{"_index":"b","_id":"1"}}
+            {"x":1}
+            {"create":{"_index":"b","_id":"2"}}
+            {"x":2}
+            {"update":{"_index":"b","_id":"3"}}
+            {"doc":{"y":3}}
+            {"delete":{"_index":"b","_id":"3"}}
+            {"delete":{"_index":"b","_id":"404"}}
+            {"index":{"_index":"b"}}
+            {"x":5}
+
+            """);
+
+        Assert.False(body["errors"]!.GetValue<bool>());
+        var items = body["items"]!.AsArray();
+        Assert.Equal(6, items.Count);
+        Assert.Equal(201, items[0]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal("created", items[1]!["create"]!["result"]!.GetValue<string>());
+        Assert.Equal("updated", items[2]!["update"]!["result"]!.GetValue<string>());
+        Assert.Equal("deleted", items[3]!["delete"]!["result"]!.GetValue<string>());
+        Assert.Equal(404, items[4]!["delete"]!["status"]!.GetValue<int>());
+        Assert.Equal("not_found", items[4]!["delete"]!["result"]!.GetValue<string>());
+        Assert.Equal(20, items[5]!["index"]!["_id"]!.GetValue<string>().Length);
+        Assert.True(items[0]!["index"]!["forced_refresh"]!.GetValue<bool>());
+        Assert.True(body["took"]!.GetValue<long>() >= 0);
+    }
+
+    [Fact]
+    public async Task Bulk_BadItem_FailsOnlyItself()
+    {
+        await _harness.OkAsync("PUT", "/typed", """{"mappings":{"properties":{"n":{"type":"integer"}}}}""");
+        var body = await _harness.OkAsync("POST", "/typed/_bulk", """
+            {"index":{"_id":"1"}}
+            {"n":1}
+            {"index":{"_id":"2"}}
+            {"n":"not a number"}
+            {"create":{"_id":"1"}}
+            {"n":3}
+            {"index":{"_id":""}}
+            {"n":4}
+            {"update":{"_id":"missing"}}
+            {"doc":{"n":5}}
+
+            """);
+
+        Assert.True(body["errors"]!.GetValue<bool>());
+        var items = body["items"]!.AsArray();
+        Assert.Equal(201, items[0]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal(400, items[1]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal("document_parsing_exception", items[1]!["index"]!["error"]!["type"]!.GetValue<string>());
+        Assert.Null(items[1]!["index"]!["error"]!["root_cause"]);
+        Assert.Equal(409, items[2]!["create"]!["status"]!.GetValue<int>());
+        Assert.Equal("version_conflict_engine_exception", items[2]!["create"]!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("if _id is specified it must not be empty", items[3]!["index"]!["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal(404, items[4]!["update"]!["status"]!.GetValue<int>());
+        Assert.Equal(200, (await _harness.SendAsync("GET", "/typed/_doc/1")).Status);
+        Assert.Equal(404, (await _harness.SendAsync("GET", "/typed/_doc/2")).Status);
+    }
+
+    [Theory]
+    [InlineData("{\"index\":{\"_index\":\"t\",\"_id\":\"1\"}}\n{\"f\":1}\n{}\n", "Malformed action/metadata line [3], expected FIELD_NAME but found [END_OBJECT]")]
+    [InlineData("{\"explode\":{\"_index\":\"t\"}}\n{\"f\":1}\n", "Malformed action/metadata line [1], expected field [create], [delete], [index] or [update] but found [explode]")]
+    [InlineData("{\"index\":{\"_index\":\"t\"}}\n{\"f\":1}", "The bulk request must be terminated by a newline [\\n]")]
+    public async Task Bulk_MalformedActionLine_FailsWholeRequest(string payload, string reason)
+    {
+        var (status, body) = await _harness.SendAsync("POST", "/_bulk", payload, "application/x-ndjson");
+
+        Assert.Equal(400, status);
+        Assert.Equal("illegal_argument_exception", body!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal(reason, body["error"]!["reason"]!.GetValue<string>());
+        Assert.Null(_harness.Store.Catalog.Find("t"));
+    }
+
+    [Fact]
+    public async Task Bulk_RequireAlias_RejectsConcreteIndex()
+    {
+        var body = await _harness.OkAsync("POST", "/_bulk", """
+            {"index":{"_index":"new_index","require_alias":true}}
+            {"f":1}
+
+            """);
+
+        Assert.Equal("index_not_found_exception", body["items"]![0]!["index"]!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("no such index [new_index] and [require_alias] request flag is [true] and [new_index] is not an alias", body["items"]![0]!["index"]!["error"]!["reason"]!.GetValue<string>());
+        Assert.Null(_harness.Store.Catalog.Find("new_index"));
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
