@@ -42,7 +42,8 @@ internal sealed class ConformanceClient(HttpClient http)
         }
 
         using var response = await http.SendAsync(message, cancellationToken);
-        var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
+        // A HEAD answer has no body even if an in-process handler attached one, as on the wire.
+        var text = response.Content is null || method == "HEAD" ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
         var mediaType = response.Content?.Headers.ContentType?.MediaType ?? string.Empty;
         var (parsed, isJson) = Parse(text, mediaType);
         var warnings = response.Headers.TryGetValues("Warning", out var values) ? values.ToList() : [];
