@@ -42,12 +42,16 @@ internal static class ColorModels
     }
 
     /// <summary>input_ids [N,64] → embedding rows summed → pooler_output [N,D]; colour pieces carry the colour directions.</summary>
-    public static OnnxGraphBuilder Text(float[][] directions, IReadOnlyDictionary<string, int> vocabulary, int vocabularySize)
+    public static OnnxGraphBuilder Text(float[][] directions, IReadOnlyDictionary<string, int> vocabulary, int vocabularySize, bool attentionMask)
     {
         var d = directions[0].Length;
         var g = new OnnxGraphBuilder("colour_text")
             .Input("input_ids", OnnxGraphBuilder.Int64, "batch_size", TestModelFactory.SequenceLength)
             .Output("pooler_output", OnnxGraphBuilder.Float, "batch_size", d);
+        if (attentionMask)
+        {
+            g.Input("attention_mask", OnnxGraphBuilder.Int64, "batch_size", "sequence_length");
+        }
 
         var table = new float[vocabularySize * d];
         var random = new Random(7);

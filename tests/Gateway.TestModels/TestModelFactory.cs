@@ -22,8 +22,9 @@ public static class TestModelFactory
     public const string TextModelPath = "onnx/text_model.onnx";
 
     /// <summary>Writes onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.model, config.json and
-    /// preprocessor_config.json into <paramref name="directory"/> and describes what it wrote.</summary>
-    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64)
+    /// preprocessor_config.json into <paramref name="directory"/> and describes what it wrote. With
+    /// <paramref name="textAttentionMask"/> the text model also declares an (unused) <c>attention_mask</c> input, as some exports do.</summary>
+    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64, bool textAttentionMask = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, TestColor.All.Count);
         Directory.CreateDirectory(directory);
@@ -36,7 +37,7 @@ public static class TestModelFactory
         var vocabularySize = vocabulary.Values.Max() + 1;
 
         ColorModels.Vision(directions, imageSize).Save(Path.Combine(directory, VisionModelPath));
-        ColorModels.Text(directions, vocabulary, vocabularySize).Save(Path.Combine(directory, TextModelPath));
+        ColorModels.Text(directions, vocabulary, vocabularySize, textAttentionMask).Save(Path.Combine(directory, TextModelPath));
         WriteJson(Path.Combine(directory, "config.json"), Config(dimensions, imageSize, vocabularySize));
         WriteJson(Path.Combine(directory, "preprocessor_config.json"), Preprocessor(imageSize));
         return new TestModel(directory, dimensions, imageSize, SequenceLength, vocabularySize);

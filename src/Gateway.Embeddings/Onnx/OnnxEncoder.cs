@@ -14,11 +14,16 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
 {
     public const string OutputName = "pooler_output";
 
+    // Some text exports declare an attention mask although SigLIP is trained without one; all ones reproduces the
+    // reference (every position attends, padding included).
+    private const string MaskName = "attention_mask";
+
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly string[] _inputNames;
     private readonly string[] _outputNames = [OutputName];
     private readonly TInput[] _input;
+    private readonly long[]? _mask;
     private readonly float[] _output;
     private readonly long[] _itemShape;
 
@@ -40,10 +45,17 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
         try
         {
             _itemShape = CheckInput(path, inputName, itemShape);
-            _inputNames = [inputName];
+            var hasMask = _session.InputMetadata.ContainsKey(MaskName);
+            _inputNames = hasMask ? [inputName, MaskName] : [inputName];
             MaxBatch = maxBatch;
             ItemLength = (int)_itemShape.Aggregate(1L, (a, b) => a * b);
             _input = new TInput[maxBatch * ItemLength];
+            if (hasMask)
+            {
+                _mask = new long[maxBatch * ItemLength];
+                Array.Fill(_mask, 1L);
+            }
+
             Dimensions = ReadDimensions(path);
             _output = new float[maxBatch * Dimensions];
         }
@@ -76,8 +88,9 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, MaxBatch);
         long[] inputShape = [batch, .. _itemShape];
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, batch * ItemLength), inputShape);
+        using var mask = _mask is null ? null : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _mask.AsMemory(0, batch * ItemLength), inputShape);
         using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _output.AsMemory(0, batch * Dimensions), [batch, Dimensions]);
-        _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
+        _session.Run(_runOptions, _inputNames, mask is null ? [input] : [input, mask], _outputNames, [output]);
         return _output.AsSpan(0, batch * Dimensions);
     }
 
@@ -90,10 +103,16 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
     private long[] CheckInput(string path, string inputName, long[] expected)
     {
         var inputs = _session.InputMetadata;
-        if (inputs.Count != 1 || !inputs.TryGetValue(inputName, out var meta))
+        var allowed = typeof(TInput) == typeof(long) ? new[] { inputName, MaskName } : [inputName];
+        if (!inputs.TryGetValue(inputName, out var meta) || inputs.Keys.Any(k => !allowed.Contains(k)))
         {
             throw new InvalidDataException(
-                $"{path}: expected exactly one input '{inputName}', found [{string.Join(", ", inputs.Keys)}]");
+                $"{path}: expected the input '{inputName}'{(allowed.Length > 1 ? $" (and optionally '{MaskName}')" : string.Empty)}, found [{string.Join(", ", inputs.Keys)}]");
+        }
+
+        if (inputs.TryGetValue(MaskName, out var maskMeta) && (maskMeta.ElementDataType != TensorElementType.Int64 || maskMeta.Dimensions.Length != 2))
+        {
+            throw new InvalidDataException($"{path}: input '{MaskName}' is {maskMeta.ElementDataType} {Describe(maskMeta)}, expected int64 [batch, sequence]");
         }
 
         var expectedType = typeof(TInput) == typeof(float) ? TensorElementType.Float : TensorElementType.Int64;
@@ -150,7 +169,8 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
         long[] shape = [1, .. _itemShape];
         var zeros = new TInput[ItemLength];
         using var input = OrtValue.CreateTensorValueFromMemory(zeros, shape);
-        using var results = _session.Run(_runOptions, _inputNames, [input], _outputNames);
+        using var mask = _mask is null ? null : OrtValue.CreateTensorValueFromMemory(_mask.AsMemory(0, ItemLength).ToArray(), shape);
+        using var results = _session.Run(_runOptions, _inputNames, mask is null ? [input] : [input, mask], _outputNames);
         return (int)results[0].GetTensorTypeAndShape().Shape[1];
     }
 

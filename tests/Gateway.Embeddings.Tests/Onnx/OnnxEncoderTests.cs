@@ -59,6 +59,24 @@ public sealed class OnnxEncoderTests(TestModelFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public void Run_TextModelWithAttentionMaskInputGetsTheSameVectors()
+    {
+        var directory = Directory.CreateTempSubdirectory("gateway-mask-model").FullName;
+        var masked = TestModelFactory.WriteTo(directory, textAttentionMask: true);
+        var tokenizer = Gateway.Embeddings.Text.SiglipTokenizer.Load(fixture.Model.Tokenizer, 64);
+        using var plain = new OnnxEncoder<long>(fixture.Model.TextModel, "input_ids", [64], 2, 1);
+        using (var withMask = new OnnxEncoder<long>(masked.TextModel, "input_ids", [64], 2, 1))
+        {
+            tokenizer.Encode("yellow", plain.InputFor(0));
+            tokenizer.Encode("yellow", withMask.InputFor(0));
+
+            Assert.Equal(plain.Run(1).ToArray(), withMask.Run(1).ToArray());
+        }
+
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public void TestModel_ColourDirectionsAreOrthonormal()
     {
         using var text = new OnnxEncoder<long>(fixture.Model.TextModel, "input_ids", [64], TestColor.All.Count, 1);
