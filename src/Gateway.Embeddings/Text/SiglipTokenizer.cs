@@ -98,7 +98,7 @@ internal sealed class SiglipTokenizer
             throw new ArgumentException($"destination must hold exactly {SequenceLength} ids", nameof(destination));
         }
 
-        var pieces = EncodePieces(text.ToLowerInvariant());
+        var pieces = EncodePieces(Prefix(text).ToLowerInvariant());
         var kept = Math.Min(pieces.Count, SequenceLength - 1);
         for (var i = 0; i < kept; i++)
         {
@@ -115,6 +115,20 @@ internal sealed class SiglipTokenizer
         var ids = new long[SequenceLength];
         Encode(text, ids);
         return ids;
+    }
+
+    // Only the first SequenceLength - 1 pieces are kept, and a piece spans at most a few dozen characters
+    // (Gemma: 16, whitespace runs 31), so BPE never needs more than this prefix; it bounds the work a huge
+    // query can cause. The cut never splits a surrogate pair.
+    private string Prefix(string text)
+    {
+        var limit = SequenceLength * 64;
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
+        return text[..(char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit)];
     }
 
     private void EncodeSegment(string normalized, int start, int end, List<int> ids)

@@ -44,6 +44,17 @@ public sealed class SiglipTokenizerTests(TestModelFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Encode_HugeTextGivesTheSameIdsAsItsStart()
+    {
+        var tokenizer = SiglipTokenizer.Load(fixture.Model.Tokenizer, 64);
+        var start = string.Concat(Enumerable.Repeat("ama dablam 🏔️ ", 30));
+
+        var ids = tokenizer.Encode(start + new string('x', 5_000_000));
+
+        Assert.Equal(tokenizer.Encode(start + "xxxx"), ids);
+    }
+
+    [Fact]
     public void Encode_EmptyTextIsEosAndPadding()
     {
         var tokenizer = SiglipTokenizer.Load(fixture.Model.Tokenizer, 64);
