@@ -7,9 +7,9 @@ namespace Gateway.Rewrite;
 /// Parses <c>query_image</c>: a data URL or base64 string, <c>{"base64": ...}</c> or
 /// <c>{"photo_id": ...}</c>, each with an optional <c>mode</c> (and <c>index</c> for photo ids).
 /// </summary>
-internal static class ImageQueryParser
+public static class ImageQueryParser
 {
-    public static ImageQuery Parse(JsonNode? node, RewriteOptions options)
+    internal static ImageQuery Parse(JsonNode? node, RewriteOptions options)
     {
         switch (node?.GetValueKind())
         {
@@ -82,7 +82,7 @@ internal static class ImageQueryParser
     }
 
     /// <summary>Decodes base64 or a <c>data:image/...;base64,</c> URL, enforcing the size limit before decoding.</summary>
-    internal static byte[] Decode(string text, RewriteOptions options)
+    public static byte[] Decode(string text, RewriteOptions options)
     {
         var payload = text.AsSpan().Trim();
         if (payload.StartsWith("data:", StringComparison.OrdinalIgnoreCase))

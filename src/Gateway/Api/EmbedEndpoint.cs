@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Gateway.Embeddings;
+using Gateway.Rewrite;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Api;
+
+/// <summary>
+/// <c>POST /_gateway/embed</c> with <c>{"text": "..." | "texts": [...], "image": "base64 or data URL", "raw": false}</c>:
+/// the vectors the gateway would search with (texts through the same catalog-name and prompt-ensemble logic
+/// as queries; <c>"raw": true</c> embeds texts as they are).
+/// </summary>
+internal static class EmbedEndpoint
+{
+    public static Task<IResult> HandleAsync(HttpContext context, IEmbeddingService embeddings, IQueryVectorSource vectors, IOptions<RewriteOptions> rewriteOptions) =>
+        ApiRequests.GuardAsync(context, async () =>
+        {
+            var options = rewriteOptions.Value;
+            var cancellationToken = context.RequestAborted;
+            var body = await ApiRequests.ReadJsonAsync(context.Request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var texts = Texts(body);
+            var raw = body["raw"]?.GetValue<bool>() ?? false;
+            var image = body["image"]?.GetValue<string>();
+            if (texts.Count == 0 && image is null)
+            {
+                throw RewriteException.BadRequest("[embed] needs [text], [texts] or [image]");
+            }
+
+            var result = new JsonObject { ["model"] = embeddings.Status.ModelId };
+            var textResults = new JsonArray();
+            foreach (var text in texts)
+            {
+                var item = new JsonObject { ["text"] = text };
+                if (raw)
+                {
+                    item["source"] = "raw";
+                    item["vector"] = Vector(await embeddings.EmbedTextAsync(text, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    var query = await vectors.FromTextAsync(text, cancellationToken).ConfigureAwait(false);
+                    item["source"] = query.Source;
+                    item["peak"] = query.Peak;
+                    item["vector"] = Vector(query.Vector);
+                }
+
+                textResults.Add(item);
+            }
+
+            if (texts.Count > 0)
+            {
+                result["texts"] = textResults;
+            }
+
+            if (image is not null)
+            {
+                var vector = await embeddings.EmbedImageAsync(ImageQueryParser.Decode(image, options), "embed", cancellationToken).ConfigureAwait(false);
+                result["image"] = new JsonObject { ["vector"] = Vector(vector) };
+            }
+
+            return ApiRequests.Json(result);
+        });
+
+    private static List<string> Texts(JsonObject body)
+    {
+        var texts = new List<string>();
+        if (body["text"]?.GetValue<string>() is { } text)
+        {
+            texts.Add(text);
+        }
+
+        if (body["texts"] is JsonArray many)
+        {
+            texts.AddRange(many.Select(t => t?.GetValue<string>()).OfType<string>());
+        }
+
+        if (texts.Any(string.IsNullOrWhiteSpace))
+        {
+            throw RewriteException.BadRequest("[embed] texts must be non-empty strings");
+        }
+
+        return texts;
+    }
+
+    private static JsonArray Vector(float[] vector) => new([.. vector.Select(v => (JsonNode)v)]);
+}

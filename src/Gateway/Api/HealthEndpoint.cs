@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Search;
+using Gateway.Upstream;
+using Microsoft.Extensions.Options;
+using TransportMethod = Elastic.Transport.HttpMethod;
+
+namespace Gateway.Api;
+
+/// <summary>
+/// <c>GET /_gateway/health</c>: upstream reachability, model state and queue limits. Status is red (HTTP 503)
+/// when the upstream is unreachable, yellow when the model is not ready (text and image queries answer 503,
+/// everything else works), green otherwise.
+/// </summary>
+internal static class HealthEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        UpstreamJson upstream,
+        IEmbeddingService embeddings,
+        IOptions<UpstreamOptions> upstreamOptions,
+        IOptions<EmbeddingOptions> embeddingOptions,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        int status;
+        JsonNode? info;
+        try
+        {
+            (status, info) = await upstream.SendAsync(TransportMethod.GET, "/", null, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            (status, info) = (0, null);
+        }
+
+        var reachable = status is >= 200 and < 300;
+        var model = embeddings.Status;
+        var overall = !reachable ? "red" : model.State == EmbeddingModelState.Ready ? "green" : "yellow";
+        var options = upstreamOptions.Value;
+        var body = new JsonObject
+        {
+            ["status"] = overall,
+            ["upstream"] = new JsonObject
+            {
+                ["mode"] = options.IsEmbedded ? "embedded" : "cluster",
+                ["nodes"] = new JsonArray([.. options.Nodes.Select(n => (JsonNode)n.ToString())]),
+                ["reachable"] = reachable,
+                ["http_status"] = status,
+                ["cluster_name"] = info?["cluster_name"]?.DeepClone(),
+                ["version"] = info?["version"]?["number"]?.DeepClone(),
+            },
+            ["model"] = new JsonObject
+            {
+                ["state"] = model.State.ToString().ToLowerInvariant(),
+                ["model_id"] = model.ModelId,
+                ["dimensions"] = model.Dimensions,
+                ["detail"] = model.Detail,
+            },
+            ["queue"] = new JsonObject
+            {
+                ["limit"] = embeddingOptions.Value.QueueLimit,
+                ["max_batch"] = embeddingOptions.Value.MaxBatch,
+                ["batch_window_ms"] = embeddingOptions.Value.BatchWindowMs,
+            },
+        };
+        return Results.Content(body.ToJsonString(), "application/json", statusCode: reachable ? 200 : 503);
+    }
+}

@@ -1,0 +1,37 @@
+using Gateway.Embeddings;
+using Gateway.Rewrite;
+
+namespace Gateway.Errors;
+
+/// <summary>An Elasticsearch-shaped error the gateway answers itself, with an optional Retry-After.</summary>
+/// <param name="Error">Status, type and reason.</param>
+/// <param name="RetryAfter">For 429: when to retry.</param>
+internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = null)
+{
+    /// <summary>Maps the embedding and rewrite exceptions to their HTTP answer; null for anything else (a bug: let it surface).</summary>
+    public static GatewayError? From(Exception exception) => exception switch
+    {
+        RewriteException e => new(new RewriteError(e.Status, e.Type, e.Message)),
+        ImageDecodeException { TooLarge: true } e => new(new RewriteError(413, "content_too_long_exception", e.Message)),
+        ImageDecodeException e => new(new RewriteError(400, "illegal_argument_exception", "the query image does not decode: " + e.Message)),
+        EmbeddingQueueFullException e => new(new RewriteError(429, "es_rejected_execution_exception", e.Message), e.RetryAfter),
+        EmbeddingUnavailableException e => new(new RewriteError(503, "model_unavailable_exception", e.Message)),
+        _ => null,
+    };
+
+    /// <summary>Writes the error as the response: status, JSON body, Retry-After and the product header ES clients check.</summary>
+    public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        var body = ElasticsearchError.ToJson(Error);
+        response.StatusCode = Error.Status;
+        response.ContentType = "application/json; charset=UTF-8";
+        response.ContentLength = body.Length;
+        response.Headers["X-elastic-product"] = "Elasticsearch";
+        if (RetryAfter is { } retry)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+}

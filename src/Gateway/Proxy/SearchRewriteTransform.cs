@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Gateway.Errors;
+using Gateway.Rewrite;
+using Gateway.Upstream;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// The proxy's only body-touching step. Requests to <c>_search</c>/<c>_msearch</c> with a body are buffered
+/// (up to <see cref="RewriteOptions.MaxBodyBytes"/>) and rewritten when they carry text or images; all other
+/// requests and responses stream through untouched. Refused requests are answered here and never forwarded.
+/// </summary>
+internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, CatalogChangeSignal catalog, ILogger<SearchRewriteTransform> logger)
+{
+    public async ValueTask RequestAsync(RequestTransformContext context)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsGet(request.Method))
+            || !SearchEndpoint.TryParse(request.Path.Value ?? "/", out var kind, out var index)
+            || http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true
+            || request.ContentLength == 0)
+        {
+            return;
+        }
+
+        var limit = rewriter.Options.MaxBodyBytes;
+        var body = request.ContentLength > limit ? null : await ReadAsync(request.Body, limit, context.CancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            await new GatewayError(new RewriteError(413, "content_too_long_exception",
+                $"a {kind switch { SearchEndpointKind.Search => "_search", _ => "_msearch" }} body over {limit} bytes is not accepted by the gateway (Gateway:Rewrite:MaxBodyBytes)"))
+                .WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        RewriteResult result;
+        try
+        {
+            result = kind == SearchEndpointKind.Search
+                ? await rewriter.RewriteSearchAsync(index, body, context.CancellationToken).ConfigureAwait(false)
+                : await rewriter.RewriteMultiSearchAsync(index, body, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (GatewayError.From(e) is { } error)
+        {
+            LogRefused(logger, request.Path, error.Error.Status, error.Error.Reason);
+            await error.WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.Error is { } refused)
+        {
+            LogRefused(logger, request.Path, refused.Status, refused.Reason);
+            await new GatewayError(refused).WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var forwarded = result.Body ?? body;
+        request.Body = new MemoryStream(forwarded, writable: false);
+        if (context.ProxyRequest.Content is { } content)
+        {
+            content.Headers.ContentLength = forwarded.Length;
+        }
+
+        if (result.IsRewritten)
+        {
+            // The response gets a _gateway object: ask the upstream for an uncompressed body.
+            context.ProxyRequest.Headers.Remove("Accept-Encoding");
+            http.Features.Set(new RewriteState(kind, result.Annotations));
+            LogRewritten(logger, request.Path, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    public async ValueTask ResponseAsync(ResponseTransformContext context)
+    {
+        var http = context.HttpContext;
+        if (context.ProxyResponse is { IsSuccessStatusCode: true })
+        {
+            catalog.Observe(http.Request.Method, http.Request.Path.Value ?? "/");
+        }
+
+        if (http.Features.Get<RewriteState>() is not { } state
+            || context.ProxyResponse is not { IsSuccessStatusCode: true } response
+            || response.Content.Headers.ContentEncoding.Count > 0
+            || HttpMethods.IsHead(http.Request.Method))
+        {
+            return;
+        }
+
+        var upstreamBody = await response.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
+        var annotated = state.Kind == SearchEndpointKind.Search
+            ? ResponseAnnotator.AnnotateSearch(upstreamBody, state.Annotations[0] ?? new GatewayAnnotation())
+            : ResponseAnnotator.AnnotateMultiSearch(upstreamBody, state.Annotations);
+        context.SuppressResponseBody = true;
+        http.Response.ContentLength = annotated.Length;
+        await http.Response.Body.WriteAsync(annotated, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Rewrote {Path} in {Milliseconds:F1} ms")]
+    private static partial void LogRewritten(ILogger logger, PathString path, double milliseconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused {Path} with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, int status, string reason);
+}

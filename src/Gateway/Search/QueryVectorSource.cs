@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Embeddings.Vectors;
+using Gateway.Rewrite;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Search;
+
+/// <summary>
+/// The host's <see cref="IQueryVectorSource"/>: text naming a catalog peak → its prototype; other text → the
+/// query prompt ensemble minus the anti-concept; images (uploaded or stored) → identified against the catalog,
+/// then the image vector (<c>similar</c>), the top peak's prototype (<c>same_peak</c>) or their blend.
+/// </summary>
+internal sealed class QueryVectorSource(
+    IEmbeddingService embeddings,
+    PromptEmbedder prompts,
+    PeakCatalog catalog,
+    PeakIdentifier identifier,
+    PhotoVectorReader photos,
+    IOptions<CatalogQueryOptions> options) : IQueryVectorSource
+{
+    public async ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindByNameAsync(text, cancellationToken).ConfigureAwait(false) is { } peak)
+        {
+            return new QueryVector(peak.Vector, "peak_prototype", peak.Id, [], 0);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var vector = await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false);
+        return new QueryVector(vector, "prompt_ensemble", null, [], Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public async ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var vector = await embeddings.EmbedImageAsync(image, "query_image", cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return await WithModeAsync(vector, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var vector = await photos.ReadAsync(index, photoId, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Identifies the peak, then picks the vector the mode asks for. Without an identified peak,
+    /// same_peak and blend fall back to the image vector (the source says so).</summary>
+    private async Task<QueryVector> WithModeAsync(float[] image, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var peaks = await identifier.IdentifyAsync(image, null, cancellationToken).ConfigureAwait(false);
+        if (mode == ImageQueryMode.Similar || peaks.Count == 0
+            || await catalog.FindByIdAsync(peaks[0].Id, cancellationToken).ConfigureAwait(false) is not { } top)
+        {
+            return new QueryVector(image, source, null, peaks, elapsed);
+        }
+
+        if (mode == ImageQueryMode.SamePeak)
+        {
+            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
+        }
+
+        var weight = (float)options.Value.BlendImageWeight;
+        var blend = new float[image.Length];
+        for (var i = 0; i < blend.Length; i++)
+        {
+            blend[i] = (weight * image[i]) + ((1 - weight) * top.Vector[i]);
+        }
+
+        VectorMath.NormalizeInPlace(blend);
+        return new QueryVector(blend, "blend", top.Id, peaks, elapsed);
+    }
+}

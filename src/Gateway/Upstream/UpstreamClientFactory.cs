@@ -1,0 +1,46 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Transport;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Upstream;
+
+/// <summary>Builds the one <see cref="ElasticsearchClient"/> that the gateway's own features share.</summary>
+internal static class UpstreamClientFactory
+{
+    public static ElasticsearchClient Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<UpstreamOptions>>().Value;
+        var signal = services.GetRequiredService<CatalogChangeSignal>();
+        NodePool pool;
+        IRequestInvoker invoker;
+        if (options.IsEmbedded)
+        {
+            var embedded = services.GetRequiredService<EmbeddedUpstream>();
+            pool = new SingleNodePool(EmbeddedUpstream.Address);
+            invoker = new HttpRequestInvoker((_, _) => new CatalogObservingHandler(signal, embedded.Handler, disposeInner: false));
+        }
+        else
+        {
+            var nodes = options.Nodes;
+            pool = nodes.Count == 1 ? new SingleNodePool(nodes[0]) : new StaticNodePool(nodes);
+            invoker = new HttpRequestInvoker((inner, _) => new CatalogObservingHandler(signal, inner, disposeInner: true));
+        }
+
+        var settings = new ElasticsearchClientSettings(pool, invoker);
+        if (!string.IsNullOrEmpty(options.UpstreamApiKey))
+        {
+            settings.Authentication(new ApiKey(options.UpstreamApiKey));
+        }
+        else if (!string.IsNullOrEmpty(options.UpstreamUsername))
+        {
+            settings.Authentication(new BasicAuthentication(options.UpstreamUsername, options.UpstreamPassword ?? ""));
+        }
+
+        if (!string.IsNullOrEmpty(options.UpstreamCertificateFingerprint))
+        {
+            settings.CertificateFingerprint(options.UpstreamCertificateFingerprint);
+        }
+
+        return new ElasticsearchClient(settings);
+    }
+}
