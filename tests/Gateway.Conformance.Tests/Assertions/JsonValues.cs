@@ -93,7 +93,11 @@ internal static class JsonValues
         return text.Length != 0 && !text.Equals("false", StringComparison.OrdinalIgnoreCase) && text != "0";
     }
 
-    /// <summary>Deep equality; returns null when equal, otherwise a description of the first difference.</summary>
+    /// <summary>
+    /// Deep equality; returns null when equal, otherwise a description of the first difference. As in the Java
+    /// runner, a number compared directly equals any number of the same value (1 equals 1.0), but inside objects
+    /// and lists Java's <c>equals</c> applies: an integer never equals a fraction (1 is not 1.0).
+    /// </summary>
     public static string? Difference(JsonNode? expected, JsonNode? actual, string path = "")
     {
         if (expected is null || actual is null)
@@ -145,15 +149,15 @@ internal static class JsonValues
 
                 return null;
             default:
-                return ScalarsEqual(expected, actual) ? null : $"{Where(path)}expected [{Show(expected)}] but was [{Show(actual)}]";
+                return ScalarsEqual(expected, actual, path.Length > 0) ? null : $"{Where(path)}expected [{Show(expected)}] but was [{Show(actual)}]";
         }
     }
 
-    private static bool ScalarsEqual(JsonNode expected, JsonNode actual)
+    private static bool ScalarsEqual(JsonNode expected, JsonNode actual, bool nested)
     {
         if (IsNumber(expected) && IsNumber(actual))
         {
-            return NumbersEqual(expected, actual);
+            return NumbersEqual(expected, actual) && (nested is false || IsIntegral(expected) == IsIntegral(actual));
         }
 
         if (AsString(expected) is { } expectedText && AsString(actual) is { } actualText)
@@ -166,6 +170,8 @@ internal static class JsonValues
         var bothBool = expectedKind is JsonValueKind.True or JsonValueKind.False && actualKind is JsonValueKind.True or JsonValueKind.False;
         return (expectedKind == actualKind || bothBool) && expected.ToJsonString() == actual.ToJsonString();
     }
+
+    private static bool IsIntegral(JsonNode number) => number.ToJsonString().IndexOfAny(['.', 'e', 'E']) < 0;
 
     public static string Show(JsonNode? node)
     {

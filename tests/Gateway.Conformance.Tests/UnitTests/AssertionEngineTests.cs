@@ -28,7 +28,7 @@ public class AssertionEngineTests
     [InlineData("  - match: { hits.hits.0._source: { title: Ama Dablam, n: 1 } }")]
     [InlineData("  - match: { hits.hits.0._source.title: /^Ama \\s Dablam$/ }")]
     [InlineData("  - match:\n      hits.hits.0._source.title: |\n        /(?i) AMA   # a comment\n        \\s DABLAM/\n")]
-    [InlineData("  - match: { $body: { took: 3, hits: { total: { value: 2, relation: eq }, max_score: 1.0, hits: [ { _index: test, _id: \"1\", _score: 0.9876, _source: { title: Ama Dablam, n: 1 } }, { _index: test, _id: \"2\", _score: 0.5, _source: { title: Lhotse, n: 2 } } ] } } }")]
+    [InlineData("  - match: { $body: { took: 3, hits: { total: { value: 2, relation: eq }, max_score: 1.0, hits: [ { _index: test, _id: \"1\", _score: 0.9876, _source: { title: Ama Dablam, n: 1 } }, { _index: test, _id: \"2\", _score: 0.5, _source: { title: Lhotse, n: 2.0 } } ] } } }")]
     [InlineData("  - length: { hits.hits: 2 }\n  - length: { hits.hits.0._source.title: 10 }\n  - length: { hits.total: 2 }")]
     [InlineData("  - gt: { hits.total.value: 1 }\n  - gte: { hits.total.value: 2 }\n  - lt: { took: 4 }\n  - lte: { took: 3 }")]
     [InlineData("  - close_to: { hits.hits.0._score: { value: 0.99, error: 0.01 } }")]
@@ -54,6 +54,8 @@ public class AssertionEngineTests
     [InlineData("  - is_false: hits.hits.0._id", "is_false (line")]
     [InlineData("  - exists: hits.nope", "exists (line")]
     [InlineData("  - match: { hits.hits.0._id: $never_set }", "stashed value not found for key [never_set]")]
+    [InlineData("  - match: { hits.hits.1._source: { title: Lhotse, n: 2 } }", "at [n] expected [2] but was [2.0]")]
+    [InlineData("  - match: { took: /3/ }", "expected a string matching /3/ but was [3]")]
     public async Task Assertions_FailWithTheDifference(string steps, string message)
     {
         var result = await InlineRunner.RunAsync(SearchHandler(), Test(steps));
