@@ -123,6 +123,34 @@ public sealed class PeakCatalogIndexer
         return Yaml.PeakCatalogYaml.Export(peaks);
     }
 
+    /// <summary>Every stored peak with its prototype; empty when the catalog index does not exist yet.</summary>
+    public async Task<IReadOnlyList<StoredPeak>> ReadPrototypesAsync(CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["size"] = 10000 };
+        var response = await _upstream.SendAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404)
+        {
+            return [];
+        }
+
+        if (!response.IsSuccess)
+        {
+            throw new UpstreamException($"reading {_options.IndexName} failed with status {response.Status}: {response.Error}", response.Status);
+        }
+
+        var peaks = new List<StoredPeak>();
+        foreach (var hit in response.Body?["hits"]?["hits"] as JsonArray ?? [])
+        {
+            var source = hit?["_source"];
+            if (PeakDocument.FromJson(source) is { } peak && source!["text_embed"] is JsonArray vector)
+            {
+                peaks.Add(new StoredPeak(peak, vector.Select(v => v!.GetValue<float>()).ToArray()));
+            }
+        }
+
+        return peaks.OrderBy(p => p.Peak.Id, StringComparer.Ordinal).ToList();
+    }
+
     private async Task EnsureIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
         var index = _options.IndexName;

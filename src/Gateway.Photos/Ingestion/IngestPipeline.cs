@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Gateway.Embeddings;
+using Gateway.Photos.Exif;
+
+namespace Gateway.Photos.Ingestion;
+
+/// <summary>
+/// One run's work: a bounded channel feeds N workers that read, hash and EXIF-parse files and submit them to the
+/// embedding service (whose micro-batcher groups the concurrent requests into model batches), so file I/O and
+/// parsing overlap with inference; a single writer sends the results to the upstream in bulk batches.
+/// </summary>
+internal sealed class IngestPipeline(
+    PhotoIndexStore store,
+    IEmbeddingService embeddings,
+    PeakPredictor predictor,
+    PhotosOptions options,
+    string index,
+    string modelId,
+    TimeProvider time)
+{
+    private int _done;
+    private int _indexed;
+    private int _failed;
+
+    public int Indexed => _indexed;
+
+    public async Task<List<IngestFailure>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        _done = alreadyDone;
+        var clock = Stopwatch.StartNew();
+        var failures = new List<IngestFailure>();
+        var workers = Math.Min(options.EffectiveWorkers, Math.Max(1, work.Count));
+        var input = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        var output = Channel.CreateBounded<WorkOutput>(new BoundedChannelOptions(Math.Max(options.BatchSize, workers) * 2) { SingleReader = true });
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var item in work)
+                {
+                    await input.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                input.Writer.TryComplete();
+            }
+        }, cancellationToken);
+
+        var processors = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+                {
+                    await foreach (var item in input.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var result = await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
+                        await output.Writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
+                    }
+                }, cancellationToken))).ConfigureAwait(false);
+                output.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                output.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
+
+        var pending = new List<WorkOutput>();
+        await foreach (var result in output.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (result.Failure is not null)
+            {
+                failures.Add(new IngestFailure(result.File.Album, result.File.RelativePath, result.Failure));
+                Interlocked.Increment(ref _failed);
+                Report(progress, total, clock);
+                continue;
+            }
+
+            pending.Add(result);
+            if (pending.Count >= options.BatchSize)
+            {
+                await FlushAsync(pending, failures, progress, total, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await FlushAsync(pending, failures, progress, total, clock, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(producer, processors).ConfigureAwait(false);
+        return failures;
+    }
+
+    private async Task FlushAsync(List<WorkOutput> pending, List<IngestFailure> failures, IProgress<IngestProgress>? progress, int total, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var lines = pending.SelectMany(p => new[] { p.Action!, p.Body! });
+        var rejected = await store.BulkAsync(PhotoIndexStore.NdJson(lines), cancellationToken).ConfigureAwait(false);
+        var rejectedIds = rejected.ToDictionary(r => r.Id, r => r.Reason, StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            if (rejectedIds.TryGetValue(p.File.Id, out var reason))
+            {
+                failures.Add(new IngestFailure(p.File.Album, p.File.RelativePath, "upstream rejected the document: " + reason));
+                Interlocked.Increment(ref _failed);
+                continue;
+            }
+
+            if (p.Embedded)
+            {
+                Interlocked.Increment(ref _indexed);
+            }
+
+            Interlocked.Increment(ref _done);
+        }
+
+        pending.Clear();
+        Report(progress, total, clock);
+    }
+
+    private async Task<WorkOutput> ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var file = item.File;
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new WorkOutput(file, null, null, "the file could not be read: " + e.Message, false);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (item.Stored is { } stored && stored.ContentHash == hash)
+        {
+            // Same bytes, new time (a copy or a touch): only the stored time changes, no re-embedding.
+            var touch = new JsonObject { ["doc"] = new JsonObject { ["mtime"] = PhotoDocument.Iso(file.ModifiedUtc), ["file_size"] = file.Size } };
+            return new WorkOutput(file, PhotoIndexStore.Action("update", index, file.Id), touch.ToJsonString(), null, false);
+        }
+
+        PhotoMetadata meta;
+        using (var stream = new MemoryStream(bytes, writable: false))
+        {
+            meta = ExifReader.Read(stream, file.ModifiedUtc);
+        }
+
+        float[] vector;
+        try
+        {
+            vector = await EmbedAsync(bytes, file.RelativePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageDecodeException e)
+        {
+            var reason = "the image does not decode: " + e.Message + (meta.Error is null ? "" : "; metadata: " + meta.Error);
+            return new WorkOutput(file, null, null, reason, false);
+        }
+
+        var prediction = predictor.Predict(vector, meta);
+        var doc = PhotoDocument.Create(file, meta, vector, prediction, hash, modelId, time.GetUtcNow());
+        return new WorkOutput(file, PhotoIndexStore.Action("index", index, file.Id), doc.ToJsonString(), null, true);
+    }
+
+    private async Task<float[]> EmbedAsync(byte[] bytes, string name, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await embeddings.EmbedImageAsync(bytes, name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EmbeddingQueueFullException e)
+            {
+                // Shared with live queries: back off as a client would and try again.
+                await Task.Delay(e.RetryAfter, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Report(IProgress<IngestProgress>? progress, int total, Stopwatch clock)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        progress.Report(new IngestProgress(total, Volatile.Read(ref _done) + Volatile.Read(ref _failed), Volatile.Read(ref _indexed), Volatile.Read(ref _failed),
+            seconds > 0 ? Volatile.Read(ref _indexed) / seconds : 0, "indexing"));
+    }
+}

@@ -1,0 +1,19 @@
+using Gateway.Photos.Ingestion;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers photo ingestion.</summary>
+public static class PhotosServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="PhotosOptions"/> (section <c>Photos</c>) and <see cref="PhotoIngestor"/>. Needs
+    /// <c>AddEmbeddings()</c> and <c>AddPeakCatalog()</c>.</summary>
+    public static IServiceCollection AddPhotoIngestion(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<PhotosOptions>().BindConfiguration(PhotosOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PhotoIngestor>();
+        return services;
+    }
+}

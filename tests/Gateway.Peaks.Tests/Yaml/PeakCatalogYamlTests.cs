@@ -1,0 +1,58 @@
+using Gateway.Peaks.Yaml;
+
+namespace Gateway.Peaks.Tests.Yaml;
+
+public sealed class PeakCatalogYamlTests
+{
+    [Fact]
+    public void LoadFile_RepositoryCatalog_HasSourcedEverestRegionPeaks()
+    {
+        var peaks = PeakCatalogYaml.LoadFile(RepoPaths.CatalogFile);
+
+        Assert.True(peaks.Count >= 28, $"only {peaks.Count} peaks");
+        Assert.Equal(peaks.Count, peaks.Select(p => p.Id).Distinct().Count());
+        Assert.All(peaks, p => Assert.False(string.IsNullOrWhiteSpace(p.Source), p.Id + " has no source"));
+        Assert.All(peaks, p => Assert.InRange(p.Latitude, 27.5, 28.2));
+        Assert.All(peaks, p => Assert.InRange(p.Longitude, 86.5, 87.2));
+        var everest = peaks.Single(p => p.Id == "everest");
+        Assert.Equal(8849, everest.ElevationM);
+        Assert.Contains("珠穆朗玛峰", everest.AllNames);
+        Assert.Equal("Mount Everest", everest.DisplayName);
+        Assert.Equal(everest, peaks.MaxBy(p => p.ElevationM));
+    }
+
+    [Fact]
+    public void Export_ThenLoad_RoundTripsEveryField()
+    {
+        var peaks = PeakCatalogYaml.LoadFile(RepoPaths.CatalogFile);
+
+        var again = PeakCatalogYaml.Load(PeakCatalogYaml.Export(peaks));
+
+        Assert.Equal(peaks.Count, again.Count);
+        for (var i = 0; i < peaks.Count; i++)
+        {
+            Assert.Equal(peaks[i].Id, again[i].Id);
+            Assert.Equal(peaks[i].Latitude, again[i].Latitude);
+            Assert.Equal(peaks[i].Longitude, again[i].Longitude);
+            Assert.Equal(peaks[i].ElevationM, again[i].ElevationM);
+            Assert.Equal(peaks[i].Source, again[i].Source);
+            Assert.Equal(peaks[i].Names.Keys, again[i].Names.Keys);
+            Assert.All(peaks[i].Names, kv => Assert.Equal(kv.Value, again[i].Names[kv.Key]));
+        }
+    }
+
+    [Theory]
+    [InlineData("peaks:\n  - id: Bad Id\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 100\n", "lower-case slug")]
+    [InlineData("peaks:\n  - id: x\n    lat: 1\n    lon: 1\n    elev_m: 100\n", "names must hold")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 91\n    lon: 1\n    elev_m: 100\n", "lat must be")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n", "elev_m")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n  - id: x\n    names: {en: [Y]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n", "duplicate id 'x'")]
+    [InlineData("peaks: [\n", "invalid YAML")]
+    public void Load_InvalidCatalog_ThrowsWithReason(string yaml, string reason)
+    {
+        var e = Assert.Throws<PeakCatalogException>(() => PeakCatalogYaml.Load(yaml, "test.yaml"));
+
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("test.yaml", e.Message, StringComparison.Ordinal);
+    }
+}
