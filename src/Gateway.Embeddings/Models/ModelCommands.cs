@@ -1,0 +1,128 @@
+using System.Globalization;
+
+namespace Gateway.Embeddings.Models;
+
+/// <summary>
+/// The <c>gateway models list | download &lt;id&gt; | verify</c> commands, as methods the host's command line calls.
+/// Each writes human-readable text and returns a process exit code (0 = success).
+/// </summary>
+/// <param name="store">The local model store.</param>
+/// <param name="directoryOf">Where a model's files live; defaults to <see cref="ModelStore.DirectoryOf"/>.
+/// The host passes the configured <c>Embeddings:ModelDirectory</c> for the configured model.</param>
+public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? directoryOf = null)
+{
+    private readonly Func<ModelEntry, string> _directoryOf = directoryOf ?? (m => store.DirectoryOf(m.Id));
+
+    /// <summary>Lists the supported checkpoints and which of their variants are installed.</summary>
+    public Task<int> ListAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"{"model",-36} {"image",5} {"dims",5}  {"download",-16} installed variants (of)");
+        foreach (var model in store.Manifest.Models)
+        {
+            var directory = _directoryOf(model);
+            var installed = model.Variants.Where(v => ModelStore.Missing(directory, model.FilesFor(v)).Count == 0).ToList();
+            var name = model.Id + (string.Equals(model.Id, store.Manifest.Default, StringComparison.OrdinalIgnoreCase) ? " *" : string.Empty);
+            var download = (model.ApproxDownload ?? "?").Split(' ').Take(2);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-36} {model.ImageSize,5} {model.Dimensions,5}  {string.Join(' ', download),-16} {(installed.Count == 0 ? "-" : string.Join(", ", installed))} ({string.Join(", ", model.Variants)})"));
+        }
+        output.WriteLine($"* default. Files go to {store.ModelsRoot}/<model id>/. Download with: gateway models download <model id> [variant]");
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Downloads the files of one variant (default fp32) of a model (default: the manifest's default), with a progress bar.</summary>
+    public async Task<int> DownloadAsync(string? id, string? variant, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ModelEntry model;
+        IReadOnlyList<ModelFileEntry> files;
+        try
+        {
+            model = store.Manifest.Get(id ?? store.Manifest.Default);
+            files = model.FilesFor(variant ?? "fp32");
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine(ex.Message);
+            return 2;
+        }
+        var directory = _directoryOf(model);
+        var missing = ModelStore.Missing(directory, files);
+        if (missing.Count == 0)
+        {
+            output.WriteLine($"{model.Id} ({variant ?? "fp32"}) is already in {directory}; check it with: gateway models verify {model.Id}");
+            return 0;
+        }
+        output.WriteLine($"Downloading {missing.Count} file(s) of {model.Id} ({variant ?? "fp32"}) into {directory}");
+        try
+        {
+            await store.DownloadAsync(model, directory, missing, new ConsoleProgressRenderer(output, interactive), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelDownloadException ex)
+        {
+            output.WriteLine();
+            output.WriteLine(ex.Message);
+            if (!ex.Message.Contains("by hand", StringComparison.Ordinal))
+            {
+                output.WriteLine(store.OfflineInstructions(model, directory, ModelStore.Missing(directory, files)));
+            }
+            return 1;
+        }
+        output.WriteLine($"Done: {model.Id} is in {directory}.");
+        return 0;
+    }
+
+    /// <summary>Checks the files of a model (default: the manifest's default) against their hashes and, when the
+    /// files of <paramref name="variant"/> are all there, its configs and ONNX inputs and outputs.</summary>
+    public async Task<int> VerifyAsync(string? id, string? variant, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ModelEntry model;
+        IReadOnlyList<ModelFileEntry> required;
+        try
+        {
+            model = store.Manifest.Get(id ?? store.Manifest.Default);
+            required = model.FilesFor(variant ?? "fp32");
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine(ex.Message);
+            return 2;
+        }
+        var directory = _directoryOf(model);
+        var checks = await store.VerifyAsync(model, directory, required, cancellationToken).ConfigureAwait(false);
+        foreach (var check in checks)
+        {
+            var detail = check.State switch
+            {
+                ModelFileState.Ok => check.Sha256,
+                ModelFileState.Missing => "fetch it with: gateway models download " + model.Id + (variant is null ? string.Empty : " " + variant),
+                ModelFileState.Mismatch => $"SHA-256 {check.Sha256}, expected {check.Expected}: corrupt or replaced; delete it and download again",
+                _ => $"SHA-256 {check.Sha256} recorded now (no hash was known for it)",
+            };
+            output.WriteLine($"{check.State,-9} {check.Path}  {detail}");
+        }
+        var ok = checks.All(c => c.State is ModelFileState.Ok or ModelFileState.Recorded);
+        if (ok)
+        {
+            var tower = (string role) => required.First(f => f.Role == role).Path;
+            IReadOnlyList<ModelConfigProblem> problems;
+            try
+            {
+                problems = ModelConfigValidator.ValidateDirectory(directory, tower("vision"), tower("text"));
+            }
+            catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+            {
+                problems = [new ModelConfigProblem(directory, "files", "readable configs and ONNX models", ex.Message)];
+            }
+            foreach (var problem in problems)
+            {
+                output.WriteLine("Mismatch  " + problem);
+            }
+            ok = problems.Count == 0;
+        }
+        output.WriteLine(ok ? $"{model.Id}: OK" : $"{model.Id}: NOT OK");
+        return ok ? 0 : 1;
+    }
+}
