@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Embeddings.Images;
+using Gateway.Embeddings.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TextVectorCache _cache;
+    private readonly ModelDownloadMonitor? _downloads;
     private readonly Lock _loadLock = new();
     private volatile Loaded? _loaded;
     private volatile EmbeddingModelStatus? _failure;
@@ -32,13 +34,15 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         IOptions<EmbeddingOptions> options,
         IOptions<ImageDecodeOptions>? decodeOptions = null,
         TimeProvider? time = null,
-        ILogger<SiglipEmbeddingService>? logger = null)
+        ILogger<SiglipEmbeddingService>? logger = null,
+        ModelDownloadMonitor? downloads = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _decodeOptions = decodeOptions?.Value ?? new ImageDecodeOptions();
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _downloads = downloads;
         _cache = new TextVectorCache(_options.TextCacheSize);
     }
 
@@ -214,7 +218,14 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         var directory = _options.ResolveModelDirectory();
         var detail = $"The embedding model {_options.ModelId} is not available: {string.Join(", ", missing)} not found in {directory}. "
             + $"Fetch it with: dotnet run --project src/Gateway -- models download {_options.ModelId}";
-        return new EmbeddingModelStatus(EmbeddingModelState.Missing, _options.ModelId, 0, detail);
+
+        // The background fetch knows more: its progress while it runs, the URLs to fetch by hand when offline.
+        return _downloads?.Current switch
+        {
+            { State: EmbeddingModelState.Downloading } d => d with { Detail = $"{detail} (the gateway is fetching it now: {d.Detail})" },
+            { } d => d with { Detail = detail + Environment.NewLine + d.Detail },
+            null => new EmbeddingModelStatus(EmbeddingModelState.Missing, _options.ModelId, 0, detail),
+        };
     }
 
     private sealed record Loaded(SiglipModel Model, EmbeddingBatcher Batcher, string Detail);

@@ -1,4 +1,5 @@
 using Gateway.Embeddings.Images;
+using Gateway.Embeddings.Models;
 using Gateway.Embeddings.Onnx;
 using Gateway.Embeddings.Text;
 
@@ -27,6 +28,8 @@ internal sealed class SiglipModel : IDisposable
 
     public static SiglipModel Load(SiglipModelFiles files, int maxBatch, int intraOpThreads, ImageDecodeOptions? decodeOptions = null)
     {
+        // The JSON configs first (every problem at once), then the ONNX metadata as each tower opens.
+        ModelConfigValidator.ThrowIfAny(ModelConfigValidator.CheckConfigs(File.ReadAllText(files.Config), File.ReadAllText(files.Preprocessor)), files.Directory);
         var config = SiglipModelConfig.Read(files);
         var tokenizer = SiglipTokenizer.Load(files.Tokenizer, config.SequenceLength);
         if (tokenizer.VocabularySize > config.VocabularySize)

@@ -161,10 +161,50 @@ public sealed class SiglipEmbeddingServiceTests(TestModelFixture fixture) : ICla
 
         var error = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedTextAsync("red").AsTask());
 
-        Assert.Contains("input_ids", error.Message, StringComparison.Ordinal);
-        Assert.Contains("32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("max_position_embeddings: expected 64, found 32", error.Message, StringComparison.Ordinal);
         Assert.Equal(EmbeddingModelState.Failed, service.Status.State);
         Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
+    public async Task Load_OnnxShapeDisagreeingWithConfigFailsLoudly()
+    {
+        var copy = Directory.CreateTempSubdirectory("gateway-bad-shape").FullName;
+        TestModelFactory.WriteTo(copy, imageSize: 64);
+        foreach (var file in new[] { "config.json", "preprocessor_config.json" })
+        {
+            var path = Path.Combine(copy, file);
+            var json = (await File.ReadAllTextAsync(path))
+                .Replace("\"image_size\": 64", "\"image_size\": 96", StringComparison.Ordinal)
+                .Replace("\"height\": 64", "\"height\": 96", StringComparison.Ordinal)
+                .Replace("\"width\": 64", "\"width\": 96", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(path, json);
+        }
+
+        await using var service = ServiceFactory.Create(new TestModel(copy, 32, 96, 64, 0));
+
+        var error = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedImageAsync(TestImages.SolidJpeg(TestColor.Named("red"))).AsTask());
+
+        Assert.Contains("pixel_values", error.Message, StringComparison.Ordinal);
+        Assert.Contains("96", error.Message, StringComparison.Ordinal);
+        Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
+    public async Task Status_ReportsTheBackgroundDownload()
+    {
+        var empty = Directory.CreateTempSubdirectory("gateway-downloading").FullName;
+        var monitor = new Gateway.Embeddings.Models.ModelDownloadMonitor();
+        monitor.Set(new EmbeddingModelStatus(EmbeddingModelState.Downloading, "google/siglip2-base-patch16-224", 0, "file 1 of 5: 12 %"));
+        await using var service = new SiglipEmbeddingService(
+            Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions { ModelDirectory = empty }), downloads: monitor);
+
+        var error = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => service.EmbedTextAsync("red").AsTask());
+
+        Assert.Equal(EmbeddingModelState.Downloading, service.Status.State);
+        Assert.Contains("file 1 of 5: 12 %", error.Message, StringComparison.Ordinal);
+        Assert.Contains("models download google/siglip2-base-patch16-224", error.Message, StringComparison.Ordinal);
+        Directory.Delete(empty);
     }
 
     [Fact]
