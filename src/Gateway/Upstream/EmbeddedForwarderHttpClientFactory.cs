@@ -6,5 +6,5 @@ namespace Gateway.Upstream;
 internal sealed class EmbeddedForwarderHttpClientFactory(EmbeddedUpstream embedded) : IForwarderHttpClientFactory
 {
     public HttpMessageInvoker CreateClient(ForwarderHttpClientContext context) =>
-        context.OldClient ?? new HttpMessageInvoker(embedded.Handler, disposeHandler: false);
+        context.OldClient ?? new HttpMessageInvoker(new EmbeddedForwardingHandler(embedded.Handler), disposeHandler: true);
 }

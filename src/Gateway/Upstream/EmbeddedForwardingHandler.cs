@@ -1,0 +1,20 @@
+namespace Gateway.Upstream;
+
+/// <summary>Adapts YARP's forwarded requests for the embedded store's in-process handler (see <see cref="PipedRequestContent"/>).</summary>
+internal sealed class EmbeddedForwardingHandler(HttpMessageHandler store) : DelegatingHandler(store)
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is { } content and not PipedRequestContent)
+        {
+            request.Content = new PipedRequestContent(content);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // The store's handler is a shared singleton: leave it open.
+    }
+}

@@ -1,0 +1,65 @@
+using System.IO.Pipelines;
+using System.Net;
+
+namespace Gateway.Upstream;
+
+/// <summary>
+/// Lets an in-process handler read a forwarded body with <c>ReadAsStreamAsync</c>: YARP's request content only
+/// supports being copied to a stream, so the copy runs into a pipe whose reading end is handed out. The body
+/// still streams (nothing is buffered beyond the pipe's window).
+/// </summary>
+internal sealed class PipedRequestContent : HttpContent
+{
+    private readonly HttpContent _inner;
+
+    public PipedRequestContent(HttpContent inner)
+    {
+        _inner = inner;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _inner.CopyToAsync(stream);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        _inner.CopyToAsync(stream, cancellationToken);
+
+    protected override Task<Stream> CreateContentReadStreamAsync()
+    {
+        var pipe = new Pipe();
+        _ = CopyAsync(pipe.Writer);
+        return Task.FromResult(pipe.Reader.AsStream());
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _inner.Headers.ContentLength ?? 0;
+        return _inner.Headers.ContentLength.HasValue;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task CopyAsync(PipeWriter writer)
+    {
+        try
+        {
+            await _inner.CopyToAsync(writer.AsStream(leaveOpen: true)).ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The reader sees the failure (a client that aborted its upload) instead of a truncated body.
+            await writer.CompleteAsync(e).ConfigureAwait(false);
+        }
+    }
+}
