@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Conformance.Tests.Runner;
+using Xunit.Abstractions;
 
 namespace Gateway.Conformance.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
     }
 
     /// <summary>Runs one YAML test and turns its outcome into an xunit pass, skip or failure.</summary>
-    internal async Task AssertAsync(string file, string test)
+    internal async Task AssertAsync(string file, string test, ITestOutputHelper output)
     {
         Skip.If(UnavailableReason is not null, UnavailableReason);
         var yamlFile = ConformanceSuite.Load(file);
@@ -51,6 +52,12 @@ public sealed class ConformanceFixture : IAsyncLifetime
         }
 
         _results.Enqueue(result);
+        output.WriteLine($"{result.Status}: {file} / {test}");
+        foreach (var note in result.Notes)
+        {
+            output.WriteLine(note);
+        }
+
         switch (result.Status)
         {
             case TestStatus.Passed:
