@@ -28,6 +28,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     private volatile EmbeddingModelStatus? _failure;
     private long _failedAt;
     private bool _loggedMissing;
+    private volatile bool _loading;
 
     /// <summary>Creates the service; nothing is loaded until <see cref="TryLoad"/> or the first request.</summary>
     public SiglipEmbeddingService(
@@ -54,6 +55,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             if (_loaded is { } loaded)
             {
                 return new EmbeddingModelStatus(EmbeddingModelState.Ready, _options.ModelId, loaded.Model.Dimensions, loaded.Detail);
+            }
+
+            if (_loading)
+            {
+                return new EmbeddingModelStatus(EmbeddingModelState.Loading, _options.ModelId, 0, $"loading from {_options.ResolveModelDirectory()}");
             }
 
             if (_failure is { } failure)
@@ -155,7 +161,15 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             return loaded;
         }
 
-        lock (_loadLock)
+        // Loading a real checkpoint takes seconds; callers that arrive meanwhile get a 503 at once instead of
+        // blocking thread-pool threads on the lock.
+        if (!_loadLock.TryEnter())
+        {
+            throw new EmbeddingUnavailableException(
+                $"The embedding model {_options.ModelId} is loading from {_options.ResolveModelDirectory()}; retry in a few seconds.");
+        }
+
+        try
         {
             if (_loaded is { } raced)
             {
@@ -181,7 +195,13 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
                 throw new EmbeddingUnavailableException(status.Detail);
             }
 
+            _loading = true;
             return _loaded = Load(files);
+        }
+        finally
+        {
+            _loading = false;
+            _loadLock.Exit();
         }
     }
 
