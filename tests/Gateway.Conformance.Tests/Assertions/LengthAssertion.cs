@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Gateway.Conformance.Tests.Runner;
 
@@ -8,7 +9,9 @@ internal sealed class LengthAssertion(int line, string field, JsonNode? expected
 {
     protected override void Check(TestExecutionContext context, JsonNode? actual, JsonNode? expected)
     {
-        if (!JsonValues.TryGetDouble(expected, out var wanted))
+        // The Java runner also accepts the length as a numeric string.
+        if (!JsonValues.TryGetDouble(expected, out var wanted)
+            && !double.TryParse(JsonValues.AsString(expected), NumberStyles.Integer, CultureInfo.InvariantCulture, out wanted))
         {
             throw Fail($"expected length must be a number, got [{JsonValues.Show(expected)}]");
         }
