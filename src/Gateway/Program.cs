@@ -1,12 +1,20 @@
+using Gateway.Cli;
+
+if (GatewayCommandLine.IsCommand(args))
+{
+    return await GatewayCommandLine.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUpstream();
-builder.Services.AddEmbeddings();
+builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();
 
 var app = builder.Build();
 app.MapGatewayApi();
 app.MapUpstreamProxy();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The gateway host; public so functional tests can start it with WebApplicationFactory.</summary>
 public partial class Program;
