@@ -220,7 +220,7 @@ internal sealed class TermsAggregation : Aggregation
             values[path] = name == path && agg is FilterAggregation ? computed["doc_count"]?.DeepClone() : computed[property]?.DeepClone();
         }
 
-        return values[path] is JsonValue v ? v.GetValue<double>() : double.NegativeInfinity;
+        return values[path] is JsonValue v ? JsonValues.ToDouble(v, path) : double.NegativeInfinity;
     }
 
     private static int CompareKeys((string? Text, double Number) a, (string? Text, double Number) b) =>

@@ -41,7 +41,8 @@ internal static class JsonValues
             switch (v.GetValueKind())
             {
                 case JsonValueKind.Number:
-                    return v.GetValue<double>();
+                    // Values built in code (not parsed) hold their CLR type, so go through the JSON text.
+                    return v.TryGetValue<double>(out var direct) ? direct : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                 case JsonValueKind.String when double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
                     return d;
             }

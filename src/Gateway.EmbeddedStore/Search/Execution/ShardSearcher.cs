@@ -15,15 +15,15 @@ internal static class ShardSearcher
         }
 
         var bits = main?.Bits.Clone() ?? new Index.DocBits(context.MaxDoc);
-        float[]? knnScores = null;
+        Dictionary<int, float>? knnScores = null;
         foreach (var knn in request.Knn)
         {
-            var found = KnnExecutor.Search(context, knn);
-            knnScores ??= new float[context.MaxDoc];
+            var found = KnnExecutor.Search(context, knn, aliasFilter?.Execute(context, scoring: false).Bits);
+            knnScores ??= [];
             foreach (var (ord, score) in found)
             {
                 bits.Set(ord);
-                knnScores[ord] += score * knn.Boost;
+                knnScores[ord] = knnScores.GetValueOrDefault(ord) + (score * knn.Boost);
             }
         }
 
@@ -36,8 +36,8 @@ internal static class ShardSearcher
         {
             (null, null) => _ => 0f,
             ({ } m, null) => m.Score,
-            (null, { } k) => ord => k[ord],
-            ({ } m, { } k) => ord => (m.Bits[ord] ? m.Score(ord) : 0f) + k[ord],
+            (null, { } k) => ord => k.GetValueOrDefault(ord),
+            ({ } m, { } k) => ord => (m.Bits[ord] ? m.Score(ord) : 0f) + k.GetValueOrDefault(ord),
         };
 
         if (request.MinScore is { } minScore)
