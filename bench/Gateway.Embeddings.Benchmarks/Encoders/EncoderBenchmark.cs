@@ -7,7 +7,8 @@ namespace Gateway.Embeddings.Benchmarks.Encoders;
 /// <summary>
 /// <c>encoders [cache-dir] [threads]</c>: generates (once, into the cache folder) random-weight SigLIP-2 base towers
 /// with the real shapes, then prints images/s and texts/s at batch 1, 8 and 32 and the fraction of this machine's
-/// measured MatMul throughput that the encoders reach (encoder FLOPs computed analytically).
+/// measured MatMul throughput that the encoders reach (encoder FLOPs computed analytically); then the same towers
+/// through the shared service (tokenizing, JPEG decoding, micro-batching, normalising) under 32 concurrent requests.
 /// </summary>
 internal static class EncoderBenchmark
 {
@@ -18,9 +19,9 @@ internal static class EncoderBenchmark
         var directory = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "gateway-bench-siglip2-base-random");
         var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
         var arch = SiglipArchitecture.Base224;
-        Directory.CreateDirectory(directory);
-        var vision = Path.Combine(directory, "vision_model.onnx");
-        var text = Path.Combine(directory, "text_model.onnx");
+        Directory.CreateDirectory(Path.Combine(directory, "onnx"));
+        var vision = Path.Combine(directory, "onnx", "vision_model.onnx");
+        var text = Path.Combine(directory, "onnx", "text_model.onnx");
         Generate(vision, p => SiglipModelGenerator.WriteVision(arch, p));
         Generate(text, p => SiglipModelGenerator.WriteText(arch, p));
 
@@ -65,6 +66,7 @@ internal static class EncoderBenchmark
             Measure("text", encoder, arch.TextFlops(), peak);
         }
 
+        ServiceBenchmark.Run(directory, arch, threads, peak);
         return 0;
     }
 

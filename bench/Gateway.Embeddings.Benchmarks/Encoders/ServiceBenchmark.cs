@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Gateway.Embeddings.Service;
+using Gateway.TestModels;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Embeddings.Benchmarks.Encoders;
+
+/// <summary>The random-weight towers behind <see cref="SiglipEmbeddingService"/>: what callers see, with tokenizing,
+/// image decoding, queueing, micro-batching and normalisation included.</summary>
+internal static class ServiceBenchmark
+{
+    private const int Concurrency = 32;
+
+    public static void Run(string directory, SiglipArchitecture arch, int threads, double peak)
+    {
+        // The towers are random, so any SentencePiece model will do; the small test one keeps the folder complete.
+        File.WriteAllBytes(Path.Combine(directory, "tokenizer.model"), TestModelFactory.TokenizerModel());
+        File.WriteAllText(Path.Combine(directory, "config.json"), JsonSerializer.Serialize(new
+        {
+            model_type = "siglip",
+            text_config = new { hidden_size = arch.Hidden, max_position_embeddings = arch.SequenceLength, vocab_size = arch.Vocabulary },
+            vision_config = new { hidden_size = arch.Hidden, image_size = arch.ImageSize, patch_size = arch.PatchSize },
+        }));
+        File.WriteAllText(Path.Combine(directory, "preprocessor_config.json"), JsonSerializer.Serialize(new
+        {
+            do_resize = true,
+            do_rescale = true,
+            do_normalize = true,
+            image_mean = new[] { 0.5, 0.5, 0.5 },
+            image_std = new[] { 0.5, 0.5, 0.5 },
+            resample = 2,
+            rescale_factor = 1 / 255.0,
+            size = new { height = arch.ImageSize, width = arch.ImageSize },
+        }));
+
+        var options = new EmbeddingOptions
+        {
+            ModelId = "random/siglip2-base-patch16-224",
+            ModelDirectory = directory,
+            IntraOpThreads = threads,
+            MaxBatch = Concurrency,
+            BatchWindowMs = 5,
+            TextCacheSize = 0,
+        };
+        using var service = new SiglipEmbeddingService(Options.Create(options));
+        if (!service.TryLoad())
+        {
+            throw new InvalidOperationException(service.Status.Detail);
+        }
+
+        var texts = Enumerable.Range(0, Concurrency).Select(i => $"a photo of peak number {i} above the clouds at sunrise").ToArray();
+        var colours = TestColor.All;
+        var images = Enumerable.Range(0, Concurrency).Select(i => TestImages.DominantJpeg(colours[i % colours.Count], colours[(i + 1) % colours.Count], 1024, 768)).ToArray();
+
+        service.EmbedTextAsync("warm-up").AsTask().GetAwaiter().GetResult();
+        service.EmbedImageAsync(images[0]).AsTask().GetAwaiter().GetResult();
+
+        Console.WriteLine();
+        Console.WriteLine($"| through the service ({Concurrency} concurrent requests) | s | items/s | GFLOP/s | of MatMul peak |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Report("texts", Time(() => Task.WhenAll(texts.Select(t => service.EmbedTextAsync(t).AsTask()))), arch.TextFlops(), peak);
+        Report("images (JPEG 1024x768, decode included)", Time(() => Task.WhenAll(images.Select(i => service.EmbedImageAsync(i).AsTask()))), arch.VisionFlops(), peak);
+    }
+
+    private static double Time(Func<Task> run)
+    {
+        var started = Stopwatch.GetTimestamp();
+        run().GetAwaiter().GetResult();
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static void Report(string what, double seconds, double flopsPerItem, double peak)
+    {
+        var perSecond = Concurrency / seconds;
+        var gflops = perSecond * flopsPerItem / 1e9;
+        Console.WriteLine($"| {what} | {seconds:F1} | {perSecond:F2} | {gflops:F1} | {gflops / peak:P0} |");
+    }
+}
