@@ -9,9 +9,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();
+builder.Services.AddGatewayUi();
 
 var app = builder.Build();
 app.MapGatewayApi();
+app.MapGatewayUi();
 app.MapUpstreamProxy();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,70 @@
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Peaks;
+using Gateway.Ui;
+using Gateway.Ui.Admin;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Pages.Admin;
+
+/// <summary>Model and index status.</summary>
+public sealed class IndexModel(IEmbeddingService embeddings, IOptions<EmbeddingOptions> embeddingOptions, IndexStatusReader indices, PeakCatalog catalog, UiOptions ui) : PageModel
+{
+    /// <summary>The embedding model's state.</summary>
+    public EmbeddingModelStatus Model { get; private set; } = null!;
+
+    /// <summary>The model folder.</summary>
+    public string ModelDirectory { get; private set; } = "";
+
+    /// <summary>Files in the model folder (relative path, bytes).</summary>
+    public IReadOnlyList<(string Path, long Bytes)> ModelFiles { get; private set; } = [];
+
+    /// <summary>The upstream's indices.</summary>
+    public IReadOnlyList<IndexStatus> Indices { get; private set; } = [];
+
+    /// <summary>Why the indices could not be read, if they could not.</summary>
+    public string? IndexError { get; private set; }
+
+    /// <summary>The photos alias name.</summary>
+    public string PhotosAlias => ui.PhotosIndex;
+
+    /// <summary>The concrete indices behind the photos alias.</summary>
+    public IReadOnlyList<string> PhotosTargets => Indices.Where(i => i.Aliases.Contains(ui.PhotosIndex) || i.Name == ui.PhotosIndex).Select(i => i.Name).ToList();
+
+    /// <summary>Peaks in the catalog file, or the error reading it.</summary>
+    public string CatalogSummary { get; private set; } = "";
+
+    /// <summary>Loads everything shown.</summary>
+    public async Task OnGetAsync()
+    {
+        Model = embeddings.Status;
+        ModelDirectory = embeddingOptions.Value.ResolveModelDirectory();
+        if (Directory.Exists(ModelDirectory))
+        {
+            ModelFiles = new DirectoryInfo(ModelDirectory).EnumerateFiles("*", SearchOption.AllDirectories)
+                .Select(f => (Path.GetRelativePath(ModelDirectory, f.FullName).Replace('\\', '/'), f.Length))
+                .OrderBy(f => f.Item1, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        (Indices, IndexError) = await indices.ReadAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            CatalogSummary = $"{catalog.Peaks.Count} peaks in {catalog.FilePath}";
+        }
+        catch (PeakCatalogException e)
+        {
+            CatalogSummary = e.Message;
+        }
+    }
+
+    /// <summary>Bytes as KB/MB/GB.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        < 1024L * 1024 * 1024 => $"{bytes / 1024.0 / 1024:0.#} MB",
+        _ => $"{bytes / 1024.0 / 1024 / 1024:0.##} GB",
+    };
+}

@@ -1,0 +1,26 @@
+using Gateway.Ui;
+using Gateway.Ui.Photos;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the search page, the admin pages, their static files and the photo endpoints.</summary>
+public static class GatewayUiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Adds authentication and authorization to the pipeline and maps the Razor Pages, <c>/_ui/{file}</c>
+    /// (CSS and scripts from wwwroot/_ui), <c>/_ui/photos/{id}/thumb</c>, <c>/_ui/photos/{id}/preview</c> and
+    /// <c>/_ui/photos/{id}/original</c>. Every route is literal, so it wins over the proxy's catch-all.
+    /// A browser asking for <c>/</c> (Accept: text/html) is sent to <c>/ui</c>; ES clients still reach the upstream's root.
+    /// </summary>
+    public static WebApplication MapGatewayUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.Use(UiAssetEndpoints.RedirectBrowsersAtRoot);
+        UiAssetEndpoints.Map(app);
+        PhotoEndpoints.Map(app);
+        return app;
+    }
+}

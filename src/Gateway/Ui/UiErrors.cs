@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Gateway.Ui;
+
+/// <summary>Elasticsearch-shaped error bodies for the UI's own endpoints, so every client reads them alike.</summary>
+internal static class UiErrors
+{
+    public static IResult Result(int status, string type, string reason)
+    {
+        var cause = new JsonObject { ["type"] = type, ["reason"] = reason };
+        var body = new JsonObject
+        {
+            ["error"] = new JsonObject { ["root_cause"] = new JsonArray(cause.DeepClone()), ["type"] = type, ["reason"] = reason },
+            ["status"] = status,
+        };
+        return Results.Content(body.ToJsonString(), "application/json", statusCode: status);
+    }
+}

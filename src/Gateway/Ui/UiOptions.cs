@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Ui;
+
+/// <summary>The search page and the photo endpoints (configuration section <c>Gateway:Ui</c>).</summary>
+public sealed class UiOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Gateway:Ui";
+
+    /// <summary>The index (or alias) of photos the page searches.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
+    public string PhotosIndex { get; set; } = "photos";
+
+    /// <summary>The peak catalog index the map and the detail view read.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
+    public string CatalogIndex { get; set; } = "peaks_catalog";
+
+    /// <summary>Folder of the thumbnail disk cache; relative paths resolve against the content root.
+    /// Default: <c>gateway-thumbnails</c> under the system temporary folder.</summary>
+    public string? ThumbnailCacheDirectory { get; set; }
+
+    /// <summary>Longest edge of grid thumbnails, in pixels.</summary>
+    [Range(64, 1024)]
+    public int ThumbnailEdge { get; set; } = 360;
+
+    /// <summary>Longest edge of the detail view's image, in pixels.</summary>
+    [Range(256, 4096)]
+    public int PreviewEdge { get; set; } = 1600;
+
+    /// <summary>Largest image accepted by the admin's reference photo upload, in bytes.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 40L * 1024 * 1024;
+}
