@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Gateway.Peaks.Catalog;
+using Gateway.Peaks.Yaml;
+using Gateway.Photos.Ingestion;
+using Gateway.TestModels;
+using HttpMethod = Elastic.Transport.HttpMethod;
+
+namespace Gateway.Photos.Tests.Ingestion;
+
+/// <summary>An album folder in a temp dir, a colour peak catalog and an ingestor writing to its own alias.</summary>
+internal sealed class IngestionHarness
+{
+    // The colour test model understands colour words only: each peak has a colour alias.
+    private const string CatalogText = """
+        peaks:
+          - id: red-peak
+            names: {en: [Red Peak, red]}
+            lat: 27.9
+            lon: 86.8
+            elev_m: 6000
+          - id: blue-peak
+            names: {en: [Blue Peak, blue]}
+            lat: 27.95
+            lon: 86.85
+            elev_m: 6500
+          - id: everest
+            names: {en: [Mount Everest, white]}
+            lat: 27.98806
+            lon: 86.92528
+            elev_m: 8849
+        """;
+
+    private readonly UpstreamFixture _fixture;
+
+    public IngestionHarness(UpstreamFixture fixture, string name, bool catalog = true)
+    {
+        _fixture = fixture;
+        AlbumRoot = Directory.CreateDirectory(Path.Combine(fixture.Root, name, "Trek 2023 – Khumbu")).FullName;
+        var peaksOptions = new PeaksOptions { IndexName = "peaks_" + name };
+        Catalog = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, peaksOptions);
+        Options = new PhotosOptions { Alias = "photos_" + name, BatchSize = 4, Workers = 4, Albums = [new AlbumOptions { Name = "ebc", Root = AlbumRoot }] };
+        Ingestor = new PhotoIngestor(fixture.Upstream, fixture.Embeddings, Catalog, Microsoft.Extensions.Options.Options.Create(Options));
+        WithCatalog = catalog;
+    }
+
+    public string AlbumRoot { get; }
+
+    public PeakCatalogIndexer Catalog { get; }
+
+    public PhotosOptions Options { get; }
+
+    public PhotoIngestor Ingestor { get; }
+
+    public bool WithCatalog { get; }
+
+    public async Task BuildCatalogAsync() => await Catalog.RebuildAsync(PeakCatalogYaml.Load(CatalogText), AlbumRoot);
+
+    public string Write(string relativePath, byte[] bytes)
+    {
+        var path = Path.Combine(AlbumRoot, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public string CopyShared(string sharedRelative, string albumRelative) =>
+        Write(albumRelative, File.ReadAllBytes(Path.Combine(SharedData.PhotosDir!, sharedRelative)));
+
+    public static byte[] Colour(string name) => TestImages.SolidJpeg(TestColor.Named(name), 96, 64);
+
+    public async Task<List<JsonNode>> DocumentsAsync()
+    {
+        var result = await _fixture.Upstream.SendOrThrowAsync(HttpMethod.POST, $"/{Options.Alias}/_search", """{"size":1000,"sort":[{"path":"asc"}],"_source":{"excludes":["clip_image"]}}""");
+        return (result!["hits"]!["hits"] as JsonArray)!.Select(h => h!).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> AliasTargetsAsync() => await _fixture.Upstream.GetAliasTargetsAsync(Options.Alias);
+}
