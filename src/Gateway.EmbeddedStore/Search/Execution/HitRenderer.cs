@@ -59,7 +59,9 @@ internal static class HitRenderer
                     continue;
                 }
 
-                var rendered = Values(values, request.Format ?? values.Mapping.Format);
+                var rendered = request.Format is { } numberFormat && values.Mapping.Kind is not (FieldKind.Date or FieldKind.Keyword or FieldKind.Text)
+                    ? new JsonArray(FieldNumbers.Of(values).Select(n => (JsonNode)n.ToString(numberFormat, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+                    : Values(values, request.Format ?? values.Mapping.Format);
                 if (rendered.Count > 0)
                 {
                     result[path] = rendered;

@@ -24,6 +24,11 @@ internal sealed class SearchRequest
 
     public SourceFilter Source { get; set; } = SourceFilter.All;
 
+    /// <summary>Whether <c>_source</c> was given in the body or URL.</summary>
+    public bool SourceExplicit { get; set; }
+
+    public List<string>? StoredFields { get; set; }
+
     /// <summary>Hits are counted exactly up to this many; <see cref="int.MaxValue"/> = always exact; -1 = not at all.</summary>
     public int TrackTotalHitsUpTo { get; set; } = 10_000;
 

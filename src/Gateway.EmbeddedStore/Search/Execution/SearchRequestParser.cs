@@ -24,10 +24,21 @@ internal static class SearchRequestParser
         }
 
         ApplyParameters(request, parameters);
+        if (request.KnnBody is not null && parameters.ContainsKey("search_type"))
+        {
+            throw StoreException.IllegalArgument("cannot set [search_type] when using [knn] search, since the search type is determined automatically");
+        }
+
         if (request.KnnBody is not null)
         {
             // k defaults to size, so the section is parsed once size is known.
             request.Knn.AddRange(KnnParser.ParseSection(request.KnnBody, request.Size));
+        }
+
+        if (request.StoredFields is { } stored && !request.SourceExplicit && !stored.Contains("_source"))
+        {
+            // Asking for stored fields without _source turns _source off, as in Elasticsearch.
+            request.Source = new SourceFilter(false, [], []);
         }
 
         Validate(request, countOnly);
@@ -58,6 +69,7 @@ internal static class SearchRequestParser
                 break;
             case "_source":
                 request.Source = SourceFilterParser.Parse(value);
+                request.SourceExplicit = true;
                 break;
             case "track_total_hits":
                 request.TrackTotalHitsUpTo = value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
@@ -97,7 +109,10 @@ internal static class SearchRequestParser
             case "profile":
                 request.Profile = JsonValues.ToBool(value, key);
                 break;
-            case "timeout" or "stored_fields" or "highlight" or "indices_boost" or "stats" or "ext" or "collapse" or "pit" or "runtime_mappings" or "script_fields" or "rescore" or "suggest":
+            case "stored_fields":
+                request.StoredFields = value is JsonArray sf ? sf.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList() : [JsonValues.AsString(value) ?? string.Empty];
+                break;
+            case "timeout" or "highlight" or "indices_boost" or "stats" or "ext" or "collapse" or "pit" or "runtime_mappings" or "script_fields" or "rescore" or "suggest":
                 // Accepted and ignored: these do not change which documents match or how they score here.
                 break;
             default:
@@ -132,6 +147,7 @@ internal static class SearchRequestParser
         if (p.TryGetValue("_source", out var source) || includes is not null || excludes is not null)
         {
             request.Source = SourceFilterParser.FromUrl(source, includes, excludes);
+            request.SourceExplicit = true;
         }
 
         if (p.TryGetValue("track_total_hits", out var tth))

@@ -11,7 +11,17 @@ internal static class ShardSearcher
         DocResult? main = null;
         if (request.Query is not null || request.Knn.Count == 0)
         {
-            main = (request.Query ?? new MatchAllQuery()).Execute(context, scoring: true);
+            var query = request.Query ?? new MatchAllQuery();
+            if (aliasFilter is not null && request.Query is not null)
+            {
+                // A filtered alias pre-filters kNN queries, as a bool filter does.
+                var wrapped = new BoolQuery();
+                wrapped.Must.Add(query);
+                wrapped.Filter.Add(aliasFilter);
+                query = wrapped;
+            }
+
+            main = query.Execute(context, scoring: true);
         }
 
         var bits = main?.Bits.Clone() ?? new Index.DocBits(context.MaxDoc);

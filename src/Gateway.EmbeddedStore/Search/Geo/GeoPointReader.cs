@@ -57,6 +57,17 @@ internal static class GeoPointReader
 
     public static GeoPoint DecodeGeohash(string hash)
     {
+        var (minLat, maxLat, minLon, maxLon) = GeohashCell(hash);
+        return new GeoPoint((minLat + maxLat) / 2, (minLon + maxLon) / 2);
+    }
+
+    /// <summary>True when <paramref name="node"/> is a string that can only be a geohash.</summary>
+    public static bool IsGeohash(JsonNode? node) =>
+        JsonValues.IsString(node) && node!.GetValue<string>() is { Length: > 0 } s && !s.Contains(',', StringComparison.Ordinal) && !s.TrimStart().StartsWith("POINT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The bounds of a geohash cell.</summary>
+    public static (double MinLat, double MaxLat, double MinLon, double MaxLon) GeohashCell(string hash)
+    {
         double latMin = -90, latMax = 90, lonMin = -180, lonMax = 180;
         var even = true;
         foreach (var c in hash.ToLowerInvariant())
@@ -98,7 +109,7 @@ internal static class GeoPointReader
             }
         }
 
-        return new GeoPoint((latMin + latMax) / 2, (lonMin + lonMax) / 2);
+        return (latMin, latMax, lonMin, lonMax);
     }
 
     private static GeoPoint FromArray(JsonArray array, string field)

@@ -49,8 +49,26 @@ internal sealed class GeoBoundingBoxQuery : QueryNode
             var box = value as JsonObject ?? throw StoreException.Parsing("[geo_bounding_box] expects an object for field [" + key + "]");
             foreach (var (corner, point) in box)
             {
+                if (corner is "top_left" or "bottom_right" or "top_right" or "bottom_left" && GeoPointReader.IsGeohash(point))
+                {
+                    // A geohash corner stands for its cell's matching corner.
+                    var cell = GeoPointReader.GeohashCell(point!.GetValue<string>());
+                    top = corner.StartsWith("top", StringComparison.Ordinal) ? cell.MaxLat : top;
+                    bottom = corner.StartsWith("bottom", StringComparison.Ordinal) ? cell.MinLat : bottom;
+                    left = corner.EndsWith("left", StringComparison.Ordinal) ? cell.MinLon : left;
+                    right = corner.EndsWith("right", StringComparison.Ordinal) ? cell.MaxLon : right;
+                    continue;
+                }
+
                 switch (corner)
                 {
+                    case "geohash":
+                        var c = GeoPointReader.GeohashCell(JsonValues.AsString(point) ?? string.Empty);
+                        (top, bottom, left, right) = (c.MaxLat, c.MinLat, c.MinLon, c.MaxLon);
+                        break;
+                    case "geotile":
+                        (top, bottom, left, right) = GeoTile(JsonValues.AsString(point) ?? string.Empty);
+                        break;
                     case "top_left":
                         var tl = GeoPointReader.Parse(point, corner);
                         (top, left) = (tl.Lat, tl.Lon);
@@ -119,6 +137,22 @@ internal sealed class GeoBoundingBoxQuery : QueryNode
         var bits = FieldScan.Where(context, Field, v => v.Points?.Any(p =>
             p.Lat <= Top && p.Lat >= Bottom && (crosses ? p.Lon >= Left || p.Lon <= Right : p.Lon >= Left && p.Lon <= Right)) == true);
         return new DocResult(bits, null, Boost);
+    }
+
+    private static (double Top, double Bottom, double Left, double Right) GeoTile(string tile)
+    {
+        var parts = tile.Split('/');
+        if (parts.Length != 3)
+        {
+            throw StoreException.IllegalArgument("Invalid geotile_grid hash string of " + tile + ". Must be three integers in a form \"zoom/x/y\".");
+        }
+
+        var z = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var x = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        var y = int.Parse(parts[2], CultureInfo.InvariantCulture);
+        var n = Math.Pow(2, z);
+        static double Lat(double yy, double nn) => Math.Atan(Math.Sinh(Math.PI * (1 - (2 * yy / nn)))) * 180 / Math.PI;
+        return (Lat(y, n), Lat(y + 1, n), (x / n * 360) - 180, ((x + 1) / n * 360) - 180);
     }
 
     private static (double MinLon, double MaxLon, double MaxLat, double MinLat) ParseWkt(string wkt)

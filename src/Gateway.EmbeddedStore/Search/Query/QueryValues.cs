@@ -34,7 +34,13 @@ internal static class QueryValues
                 var s = JsonValues.AsString(value);
                 if (s is not null && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
                 {
-                    return d;
+                    // Bounds are parsed at the field's precision, as the stored values were.
+                    return field.Kind switch
+                    {
+                        FieldKind.Float => (float)d,
+                        FieldKind.HalfFloat => (double)(Half)d,
+                        _ => d,
+                    };
                 }
 
                 throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard("failed to create query: For input string: \"" + s + "\"", context.IndexName));
