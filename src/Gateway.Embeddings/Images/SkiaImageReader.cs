@@ -3,9 +3,12 @@ using SkiaSharp;
 
 namespace Gateway.Embeddings.Images;
 
-/// <summary>JPEG, PNG, WebP, GIF (first frame) and BMP through SkiaSharp, with DCT-scaled JPEG decoding.</summary>
+/// <summary>JPEG, PNG, WebP, GIF (first frame) and BMP through SkiaSharp, with DCT-scaled JPEG decoding
+/// (in parallel strips where the file's restart markers allow, see <see cref="JpegRestartSplitter"/>).</summary>
 internal static class SkiaImageReader
 {
+    private const long ParallelFromPixels = 4_000_000;
+
     public static DecodedImage Read(ReadOnlySpan<byte> data, string label, ImageFormat format, ImageDecodeOptions options, int minShortEdge, int minLongEdge)
     {
         using var skData = SKData.CreateCopy(data);
@@ -18,10 +21,11 @@ internal static class SkiaImageReader
         var info = codec.Info;
         DecodeLimits.CheckPixels(label, info.Width, info.Height, options);
         var (width, height) = (info.Width, info.Height);
+        var scale = 1.0;
         var path = "full";
         if (options.FastPaths && format == ImageFormat.Jpeg)
         {
-            var scale = Math.Max((double)minShortEdge / Math.Min(width, height), (double)minLongEdge / Math.Max(width, height));
+            scale = Math.Max((double)minShortEdge / Math.Min(width, height), (double)minLongEdge / Math.Max(width, height));
             if (scale < 1.0)
             {
                 // libjpeg-turbo decodes at n/8 by skipping IDCT work; Skia rounds the scale up so the result is at least what we asked.
@@ -33,24 +37,86 @@ internal static class SkiaImageReader
                 }
             }
         }
-        var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[checked(width * height * 4)];
-        var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
-        SKCodecResult result;
-        try
+        if (format == ImageFormat.Jpeg && options.FastPaths && Environment.ProcessorCount > 1 && (long)info.Width * info.Height >= ParallelFromPixels
+            && DecodeStrips(data, (float)Math.Min(scale, 1.0), width, height, pixels))
         {
-            // Frame 0 for GIF and animated WebP; no colour-space conversion, as PIL does not convert either.
-            result = codec.GetPixels(target, handle.AddrOfPinnedObject());
+            return new DecodedImage(new PixelBuffer(pixels, width, height, 4), (int)codec.EncodedOrigin, path + " parallel");
         }
-        finally
-        {
-            handle.Free();
-        }
+        var result = Decode(codec, width, height, pixels, 0);
         if (result != SKCodecResult.Success)
         {
             throw new ImageDecodeException($"{label} could not be decoded as {format}: {Describe(result)}");
         }
         return new DecodedImage(new PixelBuffer(pixels, width, height, 4), (int)codec.EncodedOrigin, path);
+    }
+
+    /// <summary>Decodes restart-aligned strips on several cores into <paramref name="pixels"/>; false (nothing promised about
+    /// <paramref name="pixels"/>) when the file cannot be split or a strip does not come out as expected.</summary>
+    private static bool DecodeStrips(ReadOnlySpan<byte> data, float scale, int width, int height, byte[] pixels)
+    {
+        var strips = JpegRestartSplitter.Split(data, Math.Min(Environment.ProcessorCount, 4));
+        if (strips is null)
+        {
+            return false;
+        }
+        var offsets = new int[strips.Count];
+        var heights = new int[strips.Count];
+        var codecs = new SKCodec?[strips.Count];
+        try
+        {
+            var row = 0;
+            for (var i = 0; i < strips.Count; i++)
+            {
+                codecs[i] = SKCodec.Create(new SKMemoryStream(SKData.CreateCopy(strips[i].Jpeg)));
+                if (codecs[i] is not { } codec)
+                {
+                    return false;
+                }
+                var size = scale < 1 ? codec.GetScaledDimensions(scale) : codec.Info.Size;
+                if (size.Width != width)
+                {
+                    return false;
+                }
+                (offsets[i], heights[i]) = (row, size.Height);
+                row += size.Height;
+            }
+            if (row != height)
+            {
+                return false;
+            }
+            var ok = true;
+            Parallel.For(0, strips.Count, new ParallelOptions { MaxDegreeOfParallelism = strips.Count }, i =>
+            {
+                if (Decode(codecs[i]!, width, heights[i], pixels, offsets[i] * width * 4) != SKCodecResult.Success)
+                {
+                    ok = false;
+                }
+            });
+            return ok;
+        }
+        finally
+        {
+            foreach (var codec in codecs)
+            {
+                codec?.Dispose();
+            }
+        }
+    }
+
+    private static SKCodecResult Decode(SKCodec codec, int width, int height, byte[] pixels, int offset)
+    {
+        var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
+        try
+        {
+            // Frame 0 for GIF and animated WebP; no colour-space conversion, as PIL does not convert either.
+            return codec.GetPixels(target, handle.AddrOfPinnedObject() + offset);
+        }
+        finally
+        {
+            handle.Free();
+        }
     }
 
     private static string Describe(SKCodecResult result) => result switch
