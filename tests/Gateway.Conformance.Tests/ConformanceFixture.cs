@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Conformance.Tests.Runner;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Gateway.Conformance.Tests;
 
@@ -8,7 +9,7 @@ namespace Gateway.Conformance.Tests;
 /// Shared by every conformance row: the target server, the runner and the results, which are written to
 /// <c>TestResults/conformance-summary.md</c> at the end of the run.
 /// </summary>
-public sealed class ConformanceFixture : IAsyncLifetime
+public sealed class ConformanceFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private readonly ConcurrentQueue<TestResult> _results = new();
     private readonly SemaphoreSlim _serial = new(1, 1);
@@ -84,7 +85,10 @@ public sealed class ConformanceFixture : IAsyncLifetime
     {
         if (!_results.IsEmpty && _server is not null && _target is not null)
         {
-            SummaryWriter.Write(_results.ToList(), _target.Description, _server.VersionText);
+            var results = _results.ToList();
+            var path = SummaryWriter.Write(results, _target.Description, _server.VersionText);
+            // Printed by `dotnet test` because xunit.runner.json turns diagnostic messages on.
+            diagnostics.OnMessage(new DiagnosticMessage(SummaryWriter.Totals(results, path)));
         }
 
         _target?.Dispose();

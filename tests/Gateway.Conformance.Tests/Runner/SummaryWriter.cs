@@ -18,6 +18,14 @@ internal static class SummaryWriter
         return path;
     }
 
+    /// <summary>The per-group table and the path of the full summary, for the console.</summary>
+    public static string Totals(IReadOnlyList<TestResult> results, string path)
+    {
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"Elasticsearch YAML conformance ({path}):");
+        Table(text, "group", results.GroupBy(r => r.Group));
+        return text.ToString();
+    }
+
     public static string Render(IReadOnlyList<TestResult> results, string target, string version)
     {
         var text = new StringBuilder();
