@@ -126,7 +126,8 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         if (_loaded is { } loaded)
         {
             _loaded = null;
-            await loaded.Batcher.DisposeAsync().ConfigureAwait(false);
+            await loaded.Texts.DisposeAsync().ConfigureAwait(false);
+            await loaded.Images.DisposeAsync().ConfigureAwait(false);
             loaded.Model.Dispose();
         }
     }
@@ -138,7 +139,8 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
     private async ValueTask<float[]> SubmitAsync(Loaded loaded, EmbeddingWork work, CancellationToken cancellationToken)
     {
-        if (!loaded.Batcher.TryEnqueue(work))
+        var batcher = work.Text is null ? loaded.Images : loaded.Texts;
+        if (!batcher.TryEnqueue(work))
         {
             throw new EmbeddingQueueFullException(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
         }
@@ -148,7 +150,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
     private void ThrowIfFull(Loaded loaded)
     {
-        if (loaded.Batcher.Waiting >= _options.QueueLimit)
+        if (loaded.Images.Waiting >= _options.QueueLimit)
         {
             throw new EmbeddingQueueFullException(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
         }
@@ -225,12 +227,15 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
 
         _failure = null;
-        var processor = new BatchProcessor(model, _logger);
-        var batcher = new EmbeddingBatcher(_options.QueueLimit, _options.MaxBatch, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, processor.Process);
+        // One queue and loop per tower, each tower used by its loop only: an interactive text query runs while a
+        // long batch of ingested photos is in the vision tower, instead of waiting behind it.
+        var window = TimeSpan.FromMilliseconds(_options.BatchWindowMs);
+        var texts = new EmbeddingBatcher(_options.QueueLimit, _options.MaxBatch, window, _time, new BatchProcessor(model, _logger).Process);
+        var images = new EmbeddingBatcher(_options.QueueLimit, _options.MaxBatch, window, _time, new BatchProcessor(model, _logger).Process);
         var spec = model.Images.Spec;
         EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var detail = $"{_options.ModelId} loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, {model.Tokenizer.SequenceLength} tokens";
-        return new Loaded(model, batcher, detail);
+        return new Loaded(model, texts, images, detail);
     }
 
     private EmbeddingModelStatus MissingStatus(IReadOnlyList<string> missing)
@@ -248,5 +253,5 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         };
     }
 
-    private sealed record Loaded(SiglipModel Model, EmbeddingBatcher Batcher, string Detail);
+    private sealed record Loaded(SiglipModel Model, EmbeddingBatcher Texts, EmbeddingBatcher Images, string Detail);
 }
