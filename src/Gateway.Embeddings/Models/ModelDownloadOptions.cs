@@ -11,7 +11,7 @@ public sealed class ModelDownloadOptions
     /// <summary>Fetch the configured model in the background at start-up when its files are missing (default true).</summary>
     public bool AutoDownload { get; set; } = true;
 
-    /// <summary>The manifest of supported checkpoints (default <c>models/manifest.json</c>, relative to the current directory).</summary>
+    /// <summary>The manifest of supported checkpoints (default <c>models/manifest.json</c>, relative to the current directory; when absent, the copy built into the assembly).</summary>
     [Required]
     public string ManifestPath { get; set; } = Path.Combine("models", "manifest.json");
 

@@ -30,6 +30,19 @@ public sealed record ModelManifest(string Default, string UrlPattern, IReadOnlyL
         }
     }
 
+    /// <summary>Reads <paramref name="path"/> when it exists, otherwise the copy of <c>models/manifest.json</c> built into this assembly.</summary>
+    public static ModelManifest LoadOrBuiltIn(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Load(path);
+        }
+        using var stream = typeof(ModelManifest).Assembly.GetManifestResourceStream("Gateway.Embeddings.models.manifest.json")
+            ?? throw new InvalidOperationException("the built-in model manifest is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
     /// <summary>Parses manifest JSON.</summary>
     public static ModelManifest Parse(string json)
     {

@@ -37,7 +37,7 @@ public static class ModelServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ModelDownloadOptions>>().Value;
-            var manifest = ModelManifest.Load(options.ManifestPath);
+            var manifest = ModelManifest.LoadOrBuiltIn(options.ManifestPath);
             if (options.UrlPattern is { Length: > 0 } pattern)
             {
                 manifest = manifest with { UrlPattern = pattern };

@@ -51,6 +51,14 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
+    public void LoadOrBuiltIn_FallsBackToTheCopyInTheAssembly()
+    {
+        var builtIn = ModelManifest.LoadOrBuiltIn(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "manifest.json"));
+
+        Assert.Equal(Manifest.Models.Select(m => m.Id), builtIn.Models.Select(m => m.Id));
+    }
+
+    [Fact]
     public void Parse_RejectsAManifestWithoutModels()
     {
         Assert.Throws<InvalidDataException>(() => ModelManifest.Parse("""{"default": "x", "urlPattern": "http://h/{path}", "models": []}"""));
