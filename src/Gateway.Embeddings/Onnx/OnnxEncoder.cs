@@ -81,8 +81,9 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
     public Span<TInput> InputFor(int index) => _input.AsSpan(index * ItemLength, ItemLength);
 
     /// <summary>Runs the first <paramref name="batch"/> items and returns their raw (unnormalised) outputs,
-    /// valid until the next run.</summary>
-    public ReadOnlySpan<float> Run(int batch)
+    /// valid until the next run. Cancelling <paramref name="cancellationToken"/> stops a run in progress
+    /// (ONNX Runtime's terminate flag) with an <see cref="OperationCanceledException"/>.</summary>
+    public ReadOnlySpan<float> Run(int batch, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, MaxBatch);
@@ -90,7 +91,23 @@ internal sealed class OnnxEncoder<TInput> : IDisposable
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, batch * ItemLength), inputShape);
         using var mask = _mask is null ? null : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _mask.AsMemory(0, batch * ItemLength), inputShape);
         using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _output.AsMemory(0, batch * Dimensions), [batch, Dimensions]);
-        _session.Run(_runOptions, _inputNames, mask is null ? [input] : [input, mask], _outputNames, [output]);
+        // An already-cancelled token sets the flag right here, so ORT refuses the run at once.
+        var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
+        try
+        {
+            _session.Run(_runOptions, _inputNames, mask is null ? [input] : [input, mask], _outputNames, [output]);
+        }
+        catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the embedding run was cancelled", ex, cancellationToken);
+        }
+        finally
+        {
+            // Dispose waits for a callback in flight, so the flag cannot be set again after it is cleared.
+            registration.Dispose();
+            _runOptions.Terminate = false;
+        }
+
         return _output.AsSpan(0, batch * Dimensions);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Gateway.Embeddings.Onnx;
 using Gateway.Embeddings.Vectors;
 using Microsoft.Extensions.Logging;
@@ -56,13 +57,21 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
                 fill(works[i], encoder.InputFor(i));
             }
 
-            var output = encoder.Run(works.Count);
+            var output = RunUnlessAllCancel(encoder, works);
             var d = encoder.Dimensions;
             for (var i = 0; i < works.Count; i++)
             {
                 var vector = output.Slice(i * d, d).ToArray();
                 VectorMath.NormalizeInPlace(vector);
                 works[i].Completion.TrySetResult(vector);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Every caller of this batch had gone; nobody is waiting for an error.
+            foreach (var work in works)
+            {
+                work.Completion.TrySetCanceled(work.CancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -72,6 +81,37 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
             foreach (var work in works)
             {
                 work.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    // A long batch (seconds for 32 photos) is stopped when every caller in it has gone; one remaining caller keeps it.
+    private static ReadOnlySpan<float> RunUnlessAllCancel<T>(OnnxEncoder<T> encoder, List<EmbeddingWork> works)
+        where T : unmanaged
+    {
+        using var allGone = new CancellationTokenSource();
+        var remaining = new StrongBox<int>(works.Count);
+        var registrations = new CancellationTokenRegistration[works.Count];
+        try
+        {
+            for (var i = 0; i < works.Count; i++)
+            {
+                registrations[i] = works[i].CancellationToken.Register(() =>
+                {
+                    if (Interlocked.Decrement(ref remaining.Value) == 0)
+                    {
+                        allGone.Cancel();
+                    }
+                });
+            }
+
+            return encoder.Run(works.Count, allGone.Token);
+        }
+        finally
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
             }
         }
     }

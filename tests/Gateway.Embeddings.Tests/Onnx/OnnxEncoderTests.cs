@@ -59,6 +59,21 @@ public sealed class OnnxEncoderTests(TestModelFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public void Run_CancelledTokenStopsTheRunAndTheEncoderStaysUsable()
+    {
+        using var vision = new OnnxEncoder<float>(fixture.Model.VisionModel, "pixel_values", [3, -1, -1], 2, 1);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        // The cancelled token raises ONNX Runtime's terminate flag, the run fails, and the flag is cleared again.
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => vision.Run(1, cts.Token).ToArray());
+
+        Assert.IsType<Microsoft.ML.OnnxRuntime.OnnxRuntimeException>(error.InnerException);
+
+        Assert.Equal(fixture.Model.Dimensions, vision.Run(1).Length);
+    }
+
+    [Fact]
     public void Run_TextModelWithAttentionMaskInputGetsTheSameVectors()
     {
         var directory = Directory.CreateTempSubdirectory("gateway-mask-model").FullName;
