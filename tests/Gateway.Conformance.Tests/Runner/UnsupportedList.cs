@@ -8,19 +8,34 @@ namespace Gateway.Conformance.Tests.Runner;
 
 /// <summary>
 /// The committed list (<c>unsupported.yaml</c>) of tests outside the supported subset, file → test name (or
-/// <c>"*"</c>) → reason, and of the README's known differences. A listed test is reported unsupported, never passed.
+/// <c>"*"</c>) → reason; files whose shared setup is outside the subset; and the README's known differences.
+/// A listed test is reported unsupported, never passed.
 /// </summary>
 internal sealed class UnsupportedList
 {
     private readonly Dictionary<string, Dictionary<string, string>> _tests;
+    private readonly Dictionary<string, string> _setupBlocked;
 
-    private UnsupportedList(Dictionary<string, Dictionary<string, string>> tests, IReadOnlyList<KnownDifference> knownDifferences)
+    private UnsupportedList(
+        Dictionary<string, Dictionary<string, string>> tests,
+        Dictionary<string, string> setupBlocked,
+        IReadOnlyList<KnownDifference> knownDifferences)
     {
         _tests = tests;
+        _setupBlocked = setupBlocked;
         KnownDifferences = knownDifferences;
     }
 
-    public static UnsupportedList Empty { get; } = new([], []);
+    public static UnsupportedList Empty { get; } = new([], [], []);
+
+    /// <summary>Files whose shared setup needs something outside the subset, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> SetupBlocked => _setupBlocked;
+
+    /// <summary>
+    /// The reason a test of <paramref name="file"/> is unsupported when its setup fails: the test still runs, and
+    /// counts as passed or failed as soon as the setup succeeds.
+    /// </summary>
+    public string? SetupBlockedReason(string file) => _setupBlocked.GetValueOrDefault(file);
 
     public IReadOnlyList<KnownDifference> KnownDifferences { get; }
 
@@ -51,6 +66,8 @@ internal sealed class UnsupportedList
             tests[file] = (entries as JsonObject ?? []).ToDictionary(e => e.Key, e => JsonValues.ToText(e.Value), StringComparer.Ordinal);
         }
 
+        var setupBlocked = (root["setup_blocked"] as JsonObject ?? [])
+            .ToDictionary(e => e.Key, e => JsonValues.ToText(e.Value), StringComparer.Ordinal);
         var differences = new List<KnownDifference>();
         foreach (var entry in root["known_differences"] as JsonArray ?? [])
         {
@@ -61,6 +78,6 @@ internal sealed class UnsupportedList
                 JsonValues.ToText(entry?["reason"])));
         }
 
-        return new UnsupportedList(tests, differences);
+        return new UnsupportedList(tests, setupBlocked, differences);
     }
 }

@@ -54,6 +54,36 @@ public class PrerequisiteTests
         Assert.DoesNotContain(handler.Requests, r => r.StartsWith("GET / ", StringComparison.Ordinal) && handler.Requests.Count > 1);
     }
 
+    [Theory]
+    [InlineData(400, TestStatus.Unsupported)]
+    [InlineData(200, TestStatus.Passed)]
+    public async Task SetupBlockedFile_IsUnsupportedOnlyWhileItsSetupFails(int createStatus, TestStatus expected)
+    {
+        var handler = new FakeElasticsearchHandler();
+        handler.Respond("PUT /test", createStatus, createStatus == 200 ? """{"acknowledged":true}""" : """{"error":{"type":"mapper_parsing_exception"},"status":400}""");
+        var list = UnsupportedList.Parse("setup_blocked:\n  unit/10_inline.yml: setup maps an ip field\n");
+        const string yaml = "setup:\n  - do: { indices.create: { index: test } }\n---\n\"t\":\n  - do: { info: {} }\n  - match: { name: fake }\n";
+
+        var result = await InlineRunner.RunAsync(handler, yaml, unsupported: list);
+
+        Assert.True(expected == result.Status, result.Message);
+        Assert.Equal(expected == TestStatus.Unsupported, result.Listed);
+    }
+
+    [Fact]
+    public async Task SetupBlockedFile_StillFailsOnItsOwnSteps()
+    {
+        var handler = new FakeElasticsearchHandler();
+        handler.Respond("PUT /test", 200, """{"acknowledged":true}""");
+        var list = UnsupportedList.Parse("setup_blocked:\n  unit/10_inline.yml: setup maps an ip field\n");
+        const string yaml = "setup:\n  - do: { indices.create: { index: test } }\n---\n\"t\":\n  - do: { info: {} }\n  - match: { name: other }\n";
+
+        var result = await InlineRunner.RunAsync(handler, yaml, unsupported: list);
+
+        Assert.Equal(TestStatus.Failed, result.Status);
+        Assert.False(result.Listed);
+    }
+
     [Fact]
     public async Task KnownDifference_SkipsOnlyThatMatch()
     {

@@ -30,6 +30,19 @@ public class UnsupportedListTests
     }
 
     [SkippableFact]
+    public void SetupBlocked_NamesFilesWithASetup()
+    {
+        Skip.IfNot(ConformanceSuite.IsAvailable, ConformanceSuite.MissingReason);
+        var files = ConformanceSuite.RelativePaths().ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Load().SetupBlocked, b =>
+        {
+            Assert.Contains(b.Key, files);
+            Assert.NotNull(ConformanceSuite.Load(b.Key).Setup);
+        });
+    }
+
+    [SkippableFact]
     public void KnownDifferences_NameFilesOfTheSuite()
     {
         Skip.IfNot(ConformanceSuite.IsAvailable, ConformanceSuite.MissingReason);
