@@ -13,7 +13,7 @@ internal static class IndexResolver
     /// <summary>A resolved index and the alias filter that applies when it was reached only through filtered aliases.</summary>
     public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter);
 
-    public static List<Resolved> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices)
+    public static List<Resolved> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false)
     {
         var result = new Dictionary<string, (IndexState Index, List<JsonObject>? Filters)>(StringComparer.Ordinal);
         var parts = string.IsNullOrEmpty(expression) ? ["_all"] : expression.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -55,7 +55,12 @@ internal static class IndexResolver
 
                 foreach (var alias in index.Aliases.Values)
                 {
-                    if (!IndexNames.Matches(part, alias.Name))
+                    if (ignoreAliases && !IndexNames.IsWildcard(part) && alias.Name == part && !ignoreUnavailable)
+                    {
+                        throw StoreException.IllegalArgument("The provided expression [" + part + "] matches an alias, specify the corresponding concrete indices instead.");
+                    }
+
+                    if (ignoreAliases || !IndexNames.Matches(part, alias.Name))
                     {
                         continue;
                     }
@@ -83,6 +88,12 @@ internal static class IndexResolver
             {
                 if (IndexNames.IsWildcard(part))
                 {
+                    // allow_no_indices applies to each wildcard expression, as in Elasticsearch.
+                    if (!allowNoIndices)
+                    {
+                        throw StoreException.IndexNotFound(part);
+                    }
+
                     continue;
                 }
 

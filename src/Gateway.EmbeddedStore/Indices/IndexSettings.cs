@@ -62,6 +62,11 @@ internal static class IndexSettings
             throw StoreException.IllegalArgument("Failed to parse value [0] for setting [index.number_of_shards] must be >= 1");
         }
 
+        if (settings.TryGetValue("index.soft_deletes.enabled", out var softDeletes) && softDeletes == "false")
+        {
+            throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
+        }
+
         if (settings.TryGetValue("index.refresh_interval", out var interval) && ParseInterval(interval) is null)
         {
             throw StoreException.IllegalArgument("failed to parse setting [index.refresh_interval] with value [" + interval + "] as a time value: unit is missing or unrecognized");

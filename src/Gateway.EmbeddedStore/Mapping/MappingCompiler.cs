@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
 
 namespace Gateway.EmbeddedStore.Mapping;
 
@@ -92,6 +93,11 @@ internal static class MappingCompiler
         foreach (var (name, node) in properties.ToList())
         {
             var path = prefix + name;
+            if (name.Trim().Length == 0)
+            {
+                throw MappingErrors.MapperParsing("field name cannot be an empty string", StoreException.IllegalArgument("field name cannot be an empty string"));
+            }
+
             if (node is not JsonObject definition)
             {
                 throw MappingErrors.MapperParsing("Expected map for property [fields] on field [" + name + "] but got a class java.lang.String");
@@ -117,7 +123,7 @@ internal static class MappingCompiler
 
             if (!KnownTypes.Contains(type))
             {
-                throw MappingErrors.MapperParsing("No handler for type [" + type + "] declared on field [" + name + "]");
+                throw MappingErrors.MapperParsing("The mapper type [" + type + "] declared on field [" + name + "] does not exist. It might have been created within a future version or requires a plugin to be installed. Check the documentation.");
             }
 
             if (type == "dense_vector")

@@ -150,7 +150,7 @@ public sealed class MappingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"mappings":{"properties":{"a":{"type":"nonsense"}}}}""", "Failed to parse mapping: No handler for type [nonsense] declared on field [a]")]
+    [InlineData("""{"mappings":{"properties":{"a":{"type":"nonsense"}}}}""", "Failed to parse mapping: The mapper type [nonsense] declared on field [a] does not exist. It might have been created within a future version or requires a plugin to be installed. Check the documentation.")]
     [InlineData("""{"mappings":{"properties":{"v":{"type":"dense_vector","dims":5000}}}}""", "Failed to parse mapping: The number of dimensions should be in the range [1, 4096] but was [5000]")]
     public async Task InvalidMapping_IsMapperParsingException(string body, string reason)
     {

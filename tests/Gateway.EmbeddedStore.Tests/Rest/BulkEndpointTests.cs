@@ -98,5 +98,22 @@ public sealed class BulkEndpointTests : IDisposable
         Assert.Null(_harness.Store.Catalog.Find("new_index"));
     }
 
+    [Fact]
+    public async Task Bulk_UpdateWithSource_ReturnsGet()
+    {
+        await _harness.OkAsync("PUT", "/u/_doc/1", """{"foo":"bar","bar":"foo"}""");
+        await _harness.OkAsync("PUT", "/u/_doc/2", """{"foo":"qux","bar":"pux"}""");
+        var body = await _harness.OkAsync("POST", "/_bulk", """
+            { "update": { "_index": "u", "_id": "1", "_source": true } }
+            { "doc": { "foo": "baz" } }
+            { "update": { "_index": "u", "_id": "2" } }
+            { "_source": {"includes": "bar"}, "doc": { "foo": "quux" } }
+
+            """);
+
+        Assert.Equal("baz", body["items"]![0]!["update"]!["get"]!["_source"]!["foo"]!.GetValue<string>());
+        Assert.Equal("""{"bar":"pux"}""", body["items"]![1]!["update"]!["get"]!["_source"]!.ToJsonString());
+    }
+
     public void Dispose() => _harness.Dispose();
 }

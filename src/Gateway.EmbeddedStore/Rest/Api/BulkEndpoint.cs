@@ -55,10 +55,14 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
                 var index = WriteTargets.ForWrite(store, indexName, line.Flag("require_alias", requireAlias), out var created);
                 position = Math.Max(position, created);
                 touched.Add(index);
-                var (outcome, status) = Execute(index, action, id!, line, operation.Source);
+                var (outcome, status, get) = Execute(request, index, action, id!, line, operation.Source);
                 position = Math.Max(position, outcome.Position);
                 var item = WriteResponses.Outcome(outcome, forcedRefresh: false);
                 item["status"] = status;
+                if (get is not null)
+                {
+                    item["get"] = get;
+                }
                 items.Add(new JsonObject { [action] = item });
             }
             catch (StoreException e)
@@ -96,13 +100,13 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
 
         return RestResponse.Ok(new JsonObject
         {
-            ["errors"] = errors,
             ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ["errors"] = errors,
             ["items"] = items,
         });
     }
 
-    private (WriteOutcome Outcome, int Status) Execute(IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source)
+    private (WriteOutcome Outcome, int Status, JsonNode? Get) Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source)
     {
         var options = new WriteOptions
         {
@@ -116,14 +120,16 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         {
             case "index" or "create":
                 var outcome = store.Documents.Index(index, id, source.ToArray(), options);
-                return (outcome, WriteResponses.Status(outcome));
+                return (outcome, WriteResponses.Status(outcome), null);
             case "delete":
                 var deleted = store.Documents.Delete(index, id, options);
-                return (deleted, WriteResponses.Status(deleted));
+                return (deleted, WriteResponses.Status(deleted), null);
             default:
                 var body = RestJson.ParseObject(source);
                 var updated = store.Updater.Update(index, id, body, options with { Version = null, VersionType = "internal" });
-                return (updated.Outcome, WriteResponses.Status(updated.Outcome));
+                var response = new JsonObject();
+                UpdateResponses.AddGet(response, updated, UpdateResponses.Requested(body, line.Metadata["_source"], request));
+                return (updated.Outcome, WriteResponses.Status(updated.Outcome), response["get"]?.DeepClone());
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 
@@ -86,27 +85,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         await store.SyncAsync(Math.Max(createPosition, result.Outcome.Position), cancellationToken).ConfigureAwait(false);
         ApplyRefresh(index, refresh);
         var response = WriteResponses.Outcome(result.Outcome, refresh == RefreshPolicy.Immediate);
-        var spec = SourceSpec.FromQuery(request);
-        if ((request.Param("_source") is not null || body["_source"] is not null) && result.Source is not null)
-        {
-            if (body["_source"] is { } bodySource)
-            {
-                spec = SourceSpec.All.With(new JsonObject { ["_source"] = bodySource.DeepClone() });
-            }
-
-            if (spec.Fetch)
-            {
-                var get = new JsonObject
-                {
-                    ["_seq_no"] = result.Outcome.SeqNo,
-                    ["_primary_term"] = result.Outcome.PrimaryTerm,
-                    ["found"] = true,
-                    ["_source"] = spec.Render(result.Source),
-                };
-                response["get"] = get;
-            }
-        }
-
+        UpdateResponses.AddGet(response, result, UpdateResponses.Requested(body, null, request));
         return RestResponse.Json(WriteResponses.Status(result.Outcome), response);
     }
 

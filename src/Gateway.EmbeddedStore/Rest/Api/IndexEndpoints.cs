@@ -39,16 +39,9 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
             throw StoreException.IllegalArgument("Wildcard expressions or all indices are not allowed");
         }
 
-        var resolved = Resolve(request, expression, allowNoIndicesDefault: true);
-        // Deleting through an alias is refused, as in Elasticsearch.
-        foreach (var part in expression.Split(','))
-        {
-            if (!IndexNames.IsWildcard(part) && store.Catalog.Find(part) is null && store.Catalog.IsAlias(part))
-            {
-                throw StoreException.IllegalArgument("The provided expression [" + part + "] matches an alias, specify the corresponding concrete indices instead.");
-            }
-        }
-
+        // Deleting through an alias is refused and wildcards do not expand to aliases, as in Elasticsearch.
+        var resolved = IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false),
+            request.Flag("allow_no_indices", true), ignoreAliases: true);
         var position = store.Catalog.Delete(resolved.Select(r => r.Index).ToList());
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();

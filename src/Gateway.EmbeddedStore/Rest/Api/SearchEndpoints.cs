@@ -83,6 +83,12 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
     private List<SearchTarget> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
     {
+        // Request validation comes before index resolution in Elasticsearch.
+        if (parameters.TryGetValue("terminate_after", out var terminateAfter) && terminateAfter.StartsWith('-'))
+        {
+            throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: terminateAfter must be > 0;");
+        }
+
         var ignoreUnavailable = Bool(parameters, "ignore_unavailable", false);
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
         return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
