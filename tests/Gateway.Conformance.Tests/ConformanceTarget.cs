@@ -6,7 +6,8 @@ namespace Gateway.Conformance.Tests;
 /// <summary>
 /// The server the YAML tests run against: a real Elasticsearch at <c>$CONFORMANCE_ES_URL</c> (optional
 /// <c>CONFORMANCE_ES_USER</c>/<c>CONFORMANCE_ES_PASSWORD</c>, <c>CONFORMANCE_ES_INSECURE=1</c> for a self-signed
-/// certificate), or by default the embedded store in-process over a temporary data folder.
+/// certificate); with <c>CONFORMANCE_TARGET=loopback</c> the embedded store behind its own loopback listener; by
+/// default the embedded store in-process over a temporary data folder.
 /// </summary>
 internal sealed class ConformanceTarget(HttpClient http, string description, bool embedded, IDisposable? owned = null) : IDisposable
 {
@@ -20,7 +21,14 @@ internal sealed class ConformanceTarget(HttpClient http, string description, boo
     public static ConformanceTarget Create()
     {
         var url = Environment.GetEnvironmentVariable("CONFORMANCE_ES_URL");
-        return string.IsNullOrEmpty(url) ? EmbeddedTargetFactory.Create() : FromUrl(url);
+        if (!string.IsNullOrEmpty(url))
+        {
+            return FromUrl(url);
+        }
+
+        return Environment.GetEnvironmentVariable("CONFORMANCE_TARGET") == "loopback"
+            ? LoopbackTargetFactory.Create()
+            : EmbeddedTargetFactory.Create();
     }
 
     /// <summary>Runs against any handler, e.g. a test double or another in-process server.</summary>
