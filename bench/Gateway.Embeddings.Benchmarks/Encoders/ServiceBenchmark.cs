@@ -12,7 +12,7 @@ internal static class ServiceBenchmark
 {
     private const int Concurrency = 32;
 
-    public static void Run(string directory, SiglipArchitecture arch, int threads, double peak)
+    public static IReadOnlyList<BenchRow> Run(string directory, SiglipArchitecture arch, int threads)
     {
         // The towers are random, so any SentencePiece model will do; the small test one keeps the folder complete.
         File.WriteAllBytes(Path.Combine(directory, "tokenizer.model"), TestModelFactory.TokenizerModel());
@@ -56,11 +56,11 @@ internal static class ServiceBenchmark
         service.EmbedTextAsync("warm-up").AsTask().GetAwaiter().GetResult();
         service.EmbedImageAsync(images[0]).AsTask().GetAwaiter().GetResult();
 
-        Console.WriteLine();
-        Console.WriteLine($"| through the service ({Concurrency} concurrent requests) | s | items/s | GFLOP/s | of MatMul peak |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        Report("texts", Time(() => Task.WhenAll(texts.Select(t => service.EmbedTextAsync(t).AsTask()))), arch.TextFlops(), peak);
-        Report("images (JPEG 1024x768, decode included)", Time(() => Task.WhenAll(images.Select(i => service.EmbedImageAsync(i).AsTask()))), arch.VisionFlops(), peak);
+        return
+        [
+            Row("service: texts", Time(() => Task.WhenAll(texts.Select(t => service.EmbedTextAsync(t).AsTask()))), arch.TextFlops()),
+            Row("service: images (JPEG 1024x768, decode included)", Time(() => Task.WhenAll(images.Select(i => service.EmbedImageAsync(i).AsTask()))), arch.VisionFlops()),
+        ];
     }
 
     private static double Time(Func<Task> run)
@@ -70,10 +70,9 @@ internal static class ServiceBenchmark
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    private static void Report(string what, double seconds, double flopsPerItem, double peak)
+    private static BenchRow Row(string what, double seconds, double flopsPerItem)
     {
         var perSecond = Concurrency / seconds;
-        var gflops = perSecond * flopsPerItem / 1e9;
-        Console.WriteLine($"| {what} | {seconds:F1} | {perSecond:F2} | {gflops:F1} | {gflops / peak:P0} |");
+        return new BenchRow(what, $"{Concurrency} concurrent", seconds, perSecond, perSecond * flopsPerItem / 1e9);
     }
 }
