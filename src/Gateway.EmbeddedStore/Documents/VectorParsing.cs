@@ -19,8 +19,9 @@ internal static class VectorParsing
         var length = value.GetArrayLength();
         if (field.Dims is { } dims && length != dims)
         {
-            throw new StoreException(400, "document_parsing_exception",
-                "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]");
+            throw new StoreException(400, "document_parsing_exception", length > dims
+                ? "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has more dimensions than defined in the mapping [" + dims + "]"
+                : "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]");
         }
 
         var vector = new float[length];

@@ -183,6 +183,10 @@ internal static class MappingCompiler
         {
             throw MappingErrors.MapperParsing("Field [similarity] can only be specified for a field of type [dense_vector] when it is indexed");
         }
+        else if (definition["index_options"] is not null)
+        {
+            throw MappingErrors.MapperParsing("Field [index_options] can only be specified for a field of type [dense_vector] when it is indexed");
+        }
 
         foreach (var key in definition.Select(p => p.Key).ToList())
         {
@@ -211,8 +215,8 @@ internal static class MappingCompiler
 
             // Elasticsearch 9.1+: bbq_hnsw for dims >= 384, int8_hnsw below.
             return dims >= 384
-                ? new JsonObject { ["type"] = "bbq_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["rescore_vector"] = new JsonObject { ["oversample"] = 3.0 } }
-                : new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100 };
+                ? new JsonObject { ["type"] = "bbq_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["rescore_vector"] = new JsonObject { ["oversample"] = 3.0 }, ["early_termination"] = false }
+                : new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["early_termination"] = false };
         }
 
         var type = given["type"]?.GetValue<string>()
@@ -237,6 +241,12 @@ internal static class MappingCompiler
             {
                 result[key] = extra.DeepClone();
             }
+        }
+
+        if (hnsw)
+        {
+            // Elasticsearch 9 reports HNSW early termination (off unless asked for).
+            result["early_termination"] = given["early_termination"]?.DeepClone() ?? false;
         }
 
         return result;

@@ -42,7 +42,7 @@ public sealed class MappingTests : IDisposable
             """);
         var props = await PropertiesAsync("vec");
 
-        Assert.Equal("""{"type":"dense_vector","dims":768,"index":true,"similarity":"cosine","index_options":{"type":"hnsw","m":16,"ef_construction":128}}""", props["a"]!.ToJsonString());
+        Assert.Equal("""{"type":"dense_vector","dims":768,"index":true,"similarity":"cosine","index_options":{"type":"hnsw","m":16,"ef_construction":128,"early_termination":false}}""", props["a"]!.ToJsonString());
         Assert.Equal("bbq_hnsw", props["b"]!["index_options"]!["type"]!.GetValue<string>());
         Assert.Equal("int8_hnsw", props["c"]!["index_options"]!["type"]!.GetValue<string>());
         Assert.Equal("l2_norm", props["c"]!["similarity"]!.GetValue<string>());
