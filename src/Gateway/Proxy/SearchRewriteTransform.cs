@@ -37,12 +37,15 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         }
 
         var started = Stopwatch.GetTimestamp();
+        var encoding = request.Headers.ContentEncoding.ToString();
         RewriteResult result;
         try
         {
-            result = kind == SearchEndpointKind.Search
-                ? await rewriter.RewriteSearchAsync(index, body, context.CancellationToken).ConfigureAwait(false)
-                : await rewriter.RewriteMultiSearchAsync(index, body, context.CancellationToken).ConfigureAwait(false);
+            var json = await DecodedAsync(body, encoding, limit, context.CancellationToken).ConfigureAwait(false);
+            result = json is null ? RewriteResult.Unchanged
+                : kind == SearchEndpointKind.Search
+                ? await rewriter.RewriteSearchAsync(index, json, context.CancellationToken).ConfigureAwait(false)
+                : await rewriter.RewriteMultiSearchAsync(index, json, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (GatewayError.From(e) is { } error)
         {
@@ -63,6 +66,11 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         if (context.ProxyRequest.Content is { } content)
         {
             content.Headers.ContentLength = forwarded.Length;
+            if (result.IsRewritten)
+            {
+                // The rewritten body is sent uncompressed.
+                content.Headers.ContentEncoding.Clear();
+            }
         }
 
         if (result.IsRewritten)
@@ -99,8 +107,32 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         await http.Response.Body.WriteAsync(annotated, context.CancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The JSON to look at: the body itself, or decoded when compressed (null for an unknown encoding: forwarded as is).</summary>
+    private static async Task<byte[]?> DecodedAsync(byte[] body, string encoding, int limit, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(encoding) || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return body;
+        }
+
+        if (!RequestBodyDecoder.IsSupported(encoding))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await RequestBodyDecoder.DecodeAsync(body, encoding, limit, cancellationToken).ConfigureAwait(false)
+                ?? throw new RewriteException(413, "content_too_long_exception", $"the decompressed body is over {limit} bytes (Gateway:Rewrite:MaxBodyBytes)");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RewriteException(400, "parsing_exception", $"the {encoding} request body does not decompress: {e.Message}");
+        }
+    }
+
     /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

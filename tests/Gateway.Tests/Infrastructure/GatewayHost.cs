@@ -1,0 +1,66 @@
+using Elastic.Clients.Elasticsearch;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>The real gateway host on a loopback Kestrel port, configured through settings only.</summary>
+internal sealed class GatewayHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private GatewayHost(Dictionary<string, string?> settings) => _settings = settings;
+
+    /// <summary>The gateway's base address (http://127.0.0.1:port/).</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>A plain HTTP client for the gateway.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Starts a gateway; <paramref name="dataDirectory"/> holds its embedded store.</summary>
+    public static GatewayHost Start(string dataDirectory, string? modelDirectory, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["EmbeddedStore:DataPath"] = Path.Combine(dataDirectory, "store"),
+            ["EmbeddedStore:SyncOnWrite"] = "false",
+            ["Embeddings:ModelDirectory"] = modelDirectory ?? Path.Combine(dataDirectory, "no-model"),
+            ["Embeddings:Download:AutoDownload"] = "false",
+            ["Embeddings:Download:ManifestPath"] = RepositoryPaths.ModelManifest,
+            ["Embeddings:Download:ModelsRoot"] = Path.Combine(dataDirectory, "models"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = new GatewayHost(all);
+        host.UseKestrel(0);
+        host.StartServer();
+        host.Http = host.CreateClient();
+        host.Address = host.Http.BaseAddress!;
+        return host;
+    }
+
+    /// <summary>The official Elasticsearch client pointed at the gateway.</summary>
+    public ElasticsearchClient ElasticClient() => new(new ElasticsearchClientSettings(Address).DisableDirectStreaming());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
