@@ -19,6 +19,11 @@ public static class PeaksServiceCollectionExtensions
     public static IServiceCollection AddPeakCatalog(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(PeakCatalogIndexer)))
+        {
+            return services;
+        }
+
         services.AddOptions<PeaksOptions>().BindConfiguration(PeaksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeakCatalog>();

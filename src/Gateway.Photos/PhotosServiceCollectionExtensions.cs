@@ -11,6 +11,12 @@ public static class PhotosServiceCollectionExtensions
     public static IServiceCollection AddPhotoIngestion(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(PhotoIngestor)))
+        {
+            // Binding twice would append the configured albums twice.
+            return services;
+        }
+
         services.AddOptions<PhotosOptions>().BindConfiguration(PhotosOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PhotoIngestor>();

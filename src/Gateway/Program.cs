@@ -10,10 +10,12 @@ builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();
 builder.Services.AddGatewayUi();
+builder.Services.AddGatewayJobs();
 
 var app = builder.Build();
 app.MapGatewayApi();
 app.MapGatewayUi();
+app.MapGatewayJobs();
 app.MapUpstreamProxy();
 await app.RunAsync();
 return 0;

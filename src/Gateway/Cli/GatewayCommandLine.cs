@@ -9,7 +9,7 @@ namespace Gateway.Cli;
 /// </summary>
 internal static class GatewayCommandLine
 {
-    private static readonly HashSet<string> Commands = ["models"];
+    private static readonly HashSet<string> Commands = ["models", "index"];
 
     /// <summary>Whether the arguments name a command rather than start the server.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -23,6 +23,7 @@ internal static class GatewayCommandLine
 
         var root = new RootCommand("Multimodal search gateway for Elasticsearch");
         root.Subcommands.Add(ModelsCommand(models));
+        root.Subcommands.Add(Gateway.Jobs.IndexCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 

@@ -1,0 +1,65 @@
+using Gateway.Jobs;
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the jobs API and the Hangfire dashboard.</summary>
+public static class JobsEndpointRouteBuilderExtensions
+{
+    /// <summary>The admin policy the UI registers; without it the dashboard and the job-starting API are loopback-only.</summary>
+    public const string AdminPolicy = "GatewayAdmin";
+
+    /// <summary>
+    /// Maps <c>GET /_gateway/jobs</c> (list with progress), <c>GET /_gateway/jobs/{id}</c>, <c>POST /_gateway/jobs</c>
+    /// (start: <c>{"type":"incremental-scan","album":"ebc"}</c>), <c>POST /_gateway/jobs/{id}/_cancel</c>, and the
+    /// Hangfire dashboard at <c>/jobs</c> behind the admin policy (or loopback-only when there is none).
+    /// </summary>
+    public static IEndpointRouteBuilder MapGatewayJobs(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var policies = endpoints.ServiceProvider.GetService<IAuthorizationPolicyProvider>();
+        var hasAdminPolicy = policies?.GetPolicyAsync(AdminPolicy).GetAwaiter().GetResult() is not null;
+
+        var group = endpoints.MapGroup("/_gateway/jobs");
+        group.MapGet("", JobsEndpoints.List);
+        group.MapGet("/{id}", JobsEndpoints.Get);
+        var start = group.MapPost("", JobsEndpoints.Start).DisableAntiforgery();
+        var cancel = group.MapPost("/{id}/_cancel", JobsEndpoints.Cancel).DisableAntiforgery();
+
+        var dashboard = new DashboardOptions
+        {
+            DashboardTitle = "Gateway jobs",
+            AppPath = "/admin",
+            Authorization = hasAdminPolicy ? [new PolicyAuthorizedDashboardFilter()] : [new LoopbackDashboardAuthorizationFilter()],
+        };
+        var ui = endpoints.MapHangfireDashboard("/jobs", dashboard);
+        if (hasAdminPolicy)
+        {
+            start.RequireAuthorization(AdminPolicy);
+            cancel.RequireAuthorization(AdminPolicy);
+            ui.RequireAuthorization(AdminPolicy);
+        }
+        else
+        {
+            start.AddEndpointFilter(LoopbackOnly);
+            cancel.AddEndpointFilter(LoopbackOnly);
+        }
+
+        return endpoints;
+    }
+
+    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var connection = context.HttpContext.Connection;
+        var local = connection.RemoteIpAddress is null ? connection.LocalIpAddress is null : System.Net.IPAddress.IsLoopback(connection.RemoteIpAddress);
+        if (local)
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        return Results.Json(
+            new { error = new { root_cause = new[] { new { type = "security_exception", reason = "starting jobs is allowed from loopback only until admin sign-in is configured" } }, type = "security_exception", reason = "starting jobs is allowed from loopback only until admin sign-in is configured" }, status = 403 },
+            statusCode: 403);
+    }
+}
