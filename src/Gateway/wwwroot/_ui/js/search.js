@@ -84,9 +84,10 @@ function renderGrid() {
     return `<li class="tile">
       <button type="button" class="tile-open" data-index="${i}" aria-label="Open ${esc(s.path ?? hit._id)}">
         <img src="${thumbUrl(hit._id)}" alt="${esc(s.path ?? '')}" loading="lazy" data-id="${esc(hit._id)}" />
+        ${score || conf ? `<span class="tile-scores">${score}${conf}</span>` : ''}
       </button>
       <div class="tile-meta">
-        <div class="tile-row"><time>${esc(localTime(s, false))}</time>${score}${conf}</div>
+        <div class="tile-row"><time>${esc(localTime(s, false))}</time></div>
         <div class="badges">${badges}</div>
       </div>
       <button type="button" class="tile-more" data-more="${i}" title="More like this">More like this</button>

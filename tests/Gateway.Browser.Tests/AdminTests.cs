@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gateway.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(BrowserFixture fixture)
+{
+    private const string NewAlias = "Amai Dablang";
+
+    [SkippableFact]
+    public async Task AnonymousAdmin_IsRefused()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/admin/peaks");
+        Assert.Matches("/admin/signin", page.Url);
+        await Expect(page.Locator("input[type=password]")).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Ama Dablam");
+        Assert.NotNull(response);
+
+        // Scripts get a status, not a form; the dashboard and the admin's own POSTs are refused alike.
+        var api = await context.APIRequest.GetAsync("/admin", new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["Accept"] = "application/json" }, MaxRedirects = 0 });
+        Assert.Equal(401, api.Status);
+        var post = await context.APIRequest.PostAsync("/admin/peaks?handler=Rebuild", new APIRequestContextOptions { MaxRedirects = 0 });
+        Assert.True(post.Status is 400 or 401, $"anonymous POST answered {post.Status}");
+        await BrowserFixture.ScreenshotAsync(page, "admin-signin");
+    }
+
+    [SkippableFact]
+    public async Task SignIn_WithWrongPassword_IsRejected()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/signin");
+        await page.FillAsync("input[type=password]", "wrong");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator(".field-validation-error")).ToContainTextAsync("Wrong password");
+        var status = await context.APIRequest.GetAsync("/admin", new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["Accept"] = "application/json" }, MaxRedirects = 0 });
+        Assert.Equal(401, status.Status);
+    }
+
+    [SkippableFact]
+    public async Task AddingAnAlias_AndRebuilding_MakesTheAliasFindThePhotos()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Before: the alias names no peak, so the query is embedded as plain text.
+        await page.GotoAsync("/ui?q=" + Uri.EscapeDataString(NewAlias));
+        await Expect(page.Locator("#status")).ToContainTextAsync("photo");
+        await Expect(page.Locator("#status")).Not.ToContainTextAsync("searched as");
+
+        await SignInAsync(page);
+        await page.GotoAsync("/admin/peaks?q=" + Uri.EscapeDataString("アマダブラム"));
+        await Expect(page.Locator("#peaks tbody tr")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "admin-peaks-search");
+        await page.ClickAsync("#peaks a:has-text('Ama Dablam')");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/peaks/edit/ama-dablam$"));
+        await page.FillAsync("#Form_NewAlias", NewAlias);
+        await page.ClickAsync("#save-rebuild");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Prototypes rebuilt");
+        await Expect(page.Locator("#Form_Names")).ToHaveValueAsync(new Regex("en: " + NewAlias));
+        await BrowserFixture.ScreenshotAsync(page, "admin-peak-edit");
+
+        await page.GotoAsync("/ui?q=" + Uri.EscapeDataString(NewAlias));
+        await Expect(page.Locator("#status")).ToContainTextAsync("searched as Ama Dablam");
+        await Expect(page.Locator("#grid .tile img").First).ToHaveAttributeAsync("alt", new Regex("red"));
+    }
+
+    [SkippableFact]
+    public async Task Status_ShowsModelAndTheIndexBehindThePhotosAlias()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/admin");
+        await Expect(page.Locator("#model-state")).ToHaveTextAsync("Ready");
+        await Expect(page.Locator("#photos-target")).ToHaveTextAsync(new Regex("^photos-"));
+        await Expect(page.Locator("#indices")).ToContainTextAsync("peaks_catalog");
+        await BrowserFixture.ScreenshotAsync(page, "admin-status");
+        await page.GotoAsync("/admin/peaks/photos/pumori");
+        await Expect(page.Locator("#predicted figure")).ToHaveCountAsync(2);
+        await BrowserFixture.ScreenshotAsync(page, "admin-peak-photos");
+    }
+
+    [SkippableFact]
+    public async Task CreatingAPeak_ValidatesCoordinates()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/admin/peaks/edit");
+        await page.FillAsync("#Form_Id", "test-peak");
+        await page.FillAsync("#Form_Names", "en: Test Peak\nja: テスト峰");
+        await page.EvaluateAsync("() => document.querySelectorAll('input[type=number]').forEach(i => { i.removeAttribute('min'); i.removeAttribute('max'); })");
+        await page.FillAsync("#Form_Latitude", "95");
+        await page.FillAsync("#Form_Longitude", "86.8");
+        await page.FillAsync("#Form_ElevationM", "5000");
+        await page.ClickAsync("button[name=rebuild][value=false]");
+        await Expect(page.Locator(".field-validation-error[data-valmsg-for='Form.Latitude']")).ToContainTextAsync("Latitude must be between -90 and 90");
+
+        await page.FillAsync("#Form_Latitude", "27.9");
+        await page.ClickAsync("button[name=rebuild][value=false]");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/peaks/edit/test-peak$"));
+        await Expect(page.Locator("#Form_Names")).ToHaveValueAsync(new Regex("ja: テスト峰"));
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.ClickAsync("button.danger:has-text('Delete peak')");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/peaks$"));
+        await Expect(page.Locator("#peaks")).Not.ToContainTextAsync("Test Peak");
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/admin/signin");
+        await page.FillAsync("input[type=password]", GatewayServer.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+    }
+}
