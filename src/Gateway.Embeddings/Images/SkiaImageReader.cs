@@ -38,7 +38,7 @@ internal static class SkiaImageReader
             }
         }
         var pixels = new byte[checked(width * height * 4)];
-        if (format == ImageFormat.Jpeg && options.FastPaths && Environment.ProcessorCount > 1 && (long)info.Width * info.Height >= ParallelFromPixels
+        if (format == ImageFormat.Jpeg && options.FastPaths && options.ParallelJpeg && Environment.ProcessorCount > 1 && (long)info.Width * info.Height >= ParallelFromPixels
             && DecodeStrips(data, (float)Math.Min(scale, 1.0), width, height, pixels))
         {
             return new DecodedImage(new PixelBuffer(pixels, width, height, 4), (int)codec.EncodedOrigin, path + " parallel");

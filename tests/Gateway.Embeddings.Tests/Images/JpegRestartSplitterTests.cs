@@ -31,6 +31,21 @@ public sealed class JpegRestartSplitterTests(ITestOutputHelper output)
         Assert.True(differing <= whole.Width * 4 * 4, $"{differing} bytes differ");
     }
 
+    [SkippableFact]
+    public void Preprocess_WithParallelJpegGivesTheSameTensor()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "needs two cores");
+        var bytes = File.ReadAllBytes(SharedPhotos.Path("ebc", "IMG_1536 Copy.JPG"));
+        var parallel = new ImagePreprocessor(ImageInputSpec.Siglip224, new ImageDecodeOptions { ParallelJpeg = true });
+        var serial = new ImagePreprocessor(ImageInputSpec.Siglip224);
+        var tensor = new float[ImageInputSpec.Siglip224.TensorLength];
+
+        var path = parallel.PreprocessWithPath(bytes, "IMG_1536 Copy.JPG", tensor);
+
+        Assert.Equal("dct 378x504 parallel", path);
+        Assert.Equal(serial.Preprocess(bytes, "IMG_1536 Copy.JPG"), tensor);
+    }
+
     [Fact]
     public void Split_ReturnsNullWithoutRestartMarkers()
     {
