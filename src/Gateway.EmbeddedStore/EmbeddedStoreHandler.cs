@@ -41,7 +41,7 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
             if (request.Content is not null)
             {
                 var stream = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                body = await RestTransport.ReadBodyAsync(stream, string.Join(",", request.Content.Headers.ContentEncoding), limit, cancellationToken).ConfigureAwait(false);
+                body = await RestTransport.ReadBodyAsync(stream, string.Join(",", request.Content.Headers.ContentEncoding), limit, cancellationToken, declared).ConfigureAwait(false);
             }
 
             response = body is null

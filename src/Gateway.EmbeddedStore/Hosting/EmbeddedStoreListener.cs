@@ -72,7 +72,7 @@ internal sealed partial class EmbeddedStoreListener(
         }
         else
         {
-            var body = await RestTransport.ReadBodyAsync(request.Body, request.Headers.ContentEncoding.ToString(), maxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            var body = await RestTransport.ReadBodyAsync(request.Body, request.Headers.ContentEncoding.ToString(), maxBodyBytes, context.RequestAborted, request.ContentLength).ConfigureAwait(false);
             response = body is null
                 ? RestDispatcher.TooLarge(maxBodyBytes + 1, maxBodyBytes)
                 : await dispatcher.DispatchAsync(request.Method, request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), body, context.RequestAborted).ConfigureAwait(false);

@@ -25,9 +25,18 @@ internal static class RestTransport
     }
 
     /// <summary>Reads a request body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(Stream body, string? contentEncoding, long limit, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadBodyAsync(Stream body, string? contentEncoding, long limit, CancellationToken cancellationToken, long? contentLength = null)
     {
-        var stream = contentEncoding is not null && contentEncoding.Contains("gzip", StringComparison.OrdinalIgnoreCase)
+        var gzip = contentEncoding is not null && contentEncoding.Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip && contentLength is { } known and <= int.MaxValue)
+        {
+            // The common case: read straight into an array of the declared size (no growth copies).
+            var exact = new byte[known];
+            await body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+
+        var stream = gzip
             ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true)
             : body;
         await using (stream.ConfigureAwait(false))
