@@ -41,6 +41,20 @@ public class DoStepTests
         Assert.True(result.Status == TestStatus.Passed, result.Message);
     }
 
+    [Theory]
+    [InlineData("nonsense: 1", TestStatus.Passed)]
+    [InlineData("refresh: true", TestStatus.Failed)]
+    public async Task CatchParam_ExpectsAParameterTheSpecDoesNotDefine(string parameter, TestStatus expected)
+    {
+        var handler = new FakeElasticsearchHandler();
+        var yaml = $"\"t\":\n  - do:\n      catch: param\n      get: {{ index: test, id: \"1\", {parameter} }}\n";
+
+        var result = await InlineRunner.RunAsync(handler, yaml);
+
+        Assert.True(expected == result.Status, result.Message);
+        Assert.DoesNotContain(handler.Requests, r => r.Contains("/test/_doc/1", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task UncaughtError_FailsTheTestWithStatusAndBody()
     {
