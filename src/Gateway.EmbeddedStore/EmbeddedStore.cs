@@ -13,6 +13,7 @@ namespace Gateway.EmbeddedStore;
 public sealed class EmbeddedStore : IDisposable
 {
     private readonly StoreGate _gate = new();
+    private readonly object _snapshotLock = new();
     private readonly ITimer _refreshTimer;
     private readonly FileStream? _lockFile;
     private Translog? _translog;
@@ -115,17 +116,26 @@ public sealed class EmbeddedStore : IDisposable
             return;
         }
 
+        // One snapshot at a time: a background one and the shutdown one must not interleave.
+        lock (_snapshotLock)
+        {
+            WriteSnapshot(_translog, DataPath);
+        }
+    }
+
+    private void WriteSnapshot(Translog translog, string dataPath)
+    {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
         long generation;
         using (_gate.Exclusive())
         {
-            generation = _translog.Roll();
+            generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
         }
 
-        SnapshotFile.Write(DataPath, generation, Recovery.Capture(state));
-        _translog.DeleteBefore(generation);
-        foreach (var (gen, path) in SnapshotFile.List(DataPath))
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state));
+        translog.DeleteBefore(generation);
+        foreach (var (gen, path) in SnapshotFile.List(dataPath))
         {
             if (gen < generation)
             {
@@ -231,7 +241,10 @@ public sealed class EmbeddedStore : IDisposable
         if (_translog is not null)
         {
             Snapshot();
-            _translog.Dispose();
+            lock (_snapshotLock)
+            {
+                _translog.Dispose();
+            }
         }
 
         _lockFile?.Dispose();
