@@ -22,6 +22,9 @@ internal sealed class TermsAggregation : Aggregation
     private readonly List<(string Key, bool Ascending)> _order;
     private readonly Func<string, double?, bool> _include;
     private readonly string? _format;
+    private readonly string? _valueType;
+    private readonly JsonNode? _includeNode;
+    private readonly JsonNode? _excludeNode;
 
     public TermsAggregation(string name, JsonObject options)
         : base(name)
@@ -37,6 +40,9 @@ internal sealed class TermsAggregation : Aggregation
         _missing = options["missing"];
         _format = JsonValues.AsString(options["format"]);
         _order = ParseOrder(options["order"]);
+        _valueType = JsonValues.AsString(options["value_type"]);
+        _includeNode = options["include"];
+        _excludeNode = options["exclude"];
         _include = IncludeExclude(options["include"], options["exclude"]);
     }
 
@@ -57,20 +63,25 @@ internal sealed class TermsAggregation : Aggregation
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
         var mapping = AggField.Resolve(docs, _field);
-        _kind = mapping?.Kind ?? (JsonValues.IsNumber(_missing) ? FieldKind.Long : FieldKind.Keyword);
-        _anyFloating = docs.Parts.Any(p => p.Outcome.Context.Field(_field) is { } f && AggField.IsFloating(f.Kind));
+        _kind = mapping?.Kind ?? UnmappedKind();
+        _anyFloating = docs.Parts.Any(p => p.Outcome.Context.Field(_field) is { } f && AggField.IsFloating(f.Kind)) || (mapping is null && AggField.IsFloating(_kind));
+        var includeDates = _kind == FieldKind.Date ? DateValues(_includeNode, mapping?.Format) : null;
+        var excludeDates = _kind == FieldKind.Date ? DateValues(_excludeNode, mapping?.Format) : null;
         var buckets = new Dictionary<(string? Text, double Number), Dictionary<ShardOutcome, List<int>>>();
         foreach (var (outcome, ord, values) in docs.WithField(_field))
         {
             var keys = Keys(values).ToList();
             if (keys.Count == 0 && _missing is not null)
             {
-                keys.Add(JsonValues.IsNumber(_missing) || _kind != FieldKind.Keyword ? (null, JsonValues.ToDouble(_missing, "missing")) : (JsonValues.AsString(_missing), 0));
+                keys.Add(MissingKey(mapping?.Format));
             }
 
             foreach (var key in keys)
             {
-                if (!_include(key.Text ?? string.Empty, key.Text is null ? key.Number : null))
+                var included = (includeDates is not null || excludeDates is not null) && key.Text is null
+                    ? (includeDates?.Contains(key.Number) ?? true) && !(excludeDates?.Contains(key.Number) ?? false)
+                    : _include(key.Text ?? string.Empty, key.Text is null ? key.Number : null);
+                if (!included)
                 {
                     continue;
                 }
@@ -128,6 +139,48 @@ internal sealed class TermsAggregation : Aggregation
         }
 
         result["buckets"] = array;
+        return result;
+    }
+
+    private FieldKind UnmappedKind() => _valueType switch
+    {
+        "boolean" => FieldKind.Boolean,
+        "double" or "float" => FieldKind.Double,
+        "date" => FieldKind.Date,
+        "long" or "integer" or "numeric" or "number" => FieldKind.Long,
+        "string" or "keyword" => FieldKind.Keyword,
+        _ => JsonValues.IsNumber(_missing) ? FieldKind.Long : FieldKind.Keyword,
+    };
+
+    private (string? Text, double Number) MissingKey(string? dateFormat) => _kind switch
+    {
+        FieldKind.Keyword => (JsonValues.AsString(_missing), 0),
+        FieldKind.Boolean => (null, JsonValues.AsString(_missing) == "true" ? 1 : 0),
+        FieldKind.Date when !JsonValues.IsNumber(_missing) => (null, DateFormats.Parse(JsonValues.AsString(_missing)!, dateFormat, null, _field)),
+        _ => (null, JsonValues.ToDouble(_missing, "missing")),
+    };
+
+    // include/exclude values of a date field are dates in the field's format.
+    private static HashSet<double>? DateValues(JsonNode? node, string? format)
+    {
+        if (node is not JsonArray values)
+        {
+            return null;
+        }
+
+        var result = new HashSet<double>();
+        foreach (var value in values)
+        {
+            if (JsonValues.IsNumber(value))
+            {
+                result.Add(JsonValues.ToDouble(value, "include"));
+            }
+            else if (JsonValues.AsString(value) is { } text && DateFormats.TryParse(text, format, null, out var millis))
+            {
+                result.Add(millis);
+            }
+        }
+
         return result;
     }
 

@@ -16,6 +16,15 @@ internal sealed class ExistsQuery : QueryNode
 
     public override DocResult Execute(SearchContext context, bool scoring)
     {
+        switch (Field)
+        {
+            // Metadata fields every document has.
+            case "_id" or "_index" or "_version" or "_seq_no" or "_primary_term":
+                return new DocResult(context.Snapshot.AllLive(), null, Boost);
+            case "_source":
+                throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard("The _source field is not searchable", context.IndexName));
+        }
+
         var snapshot = context.Snapshot;
         var bits = new DocBits(snapshot.MaxDoc);
         var prefix = Field + ".";
