@@ -122,6 +122,24 @@ public sealed class AggregationTests
     }
 
     [Fact]
+    public void Terms_OnUnmappedFieldUsesValueTypeForMissing()
+    {
+        var b = Aggs("""{"u":{"terms":{"field":"nope","value_type":"boolean","missing":true}}}""")["u"]!["buckets"]![0]!;
+        Assert.Equal(1, b["key"]!.GetValue<long>());
+        Assert.Equal("true", b["key_as_string"]!.GetValue<string>());
+        Assert.Equal(4, b["doc_count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Terms_DateIncludeAndExcludeAreDates()
+    {
+        var included = Aggs("""{"d":{"terms":{"field":"t","include":["2024-03-01T00:00:00Z"]}}}""")["d"]!["buckets"]!.AsArray();
+        Assert.Equal("2024-03-01T00:00:00.000Z", Assert.Single(included)!["key_as_string"]!.GetValue<string>());
+        var excluded = Aggs("""{"d":{"terms":{"field":"t","exclude":["2024-03-01T00:00:00Z"]}}}""")["d"]!["buckets"]!.AsArray();
+        Assert.Equal(2, excluded.Count);
+    }
+
+    [Fact]
     public void Terms_WithoutFieldIsRejected()
     {
         var ex = Assert.Throws<Errors.StoreException>(() => Aggs("""{"x":{"terms":{}}}"""));

@@ -50,6 +50,7 @@ public sealed class QueryDslTests
     [InlineData("""{"range":{"shot_time":{"lte":"2024-10-02||/d"}}}""", "1,2")]
     [InlineData("""{"range":{"shot_time":{"lt":"2024-10-02T00:00:00","time_zone":"+05:45"}}}""", "1")]
     [InlineData("""{"exists":{"field":"focal"}}""", "1,2,4")]
+    [InlineData("""{"exists":{"field":"_id"}}""", "1,2,3,4")]
     [InlineData("""{"ids":{"values":["3","1","9"]}}""", "1,3")]
     [InlineData("""{"prefix":{"path":"b/"}}""", "3,4")]
     [InlineData("""{"wildcard":{"path":"*/2.*"}}""", "2")]
