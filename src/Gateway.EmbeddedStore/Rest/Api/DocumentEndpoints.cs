@@ -61,7 +61,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         ApplyRefresh(index, refresh);
         return new RestResponse(WriteResponses.Status(outcome), RestResponse.Serialize(WriteResponses.Outcome(outcome, refresh == RefreshPolicy.Immediate)))
         {
-            Headers = outcome.Result == "created" ? new() { ["Location"] = "/" + index.Name + "/_doc/" + Uri.EscapeDataString(outcome.Id) } : null,
+            Headers = outcome.Result == "created" ? new() { ["Location"] = "/" + Uri.EscapeDataString(index.Name) + "/_doc/" + Uri.EscapeDataString(outcome.Id) } : null,
         };
     }
 
