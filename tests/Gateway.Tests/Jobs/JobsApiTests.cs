@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Gateway.Tests.Infrastructure;
 using Gateway.TestModels;
+using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Jobs;
 
