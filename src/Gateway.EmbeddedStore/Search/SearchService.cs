@@ -36,6 +36,33 @@ public sealed class SearchService : ISearchService
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
+        return BadInputAsStoreException(() => SearchCore(targets, body, parameters, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return BadInputAsStoreException(() => CountCore(targets, body, parameters, cancellationToken));
+    }
+
+    // Values of the wrong JSON type or malformed numbers deep inside a request surface as .NET
+    // exceptions; they are the client's fault and answer 400 in Elasticsearch's shape, never 500.
+    private static JsonObject BadInputAsStoreException(Func<JsonObject> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new StoreException(400, "x_content_parse_exception", "failed to parse search request: " + ex.Message);
+        }
+    }
+
+    private JsonObject SearchCore(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var request = SearchRequestParser.Parse(body, parameters);
         var outcomes = Run(targets, request, cancellationToken);
@@ -68,11 +95,8 @@ public sealed class SearchService : ISearchService
         return response;
     }
 
-    /// <inheritdoc />
-    public JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    private JsonObject CountCore(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        ArgumentNullException.ThrowIfNull(parameters);
         if (body is not null)
         {
             foreach (var (key, value) in body)
@@ -114,7 +138,7 @@ public sealed class SearchService : ISearchService
             var target = ordered[i].Target;
             var snapshot = target.Shard is SearchShard shard
                 ? shard.Snapshot
-                : throw new InvalidOperationException("Search targets must use shards created by SearchService.");
+                : throw new NotSupportedException("Search targets must use shards created by SearchService.");
             var context = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
             var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
             outcomes.Add(ShardSearcher.Run(i, context, request, aliasFilter));

@@ -141,6 +141,16 @@ public sealed class QueryDslTests
         Assert.Equal(reason, ex.Message);
     }
 
+    [Theory]
+    [InlineData("""{"sort":[{"alt":{"order":"asc","missing":"abc"}}]}""")]
+    [InlineData("""{"query":{"geo_bounding_box":{"gps":{"wkt":"BBOX (1, x, 3, 4)"}}}}""")]
+    [InlineData("""{"aggs":{"t":{"terms":{"field":"camera","include":"(["}}}}""")]
+    public void MalformedValues_AreBadRequestsNotServerErrors(string body)
+    {
+        var ex = Assert.Throws<StoreException>(() => Photos().Search(body));
+        Assert.Equal(400, ex.Status);
+    }
+
     [Fact]
     public void ResultWindow_IsWrappedInSearchPhaseException()
     {
