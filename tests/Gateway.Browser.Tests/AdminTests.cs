@@ -26,6 +26,10 @@ public sealed class AdminTests(BrowserFixture fixture)
         Assert.Equal(401, api.Status);
         var post = await context.APIRequest.PostAsync("/admin/peaks?handler=Rebuild", new APIRequestContextOptions { MaxRedirects = 0 });
         Assert.True(post.Status is 400 or 401, $"anonymous POST answered {post.Status}");
+        await page.GotoAsync("/jobs");
+        Assert.Matches("/admin/signin", page.Url);
+        var start = await context.APIRequest.PostAsync("/_gateway/jobs", new APIRequestContextOptions { DataObject = new { type = "catalog-rebuild" }, MaxRedirects = 0 });
+        Assert.Equal(401, start.Status);
         await BrowserFixture.ScreenshotAsync(page, "admin-signin");
     }
 
@@ -87,6 +91,27 @@ public sealed class AdminTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/peaks/photos/pumori");
         await Expect(page.Locator("#predicted figure")).ToHaveCountAsync(2);
         await BrowserFixture.ScreenshotAsync(page, "admin-peak-photos");
+    }
+
+    [SkippableFact]
+    public async Task Albums_StartAScanAndFollowItToTheEnd()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/admin/albums");
+        await Expect(page.Locator("#albums")).ToContainTextAsync("trek");
+        await page.ClickAsync("#albums button:has-text('Incremental scan')");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Started incremental-scan of trek");
+        var row = page.Locator("#jobs tbody tr", new PageLocatorOptions { HasText = "incremental-scan" }).First;
+        await Expect(row.Locator(".pill")).ToHaveTextAsync("succeeded", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
+        await Expect(row).ToContainTextAsync($"{fixture.Indexed} / {fixture.Indexed}");
+        await BrowserFixture.ScreenshotAsync(page, "admin-albums");
+
+        var dashboard = await page.GotoAsync("/jobs");
+        Assert.Equal(200, dashboard!.Status);
+        await Expect(page.Locator("body")).ToContainTextAsync("Gateway jobs");
     }
 
     [SkippableFact]

@@ -1,4 +1,5 @@
 using Gateway.Embeddings;
+using Gateway.Embeddings.Models;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks;
 using Gateway.Ui;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Pages.Admin;
 
 /// <summary>Model and index status.</summary>
-public sealed class IndexModel(IEmbeddingService embeddings, IOptions<EmbeddingOptions> embeddingOptions, IndexStatusReader indices, PeakCatalog catalog, UiOptions ui) : PageModel
+public sealed class IndexModel(IServiceProvider services, IEmbeddingService embeddings, IOptions<EmbeddingOptions> embeddingOptions, IndexStatusReader indices, PeakCatalog catalog, UiOptions ui) : PageModel
 {
     /// <summary>The embedding model's state.</summary>
     public EmbeddingModelStatus Model { get; private set; } = null!;
@@ -19,6 +20,9 @@ public sealed class IndexModel(IEmbeddingService embeddings, IOptions<EmbeddingO
 
     /// <summary>Files in the model folder (relative path, bytes).</summary>
     public IReadOnlyList<(string Path, long Bytes)> ModelFiles { get; private set; } = [];
+
+    /// <summary>The file being downloaded and how far along, while the model is fetched in the background.</summary>
+    public DownloadProgress? Download { get; private set; }
 
     /// <summary>The upstream's indices.</summary>
     public IReadOnlyList<IndexStatus> Indices { get; private set; } = [];
@@ -39,6 +43,7 @@ public sealed class IndexModel(IEmbeddingService embeddings, IOptions<EmbeddingO
     public async Task OnGetAsync()
     {
         Model = embeddings.Status;
+        Download = services.GetService<ModelDownloadMonitor>()?.Progress;
         ModelDirectory = embeddingOptions.Value.ResolveModelDirectory();
         if (Directory.Exists(ModelDirectory))
         {
