@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>Closed-loop load: <c>concurrency</c> workers each sending the next request as soon as the last one completed.</summary>
+internal static class LoadGenerator
+{
+    private static readonly byte[] SearchBody = Encoding.UTF8.GetBytes("""{"query":{"bool":{"filter":[{"term":{"predicted_peaks":"ama_dablam"}},{"range":{"shot_time":{"gte":"2024-10-01"}}}]}},"size":3}""");
+
+    public static async Task<LoadResult> RunAsync(HttpClient client, Uri target, int concurrency, TimeSpan duration)
+    {
+        var latencies = new List<double>[concurrency];
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>(100_000);
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var begin = Stopwatch.GetTimestamp();
+                using var content = new ByteArrayContent(SearchBody);
+                content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                using var response = await client.PostAsync(new Uri(target, "/photos/_search"), content).ConfigureAwait(false);
+                await response.Content.CopyToAsync(Stream.Null).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{target} answered {(int)response.StatusCode}");
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}
