@@ -53,7 +53,13 @@ internal sealed class DocumentStore
 
                 var position = _catalog.Log.Append(new LogRecord
                 {
-                    Op = LogOp.IndexDoc, IndexUuid = index.Uuid, Id = id, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm, Source = source,
+                    Op = LogOp.IndexDoc,
+                    IndexUuid = index.Uuid,
+                    Id = id,
+                    Version = version,
+                    SeqNo = seqNo,
+                    PrimaryTerm = index.PrimaryTerm,
+                    Source = source,
                 });
                 Apply(index, id, parsed.Document, source, version, seqNo);
                 return new WriteOutcome(index, id, live is null ? "created" : "updated", version, seqNo, index.PrimaryTerm, position);
@@ -75,7 +81,12 @@ internal sealed class DocumentStore
                 var seqNo = index.SeqNo + 1;
                 var position = _catalog.Log.Append(new LogRecord
                 {
-                    Op = LogOp.DeleteDoc, IndexUuid = index.Uuid, Id = id, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm,
+                    Op = LogOp.DeleteDoc,
+                    IndexUuid = index.Uuid,
+                    Id = id,
+                    Version = version,
+                    SeqNo = seqNo,
+                    PrimaryTerm = index.PrimaryTerm,
                 });
                 ApplyDelete(index, id, version, seqNo);
                 return new WriteOutcome(index, id, live is null ? "not_found" : "deleted", version, seqNo, index.PrimaryTerm, position);
@@ -88,7 +99,12 @@ internal sealed class DocumentStore
     {
         var document = new ParsedDocument
         {
-            Id = id, Source = parsed.Source, Version = version, SeqNo = seqNo, PrimaryTerm = index.PrimaryTerm, Fields = parsed.Fields,
+            Id = id,
+            Source = parsed.Source,
+            Version = version,
+            SeqNo = seqNo,
+            PrimaryTerm = index.PrimaryTerm,
+            Fields = parsed.Fields,
         };
         var previous = index.Documents.GetValueOrDefault(id);
         index.Documents[id] = new DocEntry(document, source, version, seqNo, index.PrimaryTerm);

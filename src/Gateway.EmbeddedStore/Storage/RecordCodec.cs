@@ -102,15 +102,25 @@ internal static class RecordCodec
         {
             LogOp.CreateIndex => new LogRecord
             {
-                Op = op, IndexUuid = uuid, IndexName = reader.String(), CreationDate = reader.Long(),
-                Settings = reader.Bytes(), Mapping = reader.Bytes(), Aliases = reader.Bytes(),
+                Op = op,
+                IndexUuid = uuid,
+                IndexName = reader.String(),
+                CreationDate = reader.Long(),
+                Settings = reader.Bytes(),
+                Mapping = reader.Bytes(),
+                Aliases = reader.Bytes(),
             },
             LogOp.PutMapping => new LogRecord { Op = op, IndexUuid = uuid, Mapping = reader.Bytes() },
             LogOp.SetSettings => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
             LogOp.SetAliases => new LogRecord { Op = op, IndexUuid = uuid, Batch = ReadBatch(ref reader) },
             LogOp.IndexDoc or LogOp.DeleteDoc => new LogRecord
             {
-                Op = op, IndexUuid = uuid, Id = reader.String(), Version = reader.Long(), SeqNo = reader.Long(), PrimaryTerm = reader.Long(),
+                Op = op,
+                IndexUuid = uuid,
+                Id = reader.String(),
+                Version = reader.Long(),
+                SeqNo = reader.Long(),
+                PrimaryTerm = reader.Long(),
                 Source = op == LogOp.IndexDoc ? reader.Bytes() : default,
             },
             _ => new LogRecord { Op = op, IndexUuid = uuid },

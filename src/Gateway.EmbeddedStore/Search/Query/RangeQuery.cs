@@ -82,8 +82,15 @@ internal sealed class RangeQuery : QueryNode
 
         return new RangeQuery
         {
-            Field = field, Lower = lower, Upper = upper, IncludeLower = includeLower, IncludeUpper = includeUpper,
-            Format = format, TimeZone = zone, Boost = boost, Name = name,
+            Field = field,
+            Lower = lower,
+            Upper = upper,
+            IncludeLower = includeLower,
+            IncludeUpper = includeUpper,
+            Format = format,
+            TimeZone = zone,
+            Boost = boost,
+            Name = name,
         };
     }
 
