@@ -1,5 +1,5 @@
-using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Upstream;
 
