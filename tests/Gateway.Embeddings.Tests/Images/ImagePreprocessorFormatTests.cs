@@ -114,8 +114,10 @@ public sealed class ImagePreprocessorFormatTests
     [Fact]
     public async Task PreprocessAsync_GivesUpAfterTheTimeout()
     {
-        var slow = new ImagePreprocessor(ImageInputSpec.Siglip224, new ImageDecodeOptions { Timeout = TimeSpan.FromMilliseconds(1), FastPaths = false });
-        var encoded = SyntheticImages.Encode(3000, 2000, SKEncodedImageFormat.Png);
+        // A sub-millisecond timeout waits for nothing: the caller gives up unless the decode had already finished,
+        // which a 24-megapixel PNG decode on the thread pool cannot have (a 1 ms timer raced it and was flaky).
+        var slow = new ImagePreprocessor(ImageInputSpec.Siglip224, new ImageDecodeOptions { Timeout = TimeSpan.FromTicks(1), FastPaths = false });
+        var encoded = SyntheticImages.Encode(6000, 4000, SKEncodedImageFormat.Png);
 
         var error = await Assert.ThrowsAsync<ImageDecodeException>(() => slow.PreprocessAsync(encoded, "slow.png"));
 
