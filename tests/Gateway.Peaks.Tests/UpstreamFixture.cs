@@ -10,14 +10,15 @@ using Store = Gateway.EmbeddedStore.EmbeddedStore;
 
 namespace Gateway.Peaks.Tests;
 
-/// <summary>An in-memory embedded store reached through the official client, and the generated colour model.</summary>
+/// <summary>An in-memory embedded store reached through the official client, and the generated colour model.
+/// Shared with Gateway.Photos.Tests, which compiles this file too.</summary>
 public sealed class UpstreamFixture : IDisposable
 {
     private readonly Store _store;
 
     public UpstreamFixture()
     {
-        Root = Path.Combine(Path.GetTempPath(), "gateway-peaks-tests-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "gateway-upstream-tests-" + Guid.NewGuid().ToString("N"));
         Model = TestModelFactory.WriteTo(Path.Combine(Root, "model"));
         _store = Store.CreateInMemory(new SearchService());
         Handler = new EmbeddedStoreHandler(_store);
