@@ -1,5 +1,7 @@
 using Gateway.Jobs;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,25 +28,30 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<AlbumLocks>();
         services.TryAddSingleton<JobLauncher>();
         services.TryAddTransient<GatewayJobs>();
-        services.AddHangfire((sp, config) =>
-        {
-            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (options.Storage == "SQLite")
-            {
-                var path = Path.GetFullPath(options.SqlitePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                config.UseSQLiteStorage(path);
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+
+        // Hangfire's defaults resolve the storage and the job activator from process-wide statics (JobStorage.Current,
+        // JobActivator.Current): two hosts in one process (the functional tests) would then run each other's jobs
+        // with each other's services. Registering both per host keeps every host's jobs in its own storage and
+        // container; AddHangfire only adds them when they are missing.
+        services.TryAddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecurringJobsRegistrar>());
         return services;
+    }
+
+    private static JobStorage CreateStorage(JobsOptions options)
+    {
+        if (options.Storage != "SQLite")
+        {
+            return new InMemoryStorage();
+        }
+
+        var path = Path.GetFullPath(options.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SQLiteStorage(path);
     }
 }
