@@ -31,9 +31,7 @@ public sealed class EmbeddedStore : IDisposable
         Updater = new DocumentUpdater(Documents, _gate);
         if (dataPath is not null)
         {
-            Directory.CreateDirectory(dataPath);
-            // One process per data folder: the OS releases the lock when the process dies, even on kill -9.
-            _lockFile = new FileStream(Path.Combine(dataPath, "store.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _lockFile = DataFolderLock.Acquire(dataPath);
             ClusterUuid = ClusterIdentity.LoadOrCreate(dataPath);
             Recover(dataPath);
         }

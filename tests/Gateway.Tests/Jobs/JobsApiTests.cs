@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Gateway.TestModels;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Jobs;
@@ -9,39 +8,7 @@ namespace Gateway.Tests.Jobs;
 /// <summary>The jobs API on the real host: catalog rebuild and album scan as Hangfire jobs, progress, errors, dashboard.</summary>
 public sealed class JobsApiTests : IDisposable
 {
-    private const string Catalog = """
-        peaks:
-          - id: red-peak
-            names: {en: [Red Peak, red]}
-            lat: 27.9
-            lon: 86.8
-            elev_m: 6000
-          - id: blue-peak
-            names: {en: [Blue Peak, blue]}
-            lat: 27.95
-            lon: 86.85
-            elev_m: 6500
-        """;
-
-    private readonly TempDirectory _dir = new();
-    private readonly GatewayHost _host;
-
-    public JobsApiTests()
-    {
-        var model = TestModelFactory.WriteTo(Path.Combine(_dir.Path, "model"));
-        var album = Directory.CreateDirectory(Path.Combine(_dir.Path, "album")).FullName;
-        File.WriteAllBytes(Path.Combine(album, "red.jpg"), TestImages.SolidJpeg(TestColor.Named("red")));
-        File.WriteAllBytes(Path.Combine(album, "blue.jpg"), TestImages.SolidJpeg(TestColor.Named("blue")));
-        File.WriteAllBytes(Path.Combine(album, "broken.jpg"), [0xFF, 0xD8, 0xFF]);
-        var catalog = Path.Combine(_dir.Path, "peaks.yaml");
-        File.WriteAllText(catalog, Catalog);
-        _host = GatewayHost.Start(_dir.Path, model.Directory, new Dictionary<string, string?>
-        {
-            ["Peaks:CatalogPath"] = catalog,
-            ["Photos:Albums:0:Name"] = "trek",
-            ["Photos:Albums:0:Root"] = album,
-        });
-    }
+    private readonly AlbumGateway _gateway = new("red", "blue");
 
     [Fact]
     public async Task Jobs_RebuildThenScan_ReportProgressAndIndexPhotos()
@@ -57,12 +24,30 @@ public sealed class JobsApiTests : IDisposable
         Assert.Equal(3, scanned["total"]!.GetValue<int>());
         Assert.Equal(1, scanned["failed"]!.GetValue<int>());
         Assert.Contains(scanned["failures"]!.AsArray(), f => f!.GetValue<string>().StartsWith("trek/broken.jpg", StringComparison.Ordinal));
-        var search = await _host.Http.PostAsync("/photos/_search", new StringContent("""{"query":{"term":{"predicted_peaks":"red-peak"}}}""", System.Text.Encoding.UTF8, "application/json"));
+        var search = await _gateway.Host.Http.PostAsync("/photos/_search", new StringContent("""{"query":{"term":{"predicted_peaks":"red-peak"}}}""", System.Text.Encoding.UTF8, "application/json"));
         var hits = JsonNode.Parse(await search.Content.ReadAsStringAsync())!["hits"]!["hits"]!.AsArray();
         Assert.Equal("red.jpg", Assert.Single(hits)!["_source"]!["path"]!.GetValue<string>());
-        var list = JsonNode.Parse(await _host.Http.GetStringAsync("/_gateway/jobs"))!;
+        var list = JsonNode.Parse(await _gateway.Host.Http.GetStringAsync("/_gateway/jobs"))!;
         Assert.Equal(2, list["jobs"]!.AsArray().Count);
         Assert.Equal("trek", list["albums"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachRunsItsOwnJobs()
+    {
+        using var other = new AlbumGateway("green");
+
+        var mine = WaitAsync(_gateway.Host, await StartAsync(_gateway.Host, """{"type":"incremental-scan","album":"trek"}"""));
+        var theirs = WaitAsync(other.Host, await StartAsync(other.Host, """{"type":"incremental-scan","album":"trek"}"""));
+        var (scanned, otherScanned) = (await mine, await theirs);
+
+        Assert.Equal("succeeded", scanned["state"]!.GetValue<string>());
+        Assert.Equal(3, scanned["total"]!.GetValue<int>());
+        Assert.Equal("succeeded", otherScanned["state"]!.GetValue<string>());
+        Assert.Equal(2, otherScanned["total"]!.GetValue<int>());
+        var paths = await PathsAsync(other.Host);
+        Assert.Equal(["green.jpg"], paths);
+        Assert.Equal(["blue.jpg", "red.jpg"], await PathsAsync(_gateway.Host));
     }
 
     [Theory]
@@ -73,7 +58,7 @@ public sealed class JobsApiTests : IDisposable
     [InlineData("""{"type":""", "not JSON")]
     public async Task Start_BadRequest_IsElasticsearchShaped400(string body, string reason)
     {
-        var response = await _host.Http.PostAsync("/_gateway/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await _gateway.Host.Http.PostAsync("/_gateway/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -85,31 +70,38 @@ public sealed class JobsApiTests : IDisposable
     [Fact]
     public async Task Get_UnknownJob_Is404AndDashboardAnswersLocally()
     {
-        var missing = await _host.Http.GetAsync("/_gateway/jobs/does-not-exist");
-        var dashboard = await _host.Http.GetAsync("/jobs");
+        var missing = await _gateway.Host.Http.GetAsync("/_gateway/jobs/does-not-exist");
+        var dashboard = await _gateway.Host.Http.GetAsync("/jobs");
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 
-    public void Dispose()
+    public void Dispose() => _gateway.Dispose();
+
+    private Task<string> StartAsync(string body) => StartAsync(_gateway.Host, body);
+
+    private Task<JsonNode> WaitAsync(string jobId) => WaitAsync(_gateway.Host, jobId);
+
+    private static async Task<string[]> PathsAsync(GatewayHost host)
     {
-        _host.Dispose();
-        _dir.Dispose();
+        var search = await host.Http.PostAsync("/photos/_search", new StringContent("""{"sort":[{"path":"asc"}]}""", System.Text.Encoding.UTF8, "application/json"));
+        var hits = JsonNode.Parse(await search.Content.ReadAsStringAsync())!["hits"]!["hits"]!.AsArray();
+        return [.. hits.Select(h => h!["_source"]!["path"]!.GetValue<string>())];
     }
 
-    private async Task<string> StartAsync(string body)
+    private static async Task<string> StartAsync(GatewayHost host, string body)
     {
-        var response = await _host.Http.PostAsync("/_gateway/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await host.Http.PostAsync("/_gateway/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
     }
 
-    private async Task<JsonNode> WaitAsync(string jobId)
+    private static async Task<JsonNode> WaitAsync(GatewayHost host, string jobId)
     {
         for (var i = 0; i < 600; i++)
         {
-            var job = JsonNode.Parse(await _host.Http.GetStringAsync("/_gateway/jobs/" + jobId))!;
+            var job = JsonNode.Parse(await host.Http.GetStringAsync("/_gateway/jobs/" + jobId))!;
             if (job["is_active"]!.GetValue<bool>() == false)
             {
                 return job;

@@ -1,0 +1,64 @@
+using Gateway.TestModels;
+
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A gateway on the embedded store with the test model, a two-peak catalog (red-peak, blue-peak) and an album
+/// <c>trek</c> of solid-colour photos plus one broken file: what the jobs tests run against.
+/// </summary>
+internal sealed class AlbumGateway : IDisposable
+{
+    private const string Catalog = """
+        peaks:
+          - id: red-peak
+            names: {en: [Red Peak, red]}
+            lat: 27.9
+            lon: 86.8
+            elev_m: 6000
+          - id: blue-peak
+            names: {en: [Blue Peak, blue]}
+            lat: 27.95
+            lon: 86.85
+            elev_m: 6500
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    /// <summary>Starts the gateway with an album of one photo per colour and <c>broken.jpg</c>.</summary>
+    public AlbumGateway(params string[] colours)
+    {
+        var model = TestModelFactory.WriteTo(Path.Combine(_dir.Path, "model"));
+        var album = Directory.CreateDirectory(Path.Combine(_dir.Path, "album")).FullName;
+        foreach (var colour in colours)
+        {
+            File.WriteAllBytes(Path.Combine(album, colour + ".jpg"), TestImages.SolidJpeg(TestColor.Named(colour)));
+        }
+
+        File.WriteAllBytes(Path.Combine(album, "broken.jpg"), [0xFF, 0xD8, 0xFF]);
+        var catalog = Path.Combine(_dir.Path, "peaks.yaml");
+        File.WriteAllText(catalog, Catalog);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Peaks:CatalogPath"] = catalog,
+            ["Photos:Albums:0:Name"] = "trek",
+            ["Photos:Albums:0:Root"] = album,
+        };
+        Settings = settings;
+        Host = GatewayHost.Start(_dir.Path, model.Directory, settings);
+    }
+
+    /// <summary>The running gateway.</summary>
+    public GatewayHost Host { get; }
+
+    /// <summary>The catalog and album settings the gateway was started with.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>The gateway's embedded store folder.</summary>
+    public string StorePath => Path.Combine(_dir.Path, "store");
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        _dir.Dispose();
+    }
+}
