@@ -43,7 +43,12 @@ internal static class FieldValueConverter
                     foreach (var value in raw)
                     {
                         current = value;
-                        var text = AsString(value);
+                        var text = field.Encoding switch
+                        {
+                            KeywordEncoding.Ip => IpValues.Canonical(AsString(value)),
+                            KeywordEncoding.Binary => Base64(value),
+                            _ => AsString(value),
+                        };
                         if (field.Kind == FieldKind.Keyword && field.IgnoreAbove is { } limit && text.Length > limit)
                         {
                             continue;
@@ -119,6 +124,13 @@ internal static class FieldValueConverter
         JsonValueKind.False => "false",
         _ => throw new FormatException("Can't get text on a START_OBJECT"),
     };
+
+    private static string Base64(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException("Can't get binary value from " + value.ValueKind.ToString().ToUpperInvariant());
+        var buffer = new byte[(text.Length * 3 / 4) + 3];
+        return System.Convert.TryFromBase64String(text, buffer, out _) ? text : throw new FormatException("Failed to decode [" + text + "] as base64");
+    }
 
     private static long ParseBoolean(JsonElement value) => value.ValueKind switch
     {

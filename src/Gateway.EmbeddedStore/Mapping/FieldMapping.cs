@@ -29,6 +29,9 @@ public sealed class FieldMapping
     /// <summary>date: the format string (<c>strict_date_optional_time||epoch_millis</c> by default).</summary>
     public string? Format { get; init; }
 
+    /// <summary>keyword kind: plain strings, or the <c>ip</c> or <c>binary</c> type kept as exact values.</summary>
+    public KeywordEncoding Encoding { get; init; }
+
     /// <summary>keyword: strings longer than this are not indexed (ignore_above).</summary>
     public int? IgnoreAbove { get; init; }
 

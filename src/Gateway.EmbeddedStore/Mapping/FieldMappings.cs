@@ -8,6 +8,9 @@ internal static class FieldMappings
 {
     public const string DefaultDateFormat = "strict_date_optional_time||epoch_millis";
 
+    /// <summary>date_nanos' default; the store keeps dates to the millisecond, so nanoseconds are truncated.</summary>
+    public const string DefaultDateNanosFormat = "strict_date_optional_time_nanos||epoch_millis";
+
     public static FieldMapping Create(string path, JsonObject definition, string? parentPath)
     {
         var type = definition["type"]?.GetValue<string>() ?? "object";
@@ -21,16 +24,22 @@ internal static class FieldMappings
             Dims = kind == FieldKind.DenseVector && definition["dims"] is JsonValue dims ? dims.GetValue<int>() : null,
             Similarity = kind == FieldKind.DenseVector && definition["similarity"] is JsonValue s ? VectorSimilarities.Parse(s.GetValue<string>()) : null,
             Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
-            Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? DefaultDateFormat : null,
+            Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? (type == "date_nanos" ? DefaultDateNanosFormat : DefaultDateFormat) : null,
             IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia) : null,
+            Encoding = type switch
+            {
+                "ip" => KeywordEncoding.Ip,
+                "binary" => KeywordEncoding.Binary,
+                _ => KeywordEncoding.Plain,
+            },
         };
     }
 
     public static FieldKind KindOf(string type) => type switch
     {
-        "keyword" => FieldKind.Keyword,
+        "keyword" or "ip" or "binary" => FieldKind.Keyword,
         "text" => FieldKind.Text,
-        "date" => FieldKind.Date,
+        "date" or "date_nanos" => FieldKind.Date,
         "geo_point" => FieldKind.GeoPoint,
         "dense_vector" => FieldKind.DenseVector,
         "long" => FieldKind.Long,

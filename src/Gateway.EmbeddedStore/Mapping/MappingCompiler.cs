@@ -14,7 +14,7 @@ internal static class MappingCompiler
     private static readonly HashSet<string> KnownTypes =
     [
         "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
-        "double", "float", "half_float", "boolean",
+        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos",
     ];
 
     /// <summary>Normalises the root (validates every field, fills dense_vector defaults). Returns a new tree.</summary>
@@ -131,7 +131,7 @@ internal static class MappingCompiler
                 NormalizeVector(definition, name);
             }
 
-            if (type == "date" && definition["format"] is JsonValue formatValue)
+            if (type is "date" or "date_nanos" && definition["format"] is JsonValue formatValue)
             {
                 DateFormatParser.Validate(formatValue.GetValue<string>(), name);
             }

@@ -63,6 +63,11 @@ internal sealed class TermsAggregation : Aggregation
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
         var mapping = AggField.Resolve(docs, _field);
+        if (mapping?.Encoding == KeywordEncoding.Ip && (_includeNode is JsonValue || _excludeNode is JsonValue))
+        {
+            throw StoreException.IllegalArgument("Aggregation [" + Name + "] cannot support regular expression style include/exclude settings as they can only be applied to string fields. Use an array of values for include/exclude clauses");
+        }
+
         _kind = mapping?.Kind ?? UnmappedKind();
         _anyFloating = docs.Parts.Any(p => p.Outcome.Context.Field(_field) is { } f && AggField.IsFloating(f.Kind)) || (mapping is null && AggField.IsFloating(_kind));
         var includeDates = _kind == FieldKind.Date ? DateValues(_includeNode, mapping?.Format) : null;

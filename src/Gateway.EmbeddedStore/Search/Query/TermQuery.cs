@@ -51,8 +51,15 @@ internal sealed class TermQuery : QueryNode
         switch (field.Kind)
         {
             case FieldKind.Keyword or FieldKind.Text:
+                if (field.Encoding == KeywordEncoding.Binary)
+                {
+                    throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard("Binary fields do not support searching", context.IndexName));
+                }
+
                 var index = TermIndex.For(context.Snapshot, Field);
-                var postings = CaseInsensitive
+                var postings = field.Encoding == KeywordEncoding.Ip
+                    ? IpPostings(index, strings, context)
+                    : CaseInsensitive
                     ? index.Terms.Where(t => strings.Any(s => string.Equals(s, t.Key, StringComparison.OrdinalIgnoreCase))).Select(t => t.Value)
                     : strings.Distinct(StringComparer.Ordinal).Select(s => index.Terms.GetValueOrDefault(s)).OfType<Postings>();
 
@@ -72,6 +79,24 @@ internal sealed class TermQuery : QueryNode
                     : FieldNumbers.Of(values).Any(targets.Contains));
                 return new DocResult(bits, null, Boost);
         }
+    }
+
+    // ip terms are addresses or CIDR ranges ("192.168.0.0/16"), compared in canonical form.
+    private static IEnumerable<Postings> IpPostings(TermIndex index, List<string> values, SearchContext context)
+    {
+        List<Func<string, bool>> matchers;
+        try
+        {
+            matchers = [.. values.Select(v => v.Contains('/', StringComparison.Ordinal) ? IpValues.CidrMatcher(v) : EqualTo(IpValues.Canonical(v)))];
+        }
+        catch (FormatException e)
+        {
+            throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(e.Message, context.IndexName));
+        }
+
+        return index.Terms.Where(t => matchers.Any(m => m(t.Key))).Select(t => t.Value);
+
+        static Func<string, bool> EqualTo(string canonical) => t => string.Equals(t, canonical, StringComparison.Ordinal);
     }
 
     public static void RequireSingleField(string type, JsonObject obj)
