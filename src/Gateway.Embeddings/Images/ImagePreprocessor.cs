@@ -41,9 +41,10 @@ public sealed class ImagePreprocessor
     }
 
     /// <summary>Preprocesses on the thread pool within <see cref="ImageDecodeOptions.Timeout"/>; a decode that takes longer
-    /// fails with an <see cref="ImageDecodeException"/> at the timeout, and the decoder is told to stop: JPEG, PNG and TIFF
-    /// decodes stop within a band of rows (see <see cref="SkiaBandDecoder"/>), so no native work keeps running for an
-    /// answer nobody waits for.</summary>
+    /// fails with an <see cref="ImageDecodeException"/> at the timeout, and the decoder is told to stop, so that no native
+    /// work keeps running for an answer nobody waits for: JPEG, BMP, PNG and GIF stop within a band of rows or a slice
+    /// of input (see <see cref="SkiaBandDecoder"/>), TIFF at ImageMagick's next row; HEIC only between libheif's steps
+    /// and WebP not at all once started (both bounded by MaxPixels).</summary>
     public async Task<float[]> PreprocessAsync(ReadOnlyMemory<byte> encoded, string? name = null, CancellationToken cancellationToken = default)
     {
         var timeout = _decoder.Options.Timeout;
