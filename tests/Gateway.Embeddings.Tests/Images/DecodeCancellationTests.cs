@@ -125,6 +125,29 @@ public sealed class DecodeCancellationTests
         Assert.Equal(whole, banded);
     }
 
+    [Theory]
+    [InlineData("jpeg", true)]
+    [InlineData("jpeg", false)]
+    [InlineData("png", false)]
+    [InlineData("gif", false)]
+    public void Decode_TruncatedFileIsStillReportedAsTruncated(string format, bool fastPaths)
+    {
+        // The pieces-at-a-time decoders only see "fewer rows"; the message must still say why.
+        var whole = format switch
+        {
+            "png" => SyntheticImages.Encode(1200, 900, SKEncodedImageFormat.Png),
+            "gif" => SyntheticImages.Solid(1200, 900, MagickColors.Teal, MagickFormat.Gif),
+            _ => SyntheticImages.Encode(3000, 2000, SKEncodedImageFormat.Jpeg),
+        };
+        var cut = whole[..(whole.Length * 6 / 10)];
+        var decoder = new ImageDecoder(new ImageDecodeOptions { FastPaths = fastPaths });
+
+        var error = Assert.Throws<ImageDecodeException>(() => decoder.Decode(cut, "cut." + format, 224, 224));
+
+        Assert.Contains("'cut." + format + "'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<long> SettledAsync(Func<long> read, TimeSpan quiet, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
