@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Gateway.Embeddings.Images;
 
 /// <summary>
@@ -17,26 +19,48 @@ internal static class ExifOrientation
         var (w, h, c) = (source.Width, source.Height, source.Channels);
         var outW = SwapsAxes(orientation) ? h : w;
         var outH = SwapsAxes(orientation) ? w : h;
-        var src = source.Pixels;
-        var dst = new byte[src.Length];
-        for (var oy = 0; oy < outH; oy++)
+        // Stored pixel index = start + ox * dx + oy * dy for output pixel (ox, oy): one add per pixel instead of a
+        // switch and a block copy.
+        var (start, dx, dy) = orientation switch
         {
-            for (var ox = 0; ox < outW; ox++)
+            2 => (w - 1, -1, w),
+            3 => ((w * h) - 1, -1, -w),
+            4 => (w * (h - 1), 1, -w),
+            5 => (0, w, 1),
+            6 => (w * (h - 1), -w, 1),
+            7 => ((w * h) - 1, -w, -1),
+            _ => (w - 1, w, -1),
+        };
+        var dst = new byte[source.Pixels.Length];
+        if (c == 4)
+        {
+            Remap(MemoryMarshal.Cast<byte, uint>(source.Pixels.AsSpan()), MemoryMarshal.Cast<byte, uint>(dst.AsSpan()), outW, outH, start, dx, dy);
+        }
+        else
+        {
+            for (var ch = 0; ch < c; ch++)
             {
-                // For each output pixel, the stored pixel it comes from.
-                var (ix, iy) = orientation switch
+                for (var oy = 0; oy < outH; oy++)
                 {
-                    2 => (w - 1 - ox, oy),
-                    3 => (w - 1 - ox, h - 1 - oy),
-                    4 => (ox, h - 1 - oy),
-                    5 => (oy, ox),
-                    6 => (oy, h - 1 - ox),
-                    7 => (w - 1 - oy, h - 1 - ox),
-                    _ => (w - 1 - oy, ox),
-                };
-                Buffer.BlockCopy(src, ((iy * w) + ix) * c, dst, ((oy * outW) + ox) * c, c);
+                    for (int ox = 0, s = start + (oy * dy), o = ((oy * outW) * c) + ch; ox < outW; ox++, s += dx, o += c)
+                    {
+                        dst[o] = source.Pixels[(s * c) + ch];
+                    }
+                }
             }
         }
         return new PixelBuffer(dst, outW, outH, c);
+    }
+
+    private static void Remap(ReadOnlySpan<uint> src, Span<uint> dst, int outW, int outH, int start, int dx, int dy)
+    {
+        for (var oy = 0; oy < outH; oy++)
+        {
+            var row = dst.Slice(oy * outW, outW);
+            for (int ox = 0, s = start + (oy * dy); ox < row.Length; ox++, s += dx)
+            {
+                row[ox] = src[s];
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class ImageDecodeOptions
     public bool FastPaths { get; set; } = true;
 
     /// <summary>With <see cref="FastPaths"/>: decode large JPEGs whose restart markers allow it in strips on all cores
-    /// (default off). It can only shorten one decode on an otherwise idle machine; measured on a busy machine it cost
-    /// ~35 % more CPU and more wall time than the single-core decode, so it is opt-in.</summary>
+    /// (default off). It costs about the same CPU as the single-core decode and can only shorten one decode on an
+    /// otherwise idle machine; on a busy machine the second strip waits for a core and it was slower, so it is opt-in.</summary>
     public bool ParallelJpeg { get; set; }
 }

@@ -70,10 +70,13 @@ internal static class JpegRestartSplitter
         var end = -1;
         for (var i = pos; i + 1 < jpeg.Length; i++)
         {
-            if (jpeg[i] != 0xFF)
+            // Vectorised search for the next marker byte; 0xFF is rare in entropy-coded data (always stuffed as FF 00).
+            var skip = jpeg[i..^1].IndexOf((byte)0xFF);
+            if (skip < 0)
             {
-                continue;
+                break;
             }
+            i += skip;
             var next = jpeg[i + 1];
             if (next is >= 0xD0 and <= 0xD7)
             {

@@ -6,10 +6,14 @@ namespace Gateway.Embeddings.Images;
 /// HEIC/HEIF (and TIFF) through Magick.NET. The format is always named explicitly so that ImageMagick never
 /// guesses a coder from the content. For HEIF, libheif applies the items' <c>irot</c>/<c>imir</c> transforms
 /// itself (and ImageMagick then resets the EXIF orientation to 1), so no EXIF orientation is applied on top.
+/// Cancellation is checked before decoding and through ImageMagick's progress monitor, which its coders call row by
+/// row (TIFF) or after the codec's own decode (HEIC: libheif's HEVC decode of the whole picture is one call that
+/// ImageMagick gives no way to interrupt; the thumbnail fast path keeps it short for iPhone photos).
 /// </summary>
 internal static class MagickImageReader
 {
-    public static DecodedImage ReadHeif(ReadOnlySpan<byte> data, string label, ImageDecodeOptions options, int minShortEdge, int minLongEdge)
+    public static DecodedImage ReadHeif(ReadOnlySpan<byte> data, string label, ImageDecodeOptions options, int minShortEdge, int minLongEdge,
+        CancellationToken cancellationToken)
     {
         var container = HeifContainer.TryParse(data);
         var settings = new MagickReadSettings { Format = MagickFormat.Heic, FrameIndex = 0, FrameCount = 1 };
@@ -33,18 +37,38 @@ internal static class MagickImageReader
                 Ping(bytes, settings, label, options);
             }
         }
-        using var image = new MagickImage(bytes, settings);
+        using var image = Read(bytes, settings, cancellationToken);
         return new DecodedImage(ToPixels(image), 1, path);
     }
 
-    public static DecodedImage ReadTiff(ReadOnlySpan<byte> data, string label, ImageDecodeOptions options)
+    public static DecodedImage ReadTiff(ReadOnlySpan<byte> data, string label, ImageDecodeOptions options, CancellationToken cancellationToken)
     {
         var bytes = data.ToArray();
         var settings = new MagickReadSettings { Format = MagickFormat.Tiff, FrameIndex = 0, FrameCount = 1 };
         Ping(bytes, settings, label, options);
-        using var image = new MagickImage(bytes, settings);
+        using var image = Read(bytes, settings, cancellationToken);
         image.AutoOrient();
         return new DecodedImage(ToPixels(image), 1, "full");
+    }
+
+    private static MagickImage Read(byte[] bytes, MagickReadSettings settings, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var image = new MagickImage();
+        try
+        {
+            // Cancelling the progress event makes the coder stop and the read throw; ImageDecoder turns that into
+            // OperationCanceledException.
+            image.Progress += (_, e) => e.Cancel = cancellationToken.IsCancellationRequested;
+            image.Read(bytes, settings);
+            cancellationToken.ThrowIfCancellationRequested();
+            return image;
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
     }
 
     private static void Ping(byte[] bytes, MagickReadSettings settings, string label, ImageDecodeOptions options)

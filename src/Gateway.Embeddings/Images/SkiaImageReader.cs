@@ -1,19 +1,24 @@
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace Gateway.Embeddings.Images;
 
 /// <summary>JPEG, PNG, WebP, GIF (first frame) and BMP through SkiaSharp, with DCT-scaled JPEG decoding
-/// (in parallel strips where the file's restart markers allow, see <see cref="JpegRestartSplitter"/>).</summary>
+/// (in parallel strips where the file's restart markers allow, see <see cref="JpegRestartSplitter"/>). Decoding goes
+/// band by band (<see cref="SkiaBandDecoder"/>) so that a cancelled decode stops.</summary>
 internal static class SkiaImageReader
 {
     private const long ParallelFromPixels = 4_000_000;
 
-    public static DecodedImage Read(ReadOnlySpan<byte> data, string label, ImageFormat format, ImageDecodeOptions options, int minShortEdge, int minLongEdge)
+    public static DecodedImage Read(ReadOnlySpan<byte> data, string label, ImageFormat format, ImageDecodeOptions options, int minShortEdge, int minLongEdge,
+        CancellationToken cancellationToken, Action<int>? onRows = null)
     {
-        using var skData = SKData.CreateCopy(data);
+        // PNG and GIF decode incrementally from a metered stream (see SkiaBandDecoder); the rest from memory, which is
+        // also what lets libjpeg-turbo read the whole scan without refilling a buffer.
+        var metered = format is ImageFormat.Png or ImageFormat.Gif ? new MeteredStream(data.ToArray()) : null;
+        using var skData = metered is null ? SKData.CreateCopy(data) : null;
         // The codec takes ownership of the stream.
-        using var codec = SKCodec.Create(new SKMemoryStream(skData), out var created);
+        using var codec = skData is not null ? SKCodec.Create(new SKMemoryStream(skData), out var created)
+            : SKCodec.Create(new SKManagedStream(metered, disposeManagedStream: true), out created);
         if (codec is null)
         {
             throw new ImageDecodeException($"{label} could not be decoded as {format}: {Describe(created)}");
@@ -39,11 +44,11 @@ internal static class SkiaImageReader
         }
         var pixels = new byte[checked(width * height * 4)];
         if (format == ImageFormat.Jpeg && options.FastPaths && options.ParallelJpeg && Environment.ProcessorCount > 1 && (long)info.Width * info.Height >= ParallelFromPixels
-            && DecodeStrips(data, (float)Math.Min(scale, 1.0), width, height, pixels))
+            && DecodeStrips(data, (float)Math.Min(scale, 1.0), width, height, pixels, cancellationToken, onRows))
         {
             return new DecodedImage(new PixelBuffer(pixels, width, height, 4), (int)codec.EncodedOrigin, path + " parallel");
         }
-        var result = Decode(codec, width, height, pixels, 0);
+        var result = SkiaBandDecoder.Decode(codec, Target(width, height), pixels, 0, cancellationToken, onRows, metered);
         if (result != SKCodecResult.Success)
         {
             throw new ImageDecodeException($"{label} could not be decoded as {format}: {Describe(result)}");
@@ -53,7 +58,8 @@ internal static class SkiaImageReader
 
     /// <summary>Decodes restart-aligned strips on several cores into <paramref name="pixels"/>; false (nothing promised about
     /// <paramref name="pixels"/>) when the file cannot be split or a strip does not come out as expected.</summary>
-    private static bool DecodeStrips(ReadOnlySpan<byte> data, float scale, int width, int height, byte[] pixels)
+    private static bool DecodeStrips(ReadOnlySpan<byte> data, float scale, int width, int height, byte[] pixels,
+        CancellationToken cancellationToken, Action<int>? onRows)
     {
         var strips = JpegRestartSplitter.Split(data, Math.Min(Environment.ProcessorCount, 4));
         if (strips is null)
@@ -88,11 +94,19 @@ internal static class SkiaImageReader
             var ok = true;
             Parallel.For(0, strips.Count, new ParallelOptions { MaxDegreeOfParallelism = strips.Count }, i =>
             {
-                if (Decode(codecs[i]!, width, heights[i], pixels, offsets[i] * width * 4) != SKCodecResult.Success)
+                try
                 {
-                    ok = false;
+                    if (SkiaBandDecoder.Decode(codecs[i]!, Target(width, heights[i]), pixels, offsets[i] * width * 4, cancellationToken, onRows) != SKCodecResult.Success)
+                    {
+                        ok = false;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    ok = false; // the other strips stop at their next band; thrown below
                 }
             });
+            cancellationToken.ThrowIfCancellationRequested();
             return ok;
         }
         finally
@@ -104,20 +118,7 @@ internal static class SkiaImageReader
         }
     }
 
-    private static SKCodecResult Decode(SKCodec codec, int width, int height, byte[] pixels, int offset)
-    {
-        var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
-        try
-        {
-            // Frame 0 for GIF and animated WebP; no colour-space conversion, as PIL does not convert either.
-            return codec.GetPixels(target, handle.AddrOfPinnedObject() + offset);
-        }
-        finally
-        {
-            handle.Free();
-        }
-    }
+    private static SKImageInfo Target(int width, int height) => new(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
 
     private static string Describe(SKCodecResult result) => result switch
     {

@@ -22,19 +22,25 @@ public sealed class BilinearResamplerTests(ITestOutputHelper output)
         Assert.Equal(pilSha256, Convert.ToHexStringLower(SHA256.HashData(resized.Pixels)));
     }
 
-    [Fact]
-    public void Resize_DropsAlphaOfRgbaInput()
+    [Theory]
+    [InlineData(97, 61, 24, 24, "e736b9e33a9e7a6876842e534d6a486f778e06df3fb3d227516637998ce0b283")]
+    [InlineData(97, 61, 150, 40, "18984321a312d8c56eb8eebc7343dd7a0c401c6634533c8c8fd7a9db826c2bf9")]
+    [InlineData(504, 378, 224, 224, "a894858007cd4d7a9e27ef73c482f586f078db97dffcf848b15864ccda6e4993")]
+    [InlineData(31, 17, 224, 224, "870a4e75c6a969e3e05068b419e40fa42033ecdd060babff882e6930b51d8191")]
+    public void Resize_OfRgbaInputMatchesPilOnItsRgbAndDropsAlpha(int width, int height, int outWidth, int outHeight, string pilSha256)
     {
-        var rgb = SyntheticImages.Pattern(97, 61);
-        var rgba = new byte[97 * 61 * 4];
+        // RGBA goes through the vectorised four-channel pass; a varying alpha must not leak into R, G or B.
+        var rgb = SyntheticImages.Pattern(width, height);
+        var rgba = new byte[width * height * 4];
         for (int i = 0, o = 0; i < rgb.Pixels.Length; i += 3, o += 4)
         {
-            (rgba[o], rgba[o + 1], rgba[o + 2], rgba[o + 3]) = (rgb.Pixels[i], rgb.Pixels[i + 1], rgb.Pixels[i + 2], 17);
+            (rgba[o], rgba[o + 1], rgba[o + 2], rgba[o + 3]) = (rgb.Pixels[i], rgb.Pixels[i + 1], rgb.Pixels[i + 2], (byte)(o * 13));
         }
 
-        var fromRgba = BilinearResampler.Resize(new PixelBuffer(rgba, 97, 61, 4), 24, 24);
+        var fromRgba = BilinearResampler.Resize(new PixelBuffer(rgba, width, height, 4), outWidth, outHeight);
 
-        Assert.Equal(BilinearResampler.Resize(rgb, 24, 24).Pixels, fromRgba.Pixels);
+        Assert.Equal((outWidth, outHeight, 3), (fromRgba.Width, fromRgba.Height, fromRgba.Channels));
+        Assert.Equal(pilSha256, Convert.ToHexStringLower(SHA256.HashData(fromRgba.Pixels)));
     }
 
     [Fact]
