@@ -9,7 +9,7 @@ namespace Gateway.Benchmarks;
 /// and through the gateway, alternating run by run (direct, gateway, direct, gateway…), so both see the same
 /// machine; figures are medians over rounds, ratios and added latencies are taken per round (side by side).
 /// </summary>
-internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int rounds, IReadOnlyList<int> concurrencies, int documents)
+internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int rounds, IReadOnlyList<int> concurrencies, int documents, IReadOnlyDictionary<string, string> gatewayEnvironment)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -45,7 +45,7 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
                 "--Embeddings:ModelDirectory", Path.Combine(data.FullName, "no-model"),
                 "--Embeddings:Download:AutoDownload", "false",
                 "--EmbeddedStore:DataPath", Path.Combine(data.FullName, "gateway-store"),
-            ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+            ], new Dictionary<string, string>(gatewayEnvironment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 
             // Warm both paths up (JIT, connection pools, the store's caches) before anything is recorded.
             await load.RunAsync(upstream.Address, workload, concurrencies.Max(), TimeSpan.FromSeconds(3));
@@ -94,7 +94,8 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
     private void Print(TextWriter output, Workload workload, Dictionary<(int Concurrency, bool ThroughGateway), List<CellResult>> results)
     {
         output.WriteLine();
-        output.WriteLine($"upstream: {workload.Name}; load: {load.Name}; {Environment.ProcessorCount} cores; {rounds} rounds × {seconds} s per cell; medians");
+        output.WriteLine($"upstream: {workload.Name}; load: {load.Name}; {Environment.ProcessorCount} cores; {rounds} rounds × {seconds} s per cell; medians"
+            + (gatewayEnvironment.Count > 0 ? "; gateway environment: " + string.Join(' ', gatewayEnvironment.Select(e => $"{e.Key}={e.Value}")) : ""));
         output.WriteLine();
         output.WriteLine("| concurrency | path | req/s | p50 ms | p99 ms | upstream CPU µs/req | gateway CPU µs/req |");
         output.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
@@ -105,7 +106,7 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
             output.WriteLine(Row(c, "direct", direct));
             output.WriteLine(Row(c, "gateway", proxied));
             var pairs = direct.Zip(proxied).ToList();
-            output.WriteLine(string.Format(Invariant, "| {0} | **gateway / direct** | **{1:P1}** | **+{2:F3}** | **+{3:F3}** | | |", c,
+            output.WriteLine(string.Format(Invariant, "| {0} | **gateway / direct** | **{1:P1}** | **{2:+0.000;-0.000;0.000}** | **{3:+0.000;-0.000;0.000}** | | |", c,
                 Median.Of(pairs.Select(p => p.Second.Load.RequestsPerSecond / p.First.Load.RequestsPerSecond)),
                 Median.Of(pairs.Select(p => p.Second.Load.P50 - p.First.Load.P50)),
                 Median.Of(pairs.Select(p => p.Second.Load.P99 - p.First.Load.P99))));

@@ -4,7 +4,7 @@ namespace Gateway.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Gateway.Benchmarks -- [passthrough] [--seconds 5] [--rounds 3]
-/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin]</c>: passthrough overhead
+/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin] [--gateway-env NAME=VALUE]…</c>: passthrough overhead
 /// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone). The other
 /// commands are the child processes the benchmark starts.
 /// </summary>
@@ -54,7 +54,8 @@ internal static class BenchmarkProgram
             int.Parse(Option(args, "--seconds", "5"), Invariant),
             int.Parse(Option(args, "--rounds", "3"), Invariant),
             [.. Option(args, "--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, Invariant))],
-            int.Parse(Option(args, "--docs", "3000"), Invariant));
+            int.Parse(Option(args, "--docs", "3000"), Invariant),
+            GatewayEnvironment(args));
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         foreach (var upstream in Option(args, "--upstreams", "fixed,store").Split(','))
         {
@@ -75,6 +76,13 @@ internal static class BenchmarkProgram
             Console.WriteLine(string.Format(Invariant, "| {0} | {1:F1} | {2:F1} |", name, mean, p50));
         }
     }
+
+    /// <summary>Every <c>--gateway-env NAME=VALUE</c>: environment variables for the gateway process (runtime knobs to compare).</summary>
+    private static Dictionary<string, string> GatewayEnvironment(string[] args) => args
+        .Select((a, i) => (a, i))
+        .Where(p => p.a == "--gateway-env" && p.i + 1 < args.Length)
+        .Select(p => args[p.i + 1].Split('=', 2))
+        .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
 
     private static string Option(string[] args, string name, string fallback)
     {
