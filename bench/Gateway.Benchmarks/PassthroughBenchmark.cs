@@ -9,7 +9,7 @@ namespace Gateway.Benchmarks;
 /// and through the gateway, alternating run by run (direct, gateway, direct, gateway…), so both see the same
 /// machine; figures are medians over rounds, ratios and added latencies are taken per round (side by side).
 /// </summary>
-internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int rounds, IReadOnlyList<int> concurrencies, int documents, IReadOnlyDictionary<string, string> gatewayEnvironment)
+internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int rounds, IReadOnlyList<int> concurrencies, int documents, int warmupSeconds, IReadOnlyDictionary<string, string> gatewayEnvironment)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -47,9 +47,10 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
                 "--EmbeddedStore:DataPath", Path.Combine(data.FullName, "gateway-store"),
             ], new Dictionary<string, string>(gatewayEnvironment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 
-            // Warm both paths up (JIT, connection pools, the store's caches) before anything is recorded.
-            await load.RunAsync(upstream.Address, workload, concurrencies.Max(), TimeSpan.FromSeconds(3));
-            await load.RunAsync(gateway.Address, workload, concurrencies.Max(), TimeSpan.FromSeconds(3));
+            // Warm both paths up before anything is recorded (connection pools, the store's caches, and JIT: the
+            // gateway's tiered compilation thread is still busy for tens of seconds under load on two shared cores).
+            await load.RunAsync(upstream.Address, workload, concurrencies.Max(), TimeSpan.FromSeconds(Math.Max(1, warmupSeconds / 4)));
+            await load.RunAsync(gateway.Address, workload, concurrencies.Max(), TimeSpan.FromSeconds(warmupSeconds));
 
             var results = new Dictionary<(int Concurrency, bool ThroughGateway), List<CellResult>>();
             for (var round = 0; round < rounds; round++)

@@ -4,7 +4,7 @@ namespace Gateway.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Gateway.Benchmarks -- [passthrough] [--seconds 5] [--rounds 3]
-/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin] [--gateway-env NAME=VALUE]…</c>: passthrough overhead
+/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin] [--warmup 30] [--gateway-env NAME=VALUE]…</c>: passthrough overhead
 /// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone). The other
 /// commands are the child processes the benchmark starts.
 /// </summary>
@@ -55,6 +55,7 @@ internal static class BenchmarkProgram
             int.Parse(Option(args, "--rounds", "3"), Invariant),
             [.. Option(args, "--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, Invariant))],
             int.Parse(Option(args, "--docs", "3000"), Invariant),
+            int.Parse(Option(args, "--warmup", "30"), Invariant),
             GatewayEnvironment(args));
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         foreach (var upstream in Option(args, "--upstreams", "fixed,store").Split(','))
