@@ -5,24 +5,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.Benchmarks;
 
-/// <summary>A loopback "Elasticsearch" answering every request with the same 1 KB search response, so the proxy is what is measured.</summary>
-internal sealed class FixedUpstream : IAsyncDisposable
+/// <summary>
+/// A trivial loopback "Elasticsearch" (its own process: <c>upstream-fixed --url U</c>) answering every request with
+/// the same 1 KB search response: the upstream does almost no work, so the proxy's own cost dominates.
+/// </summary>
+internal static class FixedUpstream
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(
         "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":3,\"relation\":\"eq\"},\"max_score\":1.0,\"hits\":["
         + string.Join(',', Enumerable.Range(0, 3).Select(i => $"{{\"_index\":\"photos\",\"_id\":\"{i}\",\"_score\":1.0,\"_source\":{{\"path\":\"album/IMG_{i:D4}.HEIC\",\"predicted_peaks\":[\"ama_dablam\",\"thamserku\"],\"shot_time\":\"2024-10-1{i}T06:12:00Z\",\"camera\":\"iPhone 15 Pro\",\"gps\":{{\"lat\":27.86,\"lon\":86.81}}}}}}"))
         + "]}}");
 
-    private readonly WebApplication _app;
-
-    private FixedUpstream(WebApplication app) => _app = app;
-
-    public Uri Address { get; private set; } = null!;
-
-    public static async Task<FixedUpstream> StartAsync()
+    public static async Task<int> RunAsync(string url)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(async context =>
@@ -37,9 +34,7 @@ internal sealed class FixedUpstream : IAsyncDisposable
             context.Response.ContentLength = Body.Length;
             await context.Response.Body.WriteAsync(Body);
         });
-        await app.StartAsync();
-        return new FixedUpstream(app) { Address = new Uri(app.Urls.First()) };
+        await app.RunAsync();
+        return 0;
     }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

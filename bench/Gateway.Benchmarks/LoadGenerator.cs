@@ -6,10 +6,9 @@ namespace Gateway.Benchmarks;
 /// <summary>Closed-loop load: <c>concurrency</c> workers each sending the next request as soon as the last one completed.</summary>
 internal static class LoadGenerator
 {
-    private static readonly byte[] SearchBody = Encoding.UTF8.GetBytes("""{"query":{"bool":{"filter":[{"term":{"predicted_peaks":"ama_dablam"}},{"range":{"shot_time":{"gte":"2024-10-01"}}}]}},"size":3}""");
-
-    public static async Task<LoadResult> RunAsync(HttpClient client, Uri target, int concurrency, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(HttpClient client, Uri target, string body, int concurrency, TimeSpan duration)
     {
+        var bytes = Encoding.UTF8.GetBytes(body);
         var latencies = new List<double>[concurrency];
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
@@ -19,9 +18,9 @@ internal static class LoadGenerator
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 var begin = Stopwatch.GetTimestamp();
-                using var content = new ByteArrayContent(SearchBody);
+                using var content = new ByteArrayContent(bytes);
                 content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-                using var response = await client.PostAsync(new Uri(target, "/photos/_search"), content).ConfigureAwait(false);
+                using var response = await client.PostAsync(target, content).ConfigureAwait(false);
                 await response.Content.CopyToAsync(Stream.Null).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {

@@ -3,75 +3,91 @@ using System.Globalization;
 namespace Gateway.Benchmarks;
 
 /// <summary>
-/// Passthrough overhead: the same fixed upstream reached directly and through the gateway, interleaved
-/// round by round so both see the same machine load; then the pure rewrite cost without embedding.
+/// <c>dotnet run -c Release --project bench/Gateway.Benchmarks -- [passthrough] [--seconds 5] [--rounds 3]
+/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin] [--warmup 30] [--gateway-env NAME=VALUE]…</c>: passthrough overhead
+/// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone). The other
+/// commands are the child processes the benchmark starts.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static async Task Main(string[] args)
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> Main(string[] args)
     {
-        var seconds = Argument("--seconds", 5);
-        var rounds = Argument("--rounds", 3);
-        var concurrency = Argument("--concurrency", 16);
-        var culture = CultureInfo.InvariantCulture;
-
-        var data = Path.Combine(Path.GetTempPath(), "gateway-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var upstream = await FixedUpstream.StartAsync();
-        using var gateway = new GatewayUnderTest(upstream.Address, data);
-        var gatewayAddress = gateway.Start();
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
-
-        Console.WriteLine($"upstream {upstream.Address}  gateway {gatewayAddress}  {Environment.ProcessorCount} cores, {rounds} rounds × {seconds} s per cell");
-        await LoadGenerator.RunAsync(client, upstream.Address, concurrency, TimeSpan.FromSeconds(2));
-        await LoadGenerator.RunAsync(client, gatewayAddress, concurrency, TimeSpan.FromSeconds(2));
-
-        var results = new Dictionary<(string Target, int Concurrency), List<LoadResult>>();
-        for (var round = 0; round < rounds; round++)
+        var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "passthrough";
+        switch (command)
         {
-            foreach (var c in (int[])[1, concurrency])
-            {
-                foreach (var (name, address) in new[] { ("direct", upstream.Address), ("gateway", gatewayAddress) })
-                {
-                    var result = await LoadGenerator.RunAsync(client, address, c, TimeSpan.FromSeconds(seconds));
-                    (results.TryGetValue((name, c), out var list) ? list : results[(name, c)] = []).Add(result);
-                }
-            }
+            case "upstream-fixed":
+                return await FixedUpstream.RunAsync(Option(args, "--url", "http://127.0.0.1:9300"));
+            case "upstream-store":
+                return await StoreUpstream.RunAsync(Option(args, "--url", "http://127.0.0.1:9301"), Option(args, "--data", Path.Combine(Path.GetTempPath(), "gateway-bench-store")));
+            case "load":
+                return await BuiltInLoad.RunChildAsync(new Uri(Option(args, "--url", "")), Option(args, "--path", "/"), await File.ReadAllTextAsync(Option(args, "--body-file", "")),
+                    int.Parse(Option(args, "--concurrency", "1"), Invariant), TimeSpan.FromSeconds(int.Parse(Option(args, "--seconds", "5"), Invariant)));
+            case "rewrite":
+                await PrintRewriteCostAsync();
+                return 0;
+            case "passthrough":
+                break;
+            default:
+                Console.Error.WriteLine($"unknown command {command}: passthrough | rewrite");
+                return 2;
         }
 
-        Console.WriteLine();
-        Console.WriteLine("| concurrency | path | req/s | p50 ms | p99 ms |");
-        Console.WriteLine("| ---: | --- | ---: | ---: | ---: |");
-        foreach (var c in (int[])[1, concurrency])
+        ILoadTool load;
+        if (Option(args, "--load", "wrk") == "builtin")
         {
-            var direct = LoadResult.Mean(results[("direct", c)]);
-            var proxied = LoadResult.Mean(results[("gateway", c)]);
-            Console.WriteLine(string.Format(culture, "| {0} | direct | {1:F0} | {2:F3} | {3:F3} |", c, direct.RequestsPerSecond, direct.P50, direct.P99));
-            Console.WriteLine(string.Format(culture, "| {0} | gateway | {1:F0} | {2:F3} | {3:F3} |", c, proxied.RequestsPerSecond, proxied.P50, proxied.P99));
-            Console.WriteLine(string.Format(culture, "| {0} | **added / ratio** | **{1:P1}** | **+{2:F3}** | **+{3:F3}** |", c,
-                proxied.RequestsPerSecond / direct.RequestsPerSecond, proxied.P50 - direct.P50, proxied.P99 - direct.P99));
+            load = new BuiltInLoad();
+        }
+        else if (WrkLoad.IsInstalled())
+        {
+            load = new WrkLoad();
+        }
+        else
+        {
+            Console.Error.WriteLine(WrkLoad.InstallHint + ". Using the built-in load generator instead (--load builtin).");
+            load = new BuiltInLoad();
         }
 
+        var benchmark = new PassthroughBenchmark(
+            load,
+            int.Parse(Option(args, "--seconds", "5"), Invariant),
+            int.Parse(Option(args, "--rounds", "3"), Invariant),
+            [.. Option(args, "--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, Invariant))],
+            int.Parse(Option(args, "--docs", "3000"), Invariant),
+            int.Parse(Option(args, "--warmup", "30"), Invariant),
+            GatewayEnvironment(args));
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        foreach (var upstream in Option(args, "--upstreams", "fixed,store").Split(','))
+        {
+            await benchmark.RunAsync(upstream, Console.Out);
+        }
+
+        await PrintRewriteCostAsync();
+        return 0;
+    }
+
+    private static async Task PrintRewriteCostAsync()
+    {
         Console.WriteLine();
         Console.WriteLine("| rewrite step (embedding excluded) | mean µs | p50 µs |");
         Console.WriteLine("| --- | ---: | ---: |");
         foreach (var (name, mean, p50) in await RewriteCost.MeasureAsync(20_000))
         {
-            Console.WriteLine(string.Format(culture, "| {0} | {1:F1} | {2:F1} |", name, mean, p50));
+            Console.WriteLine(string.Format(Invariant, "| {0} | {1:F1} | {2:F1} |", name, mean, p50));
         }
+    }
 
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the temp folder is cleaned by the OS eventually.
-        }
+    /// <summary>Every <c>--gateway-env NAME=VALUE</c>: environment variables for the gateway process (runtime knobs to compare).</summary>
+    private static Dictionary<string, string> GatewayEnvironment(string[] args) => args
+        .Select((a, i) => (a, i))
+        .Where(p => p.a == "--gateway-env" && p.i + 1 < args.Length)
+        .Select(p => args[p.i + 1].Split('=', 2))
+        .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
 
-        int Argument(string name, int fallback)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-        }
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

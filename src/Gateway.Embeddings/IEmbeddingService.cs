@@ -9,6 +9,9 @@ public interface IEmbeddingService
     /// <summary>Whether a model is loaded, being fetched, or missing (and what to do about it).</summary>
     EmbeddingModelStatus Status { get; }
 
+    /// <summary>How many requests are queued and running right now.</summary>
+    EmbeddingQueueStatus Queue { get; }
+
     /// <summary>Embeds one raw text (no prompt template applied). Throws <see cref="EmbeddingUnavailableException"/>
     /// when no model is loaded and <see cref="EmbeddingQueueFullException"/> when the queue is full.</summary>
     ValueTask<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken = default);

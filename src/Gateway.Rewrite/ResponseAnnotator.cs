@@ -96,6 +96,16 @@ public static class ResponseAnnotator
                 writer.WriteString("peak", query.Peak);
             }
 
+            if (query.MatchedName is not null)
+            {
+                writer.WriteString("matched_name", query.MatchedName);
+            }
+
+            if (query.PeakWeight is { } weight)
+            {
+                writer.WriteNumber("peak_weight", weight);
+            }
+
             writer.WriteNumber("embedding_ms", Math.Round(query.EmbeddingMilliseconds, 2));
             if (query.IdentifiedPeaks.Count > 0)
             {

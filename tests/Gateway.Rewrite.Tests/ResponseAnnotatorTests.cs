@@ -30,6 +30,24 @@ public sealed class ResponseAnnotatorTests
     }
 
     [Fact]
+    public void AnnotateSearch_ReportsThePeakNameFoundInText()
+    {
+        var annotation = new GatewayAnnotation();
+        annotation.Add(new QueryVector([0, 1], "text_with_peak", "ama_dablam", [], 4.5) { MatchedName = "ama dablam", PeakWeight = 0.5 });
+        annotation.Add(new QueryVector([1, 0], "prompt_ensemble", null, [], 2));
+
+        var json = JsonNode.Parse(ResponseAnnotator.AnnotateSearch("""{"took":1}"""u8, annotation))!;
+
+        var queries = json["_gateway"]!["queries"]!.AsArray();
+        Assert.Equal("text_with_peak", queries[0]!["source"]!.GetValue<string>());
+        Assert.Equal("ama_dablam", queries[0]!["peak"]!.GetValue<string>());
+        Assert.Equal("ama dablam", queries[0]!["matched_name"]!.GetValue<string>());
+        Assert.Equal(0.5, queries[0]!["peak_weight"]!.GetValue<double>());
+        Assert.Null(queries[1]!["matched_name"]);
+        Assert.Null(queries[1]!["peak_weight"]);
+    }
+
+    [Fact]
     public void AnnotateSearch_LeavesNonObjectsAlone()
     {
         var bytes = Encoding.UTF8.GetBytes("not json");

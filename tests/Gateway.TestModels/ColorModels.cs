@@ -42,7 +42,7 @@ internal static class ColorModels
     }
 
     /// <summary>input_ids [N,64] → embedding rows summed → pooler_output [N,D]; colour pieces carry the colour directions.</summary>
-    public static OnnxGraphBuilder Text(float[][] directions, IReadOnlyDictionary<string, int> vocabulary, int vocabularySize, bool attentionMask)
+    public static OnnxGraphBuilder Text(float[][] directions, IReadOnlyDictionary<string, int> vocabulary, int vocabularySize, bool attentionMask, int slowMatMuls = 0)
     {
         var d = directions[0].Length;
         var g = new OnnxGraphBuilder("colour_text")
@@ -83,8 +83,34 @@ internal static class ColorModels
         }
 
         var rows = g.Node("Gather", [g.Weight("token_embedding", table, vocabularySize, d), "input_ids"], ("axis", 0));
-        g.NodeTo("pooler_output", "ReduceSum", [rows, g.Longs("sum_axes", 1)], ("keepdims", 0));
+        if (slowMatMuls == 0)
+        {
+            g.NodeTo("pooler_output", "ReduceSum", [rows, g.Longs("sum_axes", 1)], ("keepdims", 0));
+            return g;
+        }
+
+        var sum = g.Node("ReduceSum", [rows, g.Longs("sum_axes", 1)], ("keepdims", 0));
+        g.NodeTo("pooler_output", "Add", [sum, SlowZero(g, slowMatMuls)]);
         return g;
+    }
+
+    // Real work whose result is exactly zero: [N,1] zeros computed through slowMatMuls 512×512 matrix products that
+    // depend on the input (so ONNX Runtime cannot fold them away). Tests use it to hold requests in the queue.
+    private static string SlowZero(OnnxGraphBuilder g, int matMuls)
+    {
+        const int Size = 512;
+        var zero = g.Weight("slow_zero", [0f]);
+        var ids = g.Node("Cast", ["input_ids"], ("to", (long)OnnxGraphBuilder.Float));
+        var perRow = g.Node("Mul", [g.Node("ReduceSum", [ids, g.Longs("slow_axes_1", 1)], ("keepdims", 1)), zero]);
+        var matrix = g.Weight("slow_matrix", Enumerable.Repeat(1f / Size, Size * Size).ToArray(), Size, Size);
+        var product = g.Node("Add", [matrix, g.Node("Unsqueeze", [perRow, g.Longs("slow_axes_2", 2)])]);
+        for (var i = 0; i < matMuls; i++)
+        {
+            product = g.Node("MatMul", [product, matrix]);
+        }
+
+        var total = g.Node("Mul", [g.Node("ReduceSum", [product, g.Longs("slow_axes_12", 1, 2)], ("keepdims", 0)), zero]);
+        return g.Node("Unsqueeze", [total, g.Longs("slow_axes_1b", 1)]);
     }
 
     private static float Unit(byte value) => (value / 255f * 2) - 1;

@@ -23,8 +23,10 @@ public static class TestModelFactory
 
     /// <summary>Writes onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.model, config.json and
     /// preprocessor_config.json into <paramref name="directory"/> and describes what it wrote. With
-    /// <paramref name="textAttentionMask"/> the text model also declares an (unused) <c>attention_mask</c> input, as some exports do.</summary>
-    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64, bool textAttentionMask = false)
+    /// <paramref name="textAttentionMask"/> the text model also declares an (unused) <c>attention_mask</c> input, as some exports do.
+    /// With <paramref name="slowTextMatMuls"/> &gt; 0 every text inference also runs that many 512×512 matrix products
+    /// (same vectors, only slower), so tests can keep requests queued.</summary>
+    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64, bool textAttentionMask = false, int slowTextMatMuls = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, TestColor.All.Count);
         Directory.CreateDirectory(directory);
@@ -37,7 +39,7 @@ public static class TestModelFactory
         var vocabularySize = vocabulary.Values.Max() + 1;
 
         ColorModels.Vision(directions, imageSize).Save(Path.Combine(directory, VisionModelPath));
-        ColorModels.Text(directions, vocabulary, vocabularySize, textAttentionMask).Save(Path.Combine(directory, TextModelPath));
+        ColorModels.Text(directions, vocabulary, vocabularySize, textAttentionMask, slowTextMatMuls).Save(Path.Combine(directory, TextModelPath));
         WriteJson(Path.Combine(directory, "config.json"), Config(dimensions, imageSize, vocabularySize));
         WriteJson(Path.Combine(directory, "preprocessor_config.json"), Preprocessor(imageSize));
         return new TestModel(directory, dimensions, imageSize, SequenceLength, vocabularySize);

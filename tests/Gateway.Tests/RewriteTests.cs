@@ -82,6 +82,24 @@ public sealed class RewriteTests(GatewayFixture fixture)
         var query = response["_gateway"]!["queries"]![0]!;
         Assert.Equal("peak_prototype", query["source"]!.GetValue<string>());
         Assert.Equal("red_peak", query["peak"]!.GetValue<string>());
+        Assert.Null(query["peak_weight"]);
+        Assert.All(EsRequests.Ids(response), id => Assert.StartsWith("red-", id, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sunrise over Pico Rójo", "pico rojo")]
+    [InlineData("赤岳の朝", "赤岳")]
+    [InlineData("prayer flags below red-berg", "red berg")]
+    public async Task Rewrite_TextContainingAPeakNameBlendsItsPrototype(string text, string matched)
+    {
+        var response = await fixture.Client.OkAsync(TransportMethod.POST, "/photos/_search",
+            new JsonObject { ["query_text"] = text, ["size"] = 2 }.ToJsonString());
+
+        var query = response["_gateway"]!["queries"]![0]!;
+        Assert.Equal("text_with_peak", query["source"]!.GetValue<string>());
+        Assert.Equal("red_peak", query["peak"]!.GetValue<string>());
+        Assert.Equal(matched, query["matched_name"]!.GetValue<string>());
+        Assert.Equal(0.5, query["peak_weight"]!.GetValue<double>());
         Assert.All(EsRequests.Ids(response), id => Assert.StartsWith("red-", id, StringComparison.Ordinal));
     }
 

@@ -149,6 +149,42 @@ public sealed class UpstreamPassthroughTests : IAsyncLifetime
         Assert.Equal(30_000L * line.Length, received);
     }
 
+    [Fact]
+    public async Task Passthrough_AddsNoForwardedHeadersByDefault()
+    {
+        using var response = await _gateway.Http.GetAsync("/_cluster/health");
+
+        var recorded = Assert.Single(_upstream.Requests);
+        Assert.DoesNotContain(recorded.Headers.Keys, h => h.StartsWith("X-Forwarded", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Passthrough_AddsForwardedHeadersWhenConfigured()
+    {
+        using var temp = new TempDirectory();
+        using var gateway = GatewayHost.Start(temp.Path, null, new Dictionary<string, string?>
+        {
+            ["Gateway:Upstream"] = _upstream.Address.ToString(),
+            ["Gateway:ForwardedHeaders"] = "true",
+        });
+
+        using var response = await gateway.Http.GetAsync("/_cluster/health");
+
+        var recorded = Assert.Single(_upstream.Requests);
+        Assert.Equal("127.0.0.1", recorded.Headers["X-Forwarded-For"]);
+        Assert.Equal("http", recorded.Headers["X-Forwarded-Proto"]);
+    }
+
+    [Fact]
+    public async Task Rewrite_UpstreamWithoutMappingsIsAnElasticsearchError()
+    {
+        // The recording upstream answers GET /photos/_mapping with a search body: no vector field is known.
+        var response = await _gateway.Http.PostAsync("/photos/_search", EsRequests.Json("""{"query_text":"red","size":2}"""));
+
+        await ErrorTests.AssertErrorAsync(response, 400, "illegal_argument_exception");
+        Assert.DoesNotContain(_upstream.Requests, r => r.PathAndQuery.StartsWith("/photos/_search", StringComparison.Ordinal));
+    }
+
     private sealed class GatedContent(byte[] line, int lines, Task gate) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)

@@ -15,6 +15,7 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Action<List<EmbeddingWork>> _process;
     private readonly Task _loop;
+    private volatile int _inBatch;
 
     public EmbeddingBatcher(int queueLimit, int maxBatch, TimeSpan window, TimeProvider time, Action<List<EmbeddingWork>> process)
     {
@@ -32,6 +33,9 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
 
     /// <summary>Requests waiting (not yet taken into a batch).</summary>
     public int Waiting => _channel.Reader.Count;
+
+    /// <summary>Requests in the batch being processed now.</summary>
+    public int InBatch => _inBatch;
 
     /// <summary>Queues <paramref name="work"/>; false when the queue is full.</summary>
     public bool TryEnqueue(EmbeddingWork work) => _channel.Writer.TryWrite(work);
@@ -57,7 +61,15 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                _process(batch);
+                _inBatch = batch.Count;
+                try
+                {
+                    _process(batch);
+                }
+                finally
+                {
+                    _inBatch = 0;
+                }
             }
         }
     }

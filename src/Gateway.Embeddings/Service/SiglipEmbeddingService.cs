@@ -29,6 +29,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     private long _failedAt;
     private bool _loggedMissing;
     private volatile bool _loading;
+    private int _decoding;
 
     /// <summary>Creates the service; nothing is loaded until <see cref="TryLoad"/> or the first request.</summary>
     public SiglipEmbeddingService(
@@ -74,6 +75,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
+    public EmbeddingQueueStatus Queue => _loaded is { } loaded
+        ? new EmbeddingQueueStatus(loaded.Texts.Waiting, loaded.Texts.InBatch, loaded.Images.Waiting, loaded.Images.InBatch, Volatile.Read(ref _decoding))
+        : EmbeddingQueueStatus.Idle;
+
     /// <summary>Output dimensions of the loaded model (loads it if needed).</summary>
     public int Dimensions => EnsureLoaded().Model.Dimensions;
 
@@ -102,7 +108,17 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
         // Refuse before decoding: decoding costs more than the queue check, and the request would be refused anyway.
         ThrowIfFull(loaded);
-        var pixels = await loaded.Model.Images.PreprocessAsync(encodedImage, name, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _decoding);
+        float[] pixels;
+        try
+        {
+            pixels = await loaded.Model.Images.PreprocessAsync(encodedImage, name, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _decoding);
+        }
+
         return await SubmitAsync(loaded, EmbeddingWork.ForImage(pixels, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,6 +41,15 @@ internal static class EmbedEndpoint
                     var query = await vectors.FromTextAsync(text, cancellationToken).ConfigureAwait(false);
                     item["source"] = query.Source;
                     item["peak"] = query.Peak;
+                    if (query.MatchedName is not null)
+                    {
+                        item["matched_name"] = query.MatchedName;
+                    }
+
+                    if (query.PeakWeight is { } weight)
+                    {
+                        item["peak_weight"] = weight;
+                    }
                     item["vector"] = Vector(query.Vector);
                 }
 

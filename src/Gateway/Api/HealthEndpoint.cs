@@ -9,7 +9,7 @@ using TransportMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Api;
 
 /// <summary>
-/// <c>GET /_gateway/health</c>: upstream reachability, model state and queue limits. Status is red (HTTP 503)
+/// <c>GET /_gateway/health</c>: upstream reachability, model state, queue limits and the live queue depth. Status is red (HTTP 503)
 /// when the upstream is unreachable, yellow when the model is not ready (text and image queries answer 503,
 /// everything else works), green otherwise.
 /// </summary>
@@ -37,6 +37,7 @@ internal static class HealthEndpoint
 
         var reachable = status is >= 200 and < 300;
         var model = embeddings.Status;
+        var queue = embeddings.Queue;
         var overall = !reachable ? "red" : model.State == EmbeddingModelState.Ready ? "green" : "yellow";
         var options = upstreamOptions.Value;
         var body = new JsonObject
@@ -63,6 +64,10 @@ internal static class HealthEndpoint
                 ["limit"] = embeddingOptions.Value.QueueLimit,
                 ["max_batch"] = embeddingOptions.Value.MaxBatch,
                 ["batch_window_ms"] = embeddingOptions.Value.BatchWindowMs,
+                ["waiting"] = queue.Waiting,
+                ["in_flight"] = queue.InFlight,
+                ["text"] = new JsonObject { ["waiting"] = queue.TextWaiting, ["in_batch"] = queue.TextInBatch },
+                ["image"] = new JsonObject { ["waiting"] = queue.ImageWaiting, ["in_batch"] = queue.ImageInBatch, ["decoding"] = queue.ImagesDecoding },
             },
         };
         return Results.Content(body.ToJsonString(), "application/json", statusCode: reachable ? 200 : 503);

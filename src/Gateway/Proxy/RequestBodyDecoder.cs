@@ -19,7 +19,7 @@ internal static class RequestBodyDecoder
             "br" => new BrotliStream(input, CompressionMode.Decompress),
             _ => throw new InvalidDataException($"unsupported Content-Encoding [{encoding}]"),
         };
-        return await SearchRewriteTransform.ReadAsync(decoder, limit, cancellationToken).ConfigureAwait(false);
+        return await BoundedBodyReader.ReadAsync(decoder, null, limit, cancellationToken).ConfigureAwait(false);
     }
 
     public static bool IsSupported(string encoding) => encoding.Trim().ToLowerInvariant() is "gzip" or "x-gzip" or "deflate" or "br";

@@ -27,7 +27,7 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         }
 
         var limit = rewriter.Options.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await ReadAsync(request.Body, limit, context.CancellationToken).ConfigureAwait(false);
+        var body = await BoundedBodyReader.ReadAsync(request.Body, request.ContentLength, limit, context.CancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             await new GatewayError(new RewriteError(413, "content_too_long_exception",
@@ -129,25 +129,6 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         {
             throw new RewriteException(400, "parsing_exception", $"the {encoding} request body does not decompress: {e.Message}");
         }
-    }
-
-    /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/>.</summary>
-    internal static async Task<byte[]?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Rewrote {Path} in {Milliseconds:F1} ms")]

@@ -1,10 +1,15 @@
+using Gateway.Upstream;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Proxy;
 
-/// <summary>Adds the search rewrite (request) and the <c>_gateway</c> annotation (response) to every proxied route.</summary>
-internal sealed class SearchRewriteTransformProvider(SearchRewriteTransform transform) : ITransformProvider
+/// <summary>
+/// Adds the search rewrite (request) and the <c>_gateway</c> annotation (response) to every proxied route, and
+/// leaves out YARP's default X-Forwarded transforms unless <see cref="UpstreamOptions.ForwardedHeaders"/> asks for them.
+/// </summary>
+internal sealed class SearchRewriteTransformProvider(SearchRewriteTransform transform, IOptions<UpstreamOptions> options) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -16,6 +21,12 @@ internal sealed class SearchRewriteTransformProvider(SearchRewriteTransform tran
 
     public void Apply(TransformBuilderContext context)
     {
+        // Only the defaults: a route's own X-Forwarded transform has already set this to false and added itself.
+        if (!options.Value.ForwardedHeaders)
+        {
+            context.UseDefaultForwarders = false;
+        }
+
         context.AddRequestTransform(transform.RequestAsync);
         context.AddResponseTransform(transform.ResponseAsync);
     }

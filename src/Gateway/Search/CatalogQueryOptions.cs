@@ -24,6 +24,14 @@ public sealed class CatalogQueryOptions
     [Range(0.0, 1.0)]
     public double BlendImageWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// Weight of the peak prototype when a text query contains a peak name among other words ("ama dablam at
+    /// sunrise"): the query vector is normalise(w·prototype + (1 − w)·the text's own prompt ensemble). 1 uses the
+    /// prototype alone, 0 ignores the name. A text that is only a peak name always uses the prototype alone.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PeakNameWeight { get; set; } = 0.5;
+
     /// <summary>How long cached catalog names and prototypes live without a change signal.</summary>
     [Range(1, 86_400)]
     public int CacheSeconds { get; set; } = 60;

@@ -16,11 +16,11 @@ internal sealed class PeakCatalog(UpstreamJson upstream, CatalogChangeSignal sig
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    /// <summary>The peak whose name or alias equals <paramref name="text"/> after normalisation, if any.</summary>
-    public async ValueTask<CatalogPeak?> FindByNameAsync(string text, CancellationToken cancellationToken)
+    /// <summary>The peak a text query names (the whole text, or a name in it; see <see cref="PeakNameMatcher{TPeak}"/>), if any.</summary>
+    public async ValueTask<PeakNameMatch<CatalogPeak>?> MatchNameAsync(string text, CancellationToken cancellationToken)
     {
         var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
-        return snapshot.ByName.GetValueOrDefault(PeakNameNormalizer.Normalize(text));
+        return snapshot.Names.Find(text);
     }
 
     /// <summary>The peak with this id, if any.</summary>
@@ -111,20 +111,7 @@ internal sealed class PeakCatalog(UpstreamJson upstream, CatalogChangeSignal sig
             Version = version;
             LoadedAt = loadedAt;
             ById = peaks.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            var byName = new Dictionary<string, CatalogPeak>(StringComparer.Ordinal);
-            foreach (var peak in peaks)
-            {
-                foreach (var name in peak.Names.Append(peak.Id))
-                {
-                    var key = PeakNameNormalizer.Normalize(name);
-                    if (key.Length > 0)
-                    {
-                        byName.TryAdd(key, peak);
-                    }
-                }
-            }
-
-            ByName = byName;
+            Names = new PeakNameMatcher<CatalogPeak>(peaks.SelectMany(peak => peak.Names.Append(peak.Id).Select(name => (name, peak))));
         }
 
         public long Version { get; }
@@ -133,6 +120,6 @@ internal sealed class PeakCatalog(UpstreamJson upstream, CatalogChangeSignal sig
 
         public Dictionary<string, CatalogPeak> ById { get; }
 
-        public Dictionary<string, CatalogPeak> ByName { get; }
+        public PeakNameMatcher<CatalogPeak> Names { get; }
     }
 }

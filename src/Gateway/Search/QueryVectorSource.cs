@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.Embeddings.Vectors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Search;
 
 /// <summary>
-/// The host's <see cref="IQueryVectorSource"/>: text naming a catalog peak → its prototype; other text → the
-/// query prompt ensemble minus the anti-concept; images (uploaded or stored) → identified against the catalog,
+/// The host's <see cref="IQueryVectorSource"/>: text that is a catalog peak's name → its prototype; text with a
+/// peak name among other words → the prototype blended with the text's own ensemble (<see cref="CatalogQueryOptions.PeakNameWeight"/>);
+/// other text → the query prompt ensemble minus the anti-concept; images (uploaded or stored) → identified against the catalog,
 /// then the image vector (<c>similar</c>), the top peak's prototype (<c>same_peak</c>) or their blend.
 /// </summary>
 internal sealed class QueryVectorSource(
@@ -22,14 +22,26 @@ internal sealed class QueryVectorSource(
 {
     public async ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken)
     {
-        if (await catalog.FindByNameAsync(text, cancellationToken).ConfigureAwait(false) is { } peak)
+        var match = await catalog.MatchNameAsync(text, cancellationToken).ConfigureAwait(false);
+        if (match is { IsWholeText: true })
         {
-            return new QueryVector(peak.Vector, "peak_prototype", peak.Id, [], 0);
+            return new QueryVector(match.Peak.Vector, "peak_prototype", match.Peak.Id, [], 0) { MatchedName = match.Name };
         }
 
         var started = Stopwatch.GetTimestamp();
         var vector = await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false);
-        return new QueryVector(vector, "prompt_ensemble", null, [], Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (match is null)
+        {
+            return new QueryVector(vector, "prompt_ensemble", null, [], elapsed);
+        }
+
+        var weight = options.Value.PeakNameWeight;
+        return new QueryVector(VectorBlend.Weighted(match.Peak.Vector, vector, weight), "text_with_peak", match.Peak.Id, [], elapsed)
+        {
+            MatchedName = match.Name,
+            PeakWeight = weight,
+        };
     }
 
     public async ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
@@ -62,14 +74,6 @@ internal sealed class QueryVectorSource(
             return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
         }
 
-        var weight = (float)options.Value.BlendImageWeight;
-        var blend = new float[image.Length];
-        for (var i = 0; i < blend.Length; i++)
-        {
-            blend[i] = (weight * image[i]) + ((1 - weight) * top.Vector[i]);
-        }
-
-        VectorMath.NormalizeInPlace(blend);
-        return new QueryVector(blend, "blend", top.Id, peaks, elapsed);
+        return new QueryVector(VectorBlend.Weighted(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
     }
 }

@@ -36,7 +36,8 @@ internal sealed class VectorFieldResolver(UpstreamJson upstream, IOptions<Rewrit
         foreach (var (index, mapping) in indices)
         {
             var found = new List<string>();
-            Collect(mapping?["mappings"]?["properties"] as JsonObject, "", found);
+            // Anything but {index: {mappings: {properties: ...}}} (an upstream that is not Elasticsearch) has no fields.
+            Collect((mapping as JsonObject)?["mappings"] is JsonObject mappings ? mappings["properties"] as JsonObject : null, "", found);
             common = common is null ? found : [.. common.Intersect(found, StringComparer.Ordinal)];
             perIndexDefaults.Add(configured.GetValueOrDefault(index));
         }
@@ -63,15 +64,20 @@ internal sealed class VectorFieldResolver(UpstreamJson upstream, IOptions<Rewrit
             return;
         }
 
-        foreach (var (name, node) in properties)
+        foreach (var (name, value) in properties)
         {
+            if (value is not JsonObject node)
+            {
+                continue;
+            }
+
             var path = prefix + name;
-            if (node?["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "dense_vector")
+            if (node["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "dense_vector")
             {
                 found.Add(path);
             }
 
-            Collect(node?["properties"] as JsonObject, path + ".", found);
+            Collect(node["properties"] as JsonObject, path + ".", found);
         }
     }
 }

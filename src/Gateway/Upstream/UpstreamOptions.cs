@@ -27,6 +27,14 @@ public sealed class UpstreamOptions : IValidatableObject
     /// <summary>SHA-256 fingerprint of the cluster's CA or certificate, for self-signed HTTPS clusters.</summary>
     public string? UpstreamCertificateFingerprint { get; set; }
 
+    /// <summary>
+    /// Whether proxied requests get YARP's <c>X-Forwarded-For/-Proto/-Host/-Prefix</c> headers (for example for
+    /// Elasticsearch's audit log). Off by default: the upstream sees the client's headers unchanged, and setting
+    /// four headers per request is work the passthrough path otherwise avoids. Routes from a <c>ReverseProxy</c>
+    /// section that configure <c>X-Forwarded</c> transforms keep them either way.
+    /// </summary>
+    public bool ForwardedHeaders { get; set; }
+
     /// <summary>Whether the upstream is the embedded store.</summary>
     public bool IsEmbedded => string.Equals(Upstream.Trim(), Embedded, StringComparison.OrdinalIgnoreCase);
 
