@@ -178,4 +178,21 @@ public sealed class VectorScanTests
         var expected = a.Zip(b).Sum(p => p.First * p.Second);
         Assert.Equal(expected, Int8Quantizer.Dot(Int8Quantizer.ToUnsigned(a), a, b, b.Sum(x => x)));
     }
+
+    [Theory]
+    [InlineData(768)]
+    [InlineData(40)]
+    [InlineData(8)]
+    public void Int8Dot4_MatchesFourDots(int length)
+    {
+        var random = new Random(2);
+        sbyte[] Random() => Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+        var query = Random();
+        var docs = Enumerable.Range(0, 4).Select(_ => Random()).ToArray();
+        var unsigned = Int8Quantizer.ToUnsigned(query);
+        var sums = docs.Select(d => d.Sum(x => x)).ToArray();
+        var results = new int[4];
+        Int8Quantizer.Dot4(unsigned, query, docs[0], docs[1], docs[2], docs[3], sums, results);
+        Assert.Equal(docs.Select(d => query.Zip(d).Sum(p => p.First * p.Second)), results);
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class ResidualCodes
         Factors = new float[VectorColumn.ChunkSize];
         Errors = new float[VectorColumn.ChunkSize];
         CodeSums = new int[VectorColumn.ChunkSize];
+        PresentMasks = new uint[VectorColumn.ChunkSize / BlockSize];
         Centroid = new float[dims];
     }
 
@@ -45,6 +46,9 @@ internal sealed class ResidualCodes
 
     /// <summary>Σ k_i per vector.</summary>
     public int[] CodeSums { get; }
+
+    /// <summary>Per block, bit i is set where slot i of the block holds a vector.</summary>
+    public uint[] PresentMasks { get; }
 
     public float[] Centroid { get; }
 
@@ -85,6 +89,7 @@ internal sealed class ResidualCodes
                 continue;
             }
 
+            codes.PresentMasks[slot >> BlockShift] |= 1u << slot;
             TensorPrimitives.Subtract(chunk.Vector(slot), codes.Centroid, residual);
             var norm = TensorPrimitives.Norm(residual);
             Array.Clear(code);

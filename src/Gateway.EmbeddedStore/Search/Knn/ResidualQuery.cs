@@ -106,6 +106,53 @@ internal sealed class ResidualQuery
         }
     }
 
+    /// <summary>
+    /// The ranking keys (estimated q·o, or 2q·o − ‖o‖² for L2) and their reach (margin × standard
+    /// error) for the 32 vectors of <paramref name="block"/>, eight at a time; returns the lanes
+    /// whose key exceeds the seed threshold or whose upper bound reaches the floor (both in
+    /// <paramref name="inputs"/>): the only ones the caller needs to look at.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public uint BlockKeys(ResidualCodes codes, int block, in BlockKeyInputs inputs, Span<float> keys, Span<float> reaches)
+    {
+        Span<int> sums = stackalloc int[ResidualCodes.BlockSize];
+        BlockSums(codes, block, sums);
+        var first = block * ResidualCodes.BlockSize;
+        ref var factors = ref MemoryMarshal.GetArrayDataReference(codes.Factors);
+        ref var errors = ref MemoryMarshal.GetArrayDataReference(codes.Errors);
+        ref var codeSums = ref MemoryMarshal.GetArrayDataReference(codes.CodeSums);
+        ref var norms = ref MemoryMarshal.GetArrayDataReference(inputs.SquaredNorms);
+        var centroidDot = Vector256.Create(inputs.CentroidDot);
+        var halfAndOneSum = Vector256.Create(1.5f * _sum);
+        var seed = Vector256.Create(inputs.SeedThreshold);
+        var floor = Vector256.Create(inputs.Floor);
+        var lanes = 0u;
+        for (var g = 0; g < ResidualCodes.BlockSize; g += Vector256<float>.Count)
+        {
+            var at = (nuint)(first + g);
+            var factor = Vector256.LoadUnsafe(ref factors, at);
+            var selected = (_min * Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref codeSums, at)))
+                + (_step * Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(sums), (nuint)g)));
+
+            // q·o ≈ q·c + F·Δ·(q·k − 1.5·Σq), with q·k ≈ min·Σk + step·Σu·k.
+            var key = centroidDot + (factor * (selected - halfAndOneSum));
+            if (inputs.L2)
+            {
+                key = (key * 2) - Vector256.LoadUnsafe(ref norms, at);
+            }
+
+            // The code's and the query's rounding errors are independent.
+            var codeError = Vector256.LoadUnsafe(ref errors, at) * Norm;
+            var roundingError = factor * QuantizationError;
+            var reach = inputs.Margin * Vector256.Sqrt((codeError * codeError) + (roundingError * roundingError));
+            key.StoreUnsafe(ref MemoryMarshal.GetReference(keys), (nuint)g);
+            reach.StoreUnsafe(ref MemoryMarshal.GetReference(reaches), (nuint)g);
+            lanes |= (Vector256.GreaterThan(key, seed) | Vector256.GreaterThanOrEqual(key + reach, floor)).ExtractMostSignificantBits() << g;
+        }
+
+        return lanes;
+    }
+
     private int Quantized(ReadOnlySpan<float> query, int i) =>
         i < query.Length && _step > 0 ? (int)Math.Clamp(MathF.Round((query[i] - _min) / _step), 0, Levels) : 0;
 

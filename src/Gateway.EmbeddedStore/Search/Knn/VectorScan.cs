@@ -64,10 +64,13 @@ internal static class VectorScan
         return best.ToSortedList();
     }
 
+    /// <summary>How many cores a scan over <paramref name="words"/> words of candidates should use.</summary>
+    public static int Partitions(int words) => Math.Clamp(words / MinWordsPerPartition, 1, Environment.ProcessorCount);
+
     private static TopKHeap Partitioned(DocBits candidates, int maxDoc, int capacity, Action<int, int, TopKHeap> scan)
     {
         var words = (Math.Min(candidates.Length, maxDoc) + 63) >> 6;
-        var parts = Math.Clamp(words / MinWordsPerPartition, 1, Environment.ProcessorCount);
+        var parts = Partitions(words);
         if (parts == 1)
         {
             var heap = new TopKHeap(capacity);
