@@ -32,9 +32,10 @@ internal static class CoarseToFineScan
 
     /// <summary>
     /// A block of 32 vectors with at most this many candidates (as under a selective filter) is
-    /// scored in int8 directly: 768 bytes per candidate read instead of the block's 6 KB of codes.
+    /// scored in int8 directly, reading 768 bytes per candidate instead of the block's 6 KB of
+    /// codes. Measured on 768-d vectors: a block costs about as much as 2.3 int8 candidates.
     /// </summary>
-    public const int SparseBlock = 8;
+    public const int SparseBlock = 2;
 
     /// <summary>Returns the <paramref name="pool"/> best candidates by int8 key.</summary>
     public static TopKHeap Run(VectorColumnView view, float[] q, DocBits candidates, int k, int pool, out CoarseToFineStats stats)

@@ -79,6 +79,7 @@ internal sealed class ResidualCodes
         }
 
         var residual = new float[dims];
+        var levels = new float[dims];
         var code = new byte[codes.Bytes];
         var sqrtDims = MathF.Sqrt(dims);
         var sqrtDimsMinusOne = MathF.Sqrt(Math.Max(1, dims - 1));
@@ -95,22 +96,24 @@ internal sealed class ResidualCodes
             Array.Clear(code);
             if (norm > 0)
             {
+                // k = clamp(floor(r/Δ) + 2, 0, 3), vectorised; ℓ = (k − 1.5)·Δ.
                 var step = StepPerRms * norm / sqrtDims;
-                double levelDotResidual = 0, levelSquares = 0;
-                var sum = 0;
+                TensorPrimitives.Multiply(residual, 1 / step, levels);
+                TensorPrimitives.Floor(levels, levels);
+                TensorPrimitives.Add(levels, 2f, levels);
+                TensorPrimitives.Max(levels, 0f, levels);
+                TensorPrimitives.Min(levels, 3f, levels);
+                var sum = TensorPrimitives.Sum(levels);
+                var levelDotResidual = step * (TensorPrimitives.Dot(levels, residual) - (1.5f * TensorPrimitives.Sum(residual)));
+                var levelSquares = step * step * (TensorPrimitives.SumOfSquares(levels) - (3 * sum) + (2.25f * dims));
                 for (var i = 0; i < dims; i++)
                 {
-                    var k = Math.Clamp((int)MathF.Floor(residual[i] / step) + 2, 0, 3);
-                    code[i >> 2] |= (byte)(k << ((i & 3) * 2));
-                    sum += k;
-                    var level = (k - 1.5f) * step;
-                    levelDotResidual += level * residual[i];
-                    levelSquares += level * level;
+                    code[i >> 2] |= (byte)((int)levels[i] << ((i & 3) * 2));
                 }
 
-                var alpha = (float)Math.Min(1, levelDotResidual / (Math.Sqrt(levelSquares) * norm));
-                codes.CodeSums[slot] = sum;
-                codes.Factors[slot] = (float)(norm * (double)norm / levelDotResidual * step);
+                var alpha = Math.Min(1f, levelDotResidual / (MathF.Sqrt(levelSquares) * norm));
+                codes.CodeSums[slot] = (int)sum;
+                codes.Factors[slot] = norm * norm / levelDotResidual * step;
                 codes.Errors[slot] = norm * MathF.Sqrt(1 - (alpha * alpha)) / (alpha * sqrtDimsMinusOne);
             }
 
