@@ -56,8 +56,105 @@ internal static class Int8Quantizer
             return DotVnni(unsignedQuery, doc, docSum);
         }
 
+        if (Avx2.IsSupported && doc.Length >= 32)
+        {
+            return DotAvx2(signedQuery, doc);
+        }
+
         return DotPortable(signedQuery, doc);
     }
+
+    /// <summary>
+    /// <see cref="Dot"/> of one query with four documents in one interleaved loop, so that the
+    /// four documents' cache misses overlap (the filtered scan jumps from vector to vector).
+    /// </summary>
+    public static void Dot4(ReadOnlySpan<byte> unsignedQuery, ReadOnlySpan<sbyte> signedQuery, ReadOnlySpan<sbyte> d0, ReadOnlySpan<sbyte> d1, ReadOnlySpan<sbyte> d2, ReadOnlySpan<sbyte> d3, ReadOnlySpan<int> docSums, Span<int> results)
+    {
+        var n = signedQuery.Length;
+        if (AvxVnni.IsSupported || !Avx2.IsSupported || n < 32 || d0.Length != n || d1.Length != n || d2.Length != n || d3.Length != n)
+        {
+            results[0] = Dot(unsignedQuery, signedQuery, d0, docSums[0]);
+            results[1] = Dot(unsignedQuery, signedQuery, d1, docSums[1]);
+            results[2] = Dot(unsignedQuery, signedQuery, d2, docSums[2]);
+            results[3] = Dot(unsignedQuery, signedQuery, d3, docSums[3]);
+            return;
+        }
+
+        Dot4Avx2(signedQuery, d0, d1, d2, d3, results);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dot4Avx2(ReadOnlySpan<sbyte> query, ReadOnlySpan<sbyte> d0, ReadOnlySpan<sbyte> d1, ReadOnlySpan<sbyte> d2, ReadOnlySpan<sbyte> d3, Span<int> results)
+    {
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var r0 = ref MemoryMarshal.GetReference(d0);
+        ref var r1 = ref MemoryMarshal.GetReference(d1);
+        ref var r2 = ref MemoryMarshal.GetReference(d2);
+        ref var r3 = ref MemoryMarshal.GetReference(d3);
+        var ones = Vector256.Create((short)1);
+        Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+        var i = 0;
+        var n = query.Length;
+        for (; i + 32 <= n; i += 32)
+        {
+            var qv = Vector256.LoadUnsafe(ref q, (nuint)i);
+            a0 += ProductAvx2(qv, Vector256.LoadUnsafe(ref r0, (nuint)i), ones);
+            a1 += ProductAvx2(qv, Vector256.LoadUnsafe(ref r1, (nuint)i), ones);
+            a2 += ProductAvx2(qv, Vector256.LoadUnsafe(ref r2, (nuint)i), ones);
+            a3 += ProductAvx2(qv, Vector256.LoadUnsafe(ref r3, (nuint)i), ones);
+        }
+
+        int t0 = Vector256.Sum(a0), t1 = Vector256.Sum(a1), t2 = Vector256.Sum(a2), t3 = Vector256.Sum(a3);
+        for (; i < n; i++)
+        {
+            var qi = Unsafe.Add(ref q, i);
+            t0 += qi * Unsafe.Add(ref r0, i);
+            t1 += qi * Unsafe.Add(ref r1, i);
+            t2 += qi * Unsafe.Add(ref r2, i);
+            t3 += qi * Unsafe.Add(ref r3, i);
+        }
+
+        results[0] = t0;
+        results[1] = t1;
+        results[2] = t2;
+        results[3] = t3;
+    }
+
+    // vpmaddubsw multiplies unsigned by signed bytes: |q| × (d·sign q) = q·d, and with both in
+    // [-127, 127] the pairwise sums (≤ 2·127·127) cannot saturate the 16-bit lanes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int DotAvx2(ReadOnlySpan<sbyte> query, ReadOnlySpan<sbyte> doc)
+    {
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var d = ref MemoryMarshal.GetReference(doc);
+        var ones = Vector256.Create((short)1);
+        var acc0 = Vector256<int>.Zero;
+        var acc1 = Vector256<int>.Zero;
+        var i = 0;
+        var n = doc.Length;
+        for (; i + 64 <= n; i += 64)
+        {
+            acc0 += ProductAvx2(Vector256.LoadUnsafe(ref q, (nuint)i), Vector256.LoadUnsafe(ref d, (nuint)i), ones);
+            acc1 += ProductAvx2(Vector256.LoadUnsafe(ref q, (nuint)(i + 32)), Vector256.LoadUnsafe(ref d, (nuint)(i + 32)), ones);
+        }
+
+        for (; i + 32 <= n; i += 32)
+        {
+            acc0 += ProductAvx2(Vector256.LoadUnsafe(ref q, (nuint)i), Vector256.LoadUnsafe(ref d, (nuint)i), ones);
+        }
+
+        var total = Vector256.Sum(acc0 + acc1);
+        for (; i < n; i++)
+        {
+            total += Unsafe.Add(ref q, i) * Unsafe.Add(ref d, i);
+        }
+
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> ProductAvx2(Vector256<sbyte> q, Vector256<sbyte> d, Vector256<short> ones) =>
+        Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(q), Avx2.Sign(d, q)), ones);
 
     private static int DotVnni(ReadOnlySpan<byte> unsignedQuery, ReadOnlySpan<sbyte> doc, int docSum)
     {

@@ -5,6 +5,8 @@ namespace Gateway.EmbeddedStore.Search.Knn;
 /// <summary>A block of <see cref="VectorColumn.ChunkSize"/> vectors with their quantised copies.</summary>
 internal sealed class VectorChunk
 {
+    private ResidualCodes? _residual;
+
     public VectorChunk(int dims)
     {
         Dims = dims;
@@ -31,6 +33,18 @@ internal sealed class VectorChunk
     public float[] SquaredNorms { get; }
 
     public bool[] Present { get; }
+
+    /// <summary>Two-bit codes, once the chunk is full (<see cref="Seal"/>); null before.</summary>
+    public ResidualCodes? Residual => Volatile.Read(ref _residual);
+
+    /// <summary>Builds the two-bit codes; called by the writer once no slot will be written again.</summary>
+    public void Seal()
+    {
+        if (_residual is null)
+        {
+            Volatile.Write(ref _residual, ResidualCodes.Build(this));
+        }
+    }
 
     public ReadOnlySpan<float> Vector(int slot) => Floats.AsSpan(slot * Dims, Dims);
 

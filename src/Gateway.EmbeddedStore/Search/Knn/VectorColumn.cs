@@ -4,8 +4,9 @@ namespace Gateway.EmbeddedStore.Search.Knn;
 
 /// <summary>
 /// Append-only columnar storage of one dense_vector field, addressed by document ordinal:
-/// float vectors (normalised for cosine) plus an int8 scalar-quantised copy for the fast first
-/// pass. Slots below a snapshot's count are never written again, so readers need no lock.
+/// float vectors (normalised for cosine), an int8 scalar-quantised copy, and, for every full
+/// chunk, two-bit codes for the first pass. Slots below a snapshot's count are never written
+/// again, so readers need no lock.
 /// </summary>
 internal sealed class VectorColumn
 {
@@ -14,6 +15,7 @@ internal sealed class VectorColumn
     public const int ChunkSize = 1 << ChunkShift;
 
     private VectorChunk[] _chunks = [];
+    private int _sealed;
 
     public VectorColumn(string field, int dims, VectorSimilarity similarity)
     {
@@ -54,9 +56,18 @@ internal sealed class VectorColumn
             chunks = grown;
         }
 
+        // Ordinals only grow, so a chunk below the one being written is full: code it now, once.
+        for (; _sealed < chunkIndex; _sealed++)
+        {
+            chunks[_sealed].Seal();
+        }
+
         chunks[chunkIndex].Set(ord & (ChunkSize - 1), vector, Similarity == VectorSimilarity.Cosine);
     }
 
-    /// <summary>Approximate bytes held per stored vector (float copy, int8 copy, scale, sum, norm).</summary>
-    public int BytesPerVector => (Dims * 4) + Dims + 12 + 1;
+    /// <summary>
+    /// Approximate bytes held per stored vector: float copy, int8 copy, scale, sum, norm, presence,
+    /// two-bit code with its factor, error and level sum (the chunk centroid is under a byte).
+    /// </summary>
+    public int BytesPerVector => (Dims * 4) + Dims + 12 + 1 + ((Dims + 3) >> 2) + 12;
 }

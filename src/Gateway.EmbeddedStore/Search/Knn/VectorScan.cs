@@ -7,19 +7,19 @@ namespace Gateway.EmbeddedStore.Search.Knn;
 
 /// <summary>
 /// Top-k nearest neighbours over a vector column restricted to candidate ordinals. Small
-/// candidate sets are scanned exactly in float; large ones get an int8 first pass over every
-/// candidate, and the best few hundred are re-scored exactly. Both passes split the candidate
-/// range across the available cores.
+/// candidate sets are scanned exactly in float; large ones go through the two-bit and int8
+/// passes of <see cref="CoarseToFineScan"/>, and its best few hundred are re-scored exactly.
+/// Every pass splits the candidate range across the available cores.
 /// </summary>
 internal static class VectorScan
 {
     /// <summary>
-    /// Below this many candidates the exact float scan is used. Above it the int8 pass reads a
-    /// quarter of the bytes, and the scan is bound by memory bandwidth, so it wins early.
+    /// Below this many candidates the exact float scan is used. Above it the two-bit pass reads
+    /// a sixteenth of the bytes, and the scan is bound by memory bandwidth, so it wins early.
     /// </summary>
     public const int ExactScanLimit = 4_096;
 
-    /// <summary>Upper bound of the re-rank pool drawn from the int8 pass.</summary>
+    /// <summary>Smallest re-rank pool drawn from the int8 pass.</summary>
     public const int MinRerank = 200;
 
     private const int MinWordsPerPartition = 512;
@@ -53,10 +53,7 @@ internal static class VectorScan
         else
         {
             var pool = Math.Min(count, Math.Max(MinRerank, Math.Max(numCandidates, k) * 4));
-            var qq = new sbyte[q.Length];
-            var qScale = Int8Quantizer.Quantize(q, qq, out _);
-            var uq = Int8Quantizer.ToUnsigned(qq);
-            var coarse = Partitioned(candidates, view.MaxDoc, pool, (from, to, heap) => QuantizedPartition(view, qq, uq, qScale, candidates, from, to, heap));
+            var coarse = CoarseToFineScan.Run(view, q, candidates, Math.Min(k, count), pool, out _);
             best = new TopKHeap(Math.Min(k, count));
             foreach (var (ord, _) in coarse.ToSortedList())
             {
@@ -67,10 +64,13 @@ internal static class VectorScan
         return best.ToSortedList();
     }
 
+    /// <summary>How many cores a scan over <paramref name="words"/> words of candidates should use.</summary>
+    public static int Partitions(int words) => Math.Clamp(words / MinWordsPerPartition, 1, Environment.ProcessorCount);
+
     private static TopKHeap Partitioned(DocBits candidates, int maxDoc, int capacity, Action<int, int, TopKHeap> scan)
     {
         var words = (Math.Min(candidates.Length, maxDoc) + 63) >> 6;
-        var parts = Math.Clamp(words / MinWordsPerPartition, 1, Environment.ProcessorCount);
+        var parts = Partitions(words);
         if (parts == 1)
         {
             var heap = new TopKHeap(capacity);
@@ -107,38 +107,6 @@ internal static class VectorScan
                 {
                     heap.Add(VectorScoring.ExactScore(similarity, q, view.Vector(ord)), ord);
                 }
-            }
-        }
-    }
-
-    private static void QuantizedPartition(VectorColumnView view, sbyte[] qq, byte[] uq, float qScale, DocBits candidates, int fromWord, int toWord, TopKHeap heap)
-    {
-        var l2 = view.Similarity == VectorSimilarity.L2Norm;
-        var bits = candidates.Words;
-        var chunks = view.Chunks;
-        for (var w = fromWord; w < toWord; w++)
-        {
-            var word = bits[w];
-            while (word != 0)
-            {
-                var ord = (w << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-                if (ord >= view.MaxDoc)
-                {
-                    return;
-                }
-
-                var chunk = chunks[ord >> VectorColumn.ChunkShift];
-                var slot = ord & (VectorColumn.ChunkSize - 1);
-                if (!chunk.Present[slot])
-                {
-                    continue;
-                }
-
-                var dot = Int8Quantizer.Dot(uq, qq, chunk.QuantizedVector(slot), chunk.QuantizedSums[slot]) * qScale * chunk.Scales[slot];
-
-                // For L2 the ranking key −‖q−d‖² + ‖q‖² = 2q·d − ‖d‖² keeps the same order.
-                heap.Add(l2 ? (2 * dot) - chunk.SquaredNorms[slot] : dot, ord);
             }
         }
     }
