@@ -42,27 +42,34 @@ internal sealed class DocumentParser
             throw new StoreException(400, "document_parsing_exception", "failed to parse") { CausedBy = new StoreException(400, "json_parse_exception", e.Message) };
         }
 
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        // Every value is converted to its own type before the document is disposed: nothing
+        // keeps a JsonElement, so the parse buffers go back to the pool.
+        using (json)
         {
-            throw DocumentErrors.Document("failed to parse, document is empty");
-        }
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw DocumentErrors.Document("failed to parse, document is empty");
+            }
 
-        var parser = new DocumentParser(id, mapping);
-        parser.WalkObject(root, "", "");
-        var finalMapping = parser.ApplyDynamic();
-        var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled);
-        var document = new ParsedDocument
+            var parser = new DocumentParser(id, mapping);
+            parser.WalkObject(root, "", "");
+            var finalMapping = parser.ApplyDynamic();
+            var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled);
+            return new Result(Build(id, source, fields, version, seqNo, primaryTerm), finalMapping);
+        }
+    }
+
+    private static ParsedDocument Build(string id, ReadOnlyMemory<byte> source, Dictionary<string, FieldValues> fields, long version, long seqNo, long primaryTerm) =>
+        new()
         {
             Id = id,
-            Source = JsonObject.Create(root)!,
+            SourceBytes = source,
             Version = version,
             SeqNo = seqNo,
             PrimaryTerm = primaryTerm,
             Fields = fields,
         };
-        return new Result(document, finalMapping);
-    }
 
     private FieldMapping? Lookup(string path) =>
         _dynamic.TryGetValue(path, out var def) ? FieldMappings.Create(path, def, null) : _mapping.Compiled.Find(path);

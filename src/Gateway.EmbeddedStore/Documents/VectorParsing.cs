@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
@@ -25,6 +26,33 @@ internal static class VectorParsing
         }
 
         var vector = new float[length];
+        var squares = FloatArrayText.TryParse(JsonMarshal.GetRawUtf8Value(value), vector)
+            ? SumOfSquares(vector)
+            : ParseElements(value, vector, field, id);
+        if (field.Indexed && field.Similarity is VectorSimilarity.Cosine or null && squares == 0)
+        {
+            throw new StoreException(400, "document_parsing_exception",
+                "The [cosine] similarity does not support vectors with zero magnitude. Preview of invalid vector: [" +
+                string.Join(", ", vector.Take(5).Select(v => v.ToString("0.0##", CultureInfo.InvariantCulture))) + "]");
+        }
+
+        return vector;
+    }
+
+    private static double SumOfSquares(float[] vector)
+    {
+        double squares = 0;
+        foreach (var f in vector)
+        {
+            squares += (double)f * f;
+        }
+
+        return squares;
+    }
+
+    // The slow path, element by element: it names the first value that is not a finite number.
+    private static double ParseElements(JsonElement value, float[] vector, FieldMapping field, string id)
+    {
         var i = 0;
         double squares = 0;
         foreach (var item in value.EnumerateArray())
@@ -39,13 +67,6 @@ internal static class VectorParsing
             squares += (double)f * f;
         }
 
-        if (field.Indexed && field.Similarity is VectorSimilarity.Cosine or null && squares == 0)
-        {
-            throw new StoreException(400, "document_parsing_exception",
-                "The [cosine] similarity does not support vectors with zero magnitude. Preview of invalid vector: [" +
-                string.Join(", ", vector.Take(5).Select(v => v.ToString("0.0##", CultureInfo.InvariantCulture))) + "]");
-        }
-
-        return vector;
+        return squares;
     }
 }
