@@ -28,8 +28,8 @@ internal static class IngestBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         try
         {
-            // Untimed warm-up so that JIT compilation is not counted.
-            await RunHandlerAsync(Path.Combine(root, "warmup"), Math.Min(docs, 2 * batch), batch, writers, report: false);
+            // Untimed warm-up so that JIT compilation (tiering up to optimised code) is not counted.
+            await RunHandlerAsync(Path.Combine(root, "warmup"), Math.Min(docs, 8 * batch), batch, writers, report: false);
             await RunHandlerAsync(Path.Combine(root, "handler"), docs, batch, writers);
             if (clientDocs > 0)
             {

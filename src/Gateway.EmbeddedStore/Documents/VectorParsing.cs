@@ -20,12 +20,19 @@ internal static class VectorParsing
         var length = value.GetArrayLength();
         if (field.Dims is { } dims && length != dims)
         {
-            throw new StoreException(400, "document_parsing_exception", length > dims
+            // Elasticsearch 9 wraps the mapper's illegal_argument_exception: "failed to parse: " + its message.
+            var message = length > dims
                 ? "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has more dimensions than defined in the mapping [" + dims + "]"
-                : "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]");
+                : "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]";
+            throw new StoreException(400, "document_parsing_exception", "failed to parse: " + message)
+            {
+                CausedBy = new StoreException(400, "illegal_argument_exception", message),
+            };
         }
 
-        var vector = new float[length];
+        // Filled completely below (or the document is rejected). Pinned heap: a vector lives as long
+        // as its document, and 3 KB per document copied through gen0 and gen1 is wasted work.
+        var vector = GC.AllocateUninitializedArray<float>(length, pinned: true);
         var squares = FloatArrayText.TryParse(JsonMarshal.GetRawUtf8Value(value), vector)
             ? SumOfSquares(vector)
             : ParseElements(value, vector, field, id);

@@ -141,7 +141,7 @@ public sealed class BulkEndpointTests : IDisposable
         Assert.True(body["errors"]!.GetValue<bool>());
         Assert.Equal(40, items.Count);
         Assert.Equal("failed to parse field [n] of type [long] in document with id '17'. Preview of field's value: 'not a number'", items[17]!["index"]!["error"]!["reason"]!.GetValue<string>());
-        Assert.Equal("The [dense_vector] field [v] in doc [document with id '23'] has a different number of dimensions [3] than defined in the mapping [128]", items[23]!["index"]!["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal("failed to parse: The [dense_vector] field [v] in doc [document with id '23'] has a different number of dimensions [3] than defined in the mapping [128]", items[23]!["index"]!["error"]!["reason"]!.GetValue<string>());
         var seqNos = items.Where((_, i) => i is not (17 or 23)).Select(item => item!["index"]!["_seq_no"]!.GetValue<long>()).ToList();
         Assert.Equal(Enumerable.Range(0, 38).Select(i => (long)i), seqNos);
         Assert.Equal("5", items[5]!["index"]!["_id"]!.GetValue<string>());
