@@ -34,7 +34,7 @@ internal static class BulkPreparer
 
             if (!targets.TryGetValue(name, out var index))
             {
-                index = IndexResolver.ResolveWrite(store.Catalog, name);
+                index = Resolve(store, name);
                 targets[name] = index;
             }
 
@@ -70,6 +70,19 @@ internal static class BulkPreparer
         }
 
         return prepared;
+    }
+
+    // A target that does not resolve (yet) is parsed at its turn, where its error is reported.
+    private static IndexState? Resolve(EmbeddedStore store, string name)
+    {
+        try
+        {
+            return IndexResolver.ResolveWrite(store.Catalog, name);
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
     }
 
     private static PreparedSource Parse(IndexState index, string id, ReadOnlyMemory<byte> line)

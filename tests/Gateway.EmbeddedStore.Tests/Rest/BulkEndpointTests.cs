@@ -150,6 +150,22 @@ public sealed class BulkEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Bulk_AliasWithoutWriteIndex_FailsOnlyItsItems()
+    {
+        await _harness.OkAsync("PUT", "/w1", """{"aliases":{"w":{}}}""");
+        await _harness.OkAsync("PUT", "/w2", """{"aliases":{"w":{}}}""");
+        var lines = string.Concat(Enumerable.Range(0, 20).Select(i => "{\"index\":{\"_index\":\"" + (i % 2 == 0 ? "w" : "w1") + "\"}}\n{\"f\":" + i + "}\n"));
+
+        var body = await _harness.OkAsync("POST", "/_bulk", lines);
+
+        var items = body["items"]!.AsArray();
+        Assert.Equal(400, items[0]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal("illegal_argument_exception", items[0]!["index"]!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal(201, items[1]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal(10, items.Count(item => item!["index"]!["status"]!.GetValue<int>() == 201));
+    }
+
+    [Fact]
     public async Task Bulk_Answer_HasElasticsearchMemberOrder()
     {
         await _harness.OkAsync("PUT", "/o", """{"settings":{"number_of_replicas":0},"mappings":{"properties":{"n":{"type":"integer"}}}}""");
