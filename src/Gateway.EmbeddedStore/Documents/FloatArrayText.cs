@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Gateway.EmbeddedStore.Documents;
 
@@ -8,7 +9,9 @@ namespace Gateway.EmbeddedStore.Documents;
 /// 768-d document's parse time: the fast path (Clinger's: an integer mantissa below 2^53 scaled
 /// by an exact power of ten is correctly rounded by one IEEE operation) covers the digits that
 /// JSON writers emit for float32, and every other number goes to <see cref="Utf8Parser"/>, so the
-/// result is bit-for-bit what <see cref="float.Parse(string)"/> gives.
+/// result is bit-for-bit what <see cref="float.Parse(string)"/> gives. The loops are compiled
+/// optimised from the first call: a bulk load or a start-up replay runs them thousands of times
+/// before tiered compilation would promote them.
 /// </summary>
 internal static class FloatArrayText
 {
@@ -28,6 +31,7 @@ internal static class FloatArrayText
     /// Returns false, leaving the error to the caller, when an element is not a number, is not
     /// finite as a float, or the count differs from the output length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> json, Span<float> output)
     {
         var position = SkipSpace(json, 0);
@@ -74,6 +78,7 @@ internal static class FloatArrayText
     }
 
     /// <summary>Parses one JSON number at <paramref name="position"/> and moves past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseNumber(ReadOnlySpan<byte> json, ref int position, out float value)
     {
         var start = position;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Gateway.EmbeddedStore.Storage;
 
@@ -25,6 +26,7 @@ internal static class NumberTextPacker
 
     private static ReadOnlySpan<byte> Symbols => "0123456789.-,eE+"u8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<byte> text, ArrayBufferWriter<byte> output)
     {
         WriteVarint(output, (uint)text.Length);
@@ -55,6 +57,7 @@ internal static class NumberTextPacker
     }
 
     /// <summary>The original text; throws <see cref="InvalidDataException"/> on a malformed packing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] Unpack(ReadOnlySpan<byte> packed)
     {
         var position = 0;
@@ -111,6 +114,7 @@ internal static class NumberTextPacker
         output.Write(literal);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePacked(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> run)
     {
         WriteVarint(output, ((uint)run.Length << 1) | 1);
