@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Runtime.CompilerServices;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 
