@@ -28,12 +28,16 @@ internal static class FloatArrayText
 
     /// <summary>
     /// Fills <paramref name="output"/> from the array text <paramref name="json"/> (<c>[1.5, -2e-3]</c>).
-    /// Returns false, leaving the error to the caller, when an element is not a number, is not
-    /// finite as a float, or the count differs from the output length.
+    /// Returns false, leaving the error to the caller, when an element is not a number (in JSON's
+    /// grammar), is not finite as a float, or the count differs from the output length.
     /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, Span<float> output) => TryParse(json, output, out _);
+
+    /// <summary>As <see cref="TryParse(ReadOnlySpan{byte}, Span{float})"/>; <paramref name="end"/> is the index after the closing bracket.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> json, Span<float> output)
+    public static bool TryParse(ReadOnlySpan<byte> json, Span<float> output, out int end)
     {
+        end = 0;
         var position = SkipSpace(json, 0);
         if (position >= json.Length || json[position] != (byte)'[')
         {
@@ -44,6 +48,7 @@ internal static class FloatArrayText
         var count = 0;
         if (position < json.Length && json[position] == (byte)']')
         {
+            end = position + 1;
             return output.Length == 0;
         }
 
@@ -62,11 +67,13 @@ internal static class FloatArrayText
             }
 
             var separator = json[position];
-            position = SkipSpace(json, position + 1);
             if (separator == (byte)']')
             {
+                end = position + 1;
                 return count == output.Length;
             }
+
+            position = SkipSpace(json, position + 1);
 
             if (separator != (byte)',')
             {
@@ -95,20 +102,36 @@ internal static class FloatArrayText
             return false;
         }
 
+        // JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
         ulong mantissa = 0;
         var exponent = 0;
         var exact = true;
+        var leadingZero = json[i] == (byte)'0';
+        var digitsStart = i;
         for (; i < json.Length && char.IsAsciiDigit((char)json[i]); i++)
         {
             exact &= Accumulate(ref mantissa, json[i]);
         }
 
+        if (leadingZero && i - digitsStart > 1)
+        {
+            value = 0;
+            return false;
+        }
+
         if (i < json.Length && json[i] == (byte)'.')
         {
-            for (i++; i < json.Length && char.IsAsciiDigit((char)json[i]); i++)
+            var fractionStart = ++i;
+            for (; i < json.Length && char.IsAsciiDigit((char)json[i]); i++)
             {
                 exact &= Accumulate(ref mantissa, json[i]);
                 exponent--;
+            }
+
+            if (i == fractionStart)
+            {
+                value = 0;
+                return false;
             }
         }
 
@@ -122,9 +145,16 @@ internal static class FloatArrayText
             }
 
             var given = 0;
+            var exponentStart = i;
             for (; i < json.Length && char.IsAsciiDigit((char)json[i]); i++)
             {
                 given = Math.Min(given * 10 + (json[i] - '0'), 100_000);
+            }
+
+            if (i == exponentStart)
+            {
+                value = 0;
+                return false;
             }
 
             exponent += negativeExponent ? -given : given;

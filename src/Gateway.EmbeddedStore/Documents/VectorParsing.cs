@@ -37,6 +37,14 @@ internal static class VectorParsing
         var squares = FloatArrayText.TryParse(JsonMarshal.GetRawUtf8Value(value), vector)
             ? SumOfSquares(vector)
             : ParseElements(value, vector, field, id);
+        return Checked(vector, field, squares);
+    }
+
+    /// <summary>Applies the checks on a vector parsed elsewhere (of the mapped length, finite values).</summary>
+    public static float[] Checked(float[] vector, FieldMapping field) => Checked(vector, field, SumOfSquares(vector));
+
+    private static float[] Checked(float[] vector, FieldMapping field, double squares)
+    {
         if (field.Indexed && field.Similarity is VectorSimilarity.Cosine or null && squares == 0)
         {
             throw new StoreException(400, "document_parsing_exception",
