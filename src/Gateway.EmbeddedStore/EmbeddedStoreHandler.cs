@@ -37,16 +37,19 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
         }
         else
         {
-            byte[]? body = [];
+            var body = RequestBody.Of([], 0);
             if (request.Content is not null)
             {
                 var stream = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 body = await RestTransport.ReadBodyAsync(stream, string.Join(",", request.Content.Headers.ContentEncoding), limit, cancellationToken, declared).ConfigureAwait(false);
             }
 
-            response = body is null
-                ? RestDispatcher.TooLarge(limit + 1, limit)
-                : await _dispatcher.DispatchAsync(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", body, cancellationToken).ConfigureAwait(false);
+            using (body)
+            {
+                response = body is null
+                    ? RestDispatcher.TooLarge(limit + 1, limit)
+                    : await _dispatcher.DispatchAsync(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", body.Memory, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return ToHttp(request, response);

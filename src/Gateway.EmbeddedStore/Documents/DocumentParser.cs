@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
@@ -14,6 +15,8 @@ internal sealed class DocumentParser
 {
     private static readonly HashSet<string> MetadataFields =
         ["_id", "_index", "_source", "_routing", "_version", "_seq_no", "_primary_term", "_field_names", "_ignored", "_tier", "_data_stream_timestamp", "_doc_count"];
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
 
     private readonly string _id;
     private readonly MappingState _mapping;
@@ -32,37 +35,81 @@ internal sealed class DocumentParser
     /// <summary>Parses <paramref name="source"/> (which the caller hands over and never changes).</summary>
     public static Result Parse(string id, ReadOnlyMemory<byte> source, MappingState mapping, long version, long seqNo, long primaryTerm)
     {
-        JsonDocument json;
+        if (!VectorSplice.TryExtract(source.Span, mapping.Compiled, out var extracted))
+        {
+            return Parse(id, source, Open(source), mapping, version, seqNo, primaryTerm, null);
+        }
+
+        // The DOM parse reads the source with "[]" for the vector's array (already parsed).
+        var length = source.Length - (extracted.End - extracted.Start) + 2;
+        var spliced = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            json = JsonDocument.Parse(source, new JsonDocumentOptions { MaxDepth = 256 });
+            source.Span[..extracted.Start].CopyTo(spliced);
+            "[]"u8.CopyTo(spliced.AsSpan(extracted.Start));
+            source.Span[extracted.End..].CopyTo(spliced.AsSpan(extracted.Start + 2));
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(spliced.AsMemory(0, length), Options);
+            }
+            catch (JsonException)
+            {
+                // Report the error with the positions of the source as sent.
+                return Parse(id, source, Open(source), mapping, version, seqNo, primaryTerm, null);
+            }
+
+            return Parse(id, source, json, mapping, version, seqNo, primaryTerm, extracted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(spliced);
+        }
+    }
+
+    private static JsonDocument Open(ReadOnlyMemory<byte> source)
+    {
+        try
+        {
+            return JsonDocument.Parse(source, Options);
         }
         catch (JsonException e)
         {
             throw new StoreException(400, "document_parsing_exception", "failed to parse") { CausedBy = new StoreException(400, "json_parse_exception", e.Message) };
         }
+    }
 
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+    private static Result Parse(string id, ReadOnlyMemory<byte> source, JsonDocument json, MappingState mapping, long version, long seqNo, long primaryTerm, VectorSplice.Extracted? extracted)
+    {
+
+        // Every value is converted to its own type before the document is disposed: nothing
+        // keeps a JsonElement, so the parse buffers go back to the pool.
+        using (json)
         {
-            throw DocumentErrors.Document("failed to parse, document is empty");
-        }
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw DocumentErrors.Document("failed to parse, document is empty");
+            }
 
-        var parser = new DocumentParser(id, mapping);
-        parser.WalkObject(root, "", "");
-        var finalMapping = parser.ApplyDynamic();
-        var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled);
-        var document = new ParsedDocument
+            var parser = new DocumentParser(id, mapping);
+            parser.WalkObject(root, "", "");
+            var finalMapping = parser.ApplyDynamic();
+            var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled, extracted);
+            return new Result(Build(id, source, fields, version, seqNo, primaryTerm), finalMapping);
+        }
+    }
+
+    private static ParsedDocument Build(string id, ReadOnlyMemory<byte> source, Dictionary<string, FieldValues> fields, long version, long seqNo, long primaryTerm) =>
+        new()
         {
             Id = id,
-            Source = JsonObject.Create(root)!,
+            SourceBytes = source,
             Version = version,
             SeqNo = seqNo,
             PrimaryTerm = primaryTerm,
             Fields = fields,
         };
-        return new Result(document, finalMapping);
-    }
 
     private FieldMapping? Lookup(string path) =>
         _dynamic.TryGetValue(path, out var def) ? FieldMappings.Create(path, def, null) : _mapping.Compiled.Find(path);

@@ -6,7 +6,11 @@ namespace Gateway.EmbeddedStore.Documents;
 /// <summary>Converts collected JSON values to typed <see cref="FieldValues"/>, validating each against its mapping.</summary>
 internal static class FieldValueConverter
 {
-    public static Dictionary<string, FieldValues> Convert(string id, Dictionary<string, List<JsonElement>> values, IndexMapping mapping)
+    /// <param name="id">The document id (for error messages).</param>
+    /// <param name="values">The collected values by field path.</param>
+    /// <param name="mapping">The mapping to convert with.</param>
+    /// <param name="extracted">A vector parsed before the DOM (<see cref="VectorSplice"/>), whose value in <paramref name="values"/> is an empty array.</param>
+    public static Dictionary<string, FieldValues> Convert(string id, Dictionary<string, List<JsonElement>> values, IndexMapping mapping, VectorSplice.Extracted? extracted = null)
     {
         var result = new Dictionary<string, FieldValues>(values.Count + 4, StringComparer.Ordinal);
         foreach (var (path, raw) in values)
@@ -16,7 +20,9 @@ internal static class FieldValueConverter
                 continue;
             }
 
-            result[path] = ConvertField(id, field, raw);
+            result[path] = extracted is { } vector && vector.Path == path && raw.Count == 1
+                ? new FieldValues { Mapping = field, Vector = VectorParsing.Checked(vector.Vector, field) }
+                : ConvertField(id, field, raw);
         }
 
         foreach (var field in mapping.Fields)

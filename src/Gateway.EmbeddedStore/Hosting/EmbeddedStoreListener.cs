@@ -72,10 +72,10 @@ internal sealed partial class EmbeddedStoreListener(
         }
         else
         {
-            var body = await RestTransport.ReadBodyAsync(request.Body, request.Headers.ContentEncoding.ToString(), maxBodyBytes, context.RequestAborted, request.ContentLength).ConfigureAwait(false);
+            using var body = await RestTransport.ReadBodyAsync(request.Body, request.Headers.ContentEncoding.ToString(), maxBodyBytes, context.RequestAborted, request.ContentLength).ConfigureAwait(false);
             response = body is null
                 ? RestDispatcher.TooLarge(maxBodyBytes + 1, maxBodyBytes)
-                : await dispatcher.DispatchAsync(request.Method, request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), body, context.RequestAborted).ConfigureAwait(false);
+                : await dispatcher.DispatchAsync(request.Method, request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), body.Memory, context.RequestAborted).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = response.Status;

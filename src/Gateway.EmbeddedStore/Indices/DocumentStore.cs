@@ -1,5 +1,6 @@
 using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Storage;
 
 namespace Gateway.EmbeddedStore.Indices;
@@ -20,11 +21,17 @@ internal sealed class DocumentStore
         _gate = gate;
     }
 
-    public WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options)
+    public WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options) =>
+        Index(index, id, source, options, null);
+
+    /// <summary>Indexes a source that was parsed ahead (<see cref="PreparedSource"/>).</summary>
+    public WriteOutcome Index(IndexState index, string id, PreparedSource prepared, WriteOptions options) =>
+        Index(index, id, prepared.Source, options, prepared);
+
+    private WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options, PreparedSource? prepared)
     {
         ValidateOptions(options);
-        var mapping = index.Mapping;
-        var parsed = DocumentParser.Parse(id, source, mapping, 0, 0, 0);
+        var (mapping, parsed) = Parse(index, id, source, prepared);
         using (_gate.Shared())
         {
             lock (index.WriteLock)
@@ -94,13 +101,34 @@ internal sealed class DocumentStore
         }
     }
 
+    // A prepared parse stands for the mapping it used; under the lock below a result that adds
+    // fields is re-parsed when the mapping moved on, as for any parse outside the lock.
+    private static (MappingState Mapping, DocumentParser.Result Parsed) Parse(IndexState index, string id, byte[] source, PreparedSource? prepared)
+    {
+        var mapping = index.Mapping;
+        if (prepared is not null && ReferenceEquals(prepared.Index, index))
+        {
+            if (prepared.Result is { } result)
+            {
+                return (prepared.Mapping, result);
+            }
+
+            if (prepared.Error is { } error && ReferenceEquals(prepared.Mapping, mapping))
+            {
+                throw error;
+            }
+        }
+
+        return (mapping, DocumentParser.Parse(id, source, mapping, 0, 0, 0));
+    }
+
     /// <summary>Applies an indexed document (also used by recovery). Caller holds the index lock.</summary>
     public static void Apply(IndexState index, string id, ParsedDocument parsed, byte[] source, long version, long seqNo)
     {
         var document = new ParsedDocument
         {
             Id = id,
-            Source = parsed.Source,
+            SourceBytes = source,
             Version = version,
             SeqNo = seqNo,
             PrimaryTerm = index.PrimaryTerm,

@@ -24,16 +24,14 @@ internal static class RestTransport
         return "application/json";
     }
 
-    /// <summary>Reads a request body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(Stream body, string? contentEncoding, long limit, CancellationToken cancellationToken, long? contentLength = null)
+    /// <summary>Reads a request body up to <paramref name="limit"/> bytes; null when it is larger. The caller disposes it after the dispatch.</summary>
+    public static async Task<RequestBody?> ReadBodyAsync(Stream body, string? contentEncoding, long limit, CancellationToken cancellationToken, long? contentLength = null)
     {
         var gzip = contentEncoding is not null && contentEncoding.Contains("gzip", StringComparison.OrdinalIgnoreCase);
         if (!gzip && contentLength is { } known and <= int.MaxValue)
         {
             // The common case: read straight into an array of the declared size (no growth copies).
-            var exact = new byte[known];
-            await body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
+            return await RequestBody.ReadExactlyAsync(body, (int)known, cancellationToken).ConfigureAwait(false);
         }
 
         var stream = gzip
@@ -54,7 +52,7 @@ internal static class RestTransport
                 buffer.Write(chunk, 0, read);
             }
 
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            return RequestBody.Of(buffer.GetBuffer(), (int)buffer.Length);
         }
     }
 }

@@ -11,4 +11,11 @@ internal enum LogOp : byte
     IndexDoc = 6,
     DeleteDoc = 7,
     SnapshotEnd = 8,
+
+    /// <summary>
+    /// IndexDoc with the source packed by <see cref="NumberTextPacker"/>: what the store writes
+    /// since the packing came in; decoded as <see cref="IndexDoc"/>. Plain IndexDoc records of
+    /// older files are still read.
+    /// </summary>
+    IndexDocPacked = 9,
 }

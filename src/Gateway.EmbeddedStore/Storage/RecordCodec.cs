@@ -8,7 +8,8 @@ namespace Gateway.EmbeddedStore.Storage;
 /// <summary>
 /// Binary framing of <see cref="LogRecord"/>: <c>[u32 length][u32 crc32][payload]</c>, little endian.
 /// The CRC-32 (IEEE, System.IO.Hashing) covers the payload, so a torn or corrupted record is detected.
-/// Payload: op byte, then the op's fields; strings and byte blocks as <c>[i32 length][bytes]</c>.
+/// Payload: op byte, then the op's fields; strings and byte blocks as <c>[i32 length][bytes]</c>;
+/// document sources packed by <see cref="NumberTextPacker"/>.
 /// </summary>
 internal static class RecordCodec
 {
@@ -20,7 +21,7 @@ internal static class RecordCodec
         output.GetSpan(HeaderSize);
         output.Advance(HeaderSize);
         var writer = new PayloadWriter(output);
-        writer.Byte((byte)record.Op);
+        writer.Byte((byte)(record.Op == LogOp.IndexDoc ? LogOp.IndexDocPacked : record.Op));
         writer.String(record.IndexUuid);
         switch (record.Op)
         {
@@ -55,7 +56,7 @@ internal static class RecordCodec
                 writer.Long(record.PrimaryTerm);
                 if (record.Op == LogOp.IndexDoc)
                 {
-                    writer.Bytes(record.Source.Span);
+                    writer.Packed(record.Source.Span);
                 }
 
                 break;
@@ -113,15 +114,20 @@ internal static class RecordCodec
             LogOp.PutMapping => new LogRecord { Op = op, IndexUuid = uuid, Mapping = reader.Bytes() },
             LogOp.SetSettings => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
             LogOp.SetAliases => new LogRecord { Op = op, IndexUuid = uuid, Batch = ReadBatch(ref reader) },
-            LogOp.IndexDoc or LogOp.DeleteDoc => new LogRecord
+            LogOp.IndexDoc or LogOp.IndexDocPacked or LogOp.DeleteDoc => new LogRecord
             {
-                Op = op,
+                Op = op == LogOp.DeleteDoc ? op : LogOp.IndexDoc,
                 IndexUuid = uuid,
                 Id = reader.String(),
                 Version = reader.Long(),
                 SeqNo = reader.Long(),
                 PrimaryTerm = reader.Long(),
-                Source = op == LogOp.IndexDoc ? reader.Bytes() : default,
+                Source = op switch
+                {
+                    LogOp.IndexDoc => reader.Bytes(),
+                    LogOp.IndexDocPacked => NumberTextPacker.Unpack(reader.Span()),
+                    _ => default,
+                },
             },
             _ => new LogRecord { Op = op, IndexUuid = uuid },
         };
@@ -176,6 +182,16 @@ internal static class RecordCodec
         }
 
         public void Bytes(byte[]? value) => Bytes(value.AsSpan());
+
+        /// <summary>A block packed by <see cref="NumberTextPacker"/>: its length is patched in after packing.</summary>
+        public void Packed(ReadOnlySpan<byte> text)
+        {
+            var lengthAt = output.WrittenCount;
+            Int(0);
+            NumberTextPacker.Pack(text, output);
+            var length = output.WrittenCount - lengthAt - 4;
+            BinaryPrimitives.WriteInt32LittleEndian(System.Runtime.InteropServices.MemoryMarshal.AsMemory(output.WrittenMemory).Span.Slice(lengthAt, 4), length);
+        }
     }
 
     private ref struct PayloadReader(ReadOnlySpan<byte> data)
@@ -203,6 +219,14 @@ internal static class RecordCodec
         {
             var count = Int();
             var value = Encoding.UTF8.GetString(_data.Slice(_position, count));
+            _position += count;
+            return value;
+        }
+
+        public ReadOnlySpan<byte> Span()
+        {
+            var count = Int();
+            var value = _data.Slice(_position, count);
             _position += count;
             return value;
         }

@@ -56,7 +56,7 @@ internal static class Recovery
             case LogOp.IndexDoc:
                 if (catalog.FindByUuid(record.IndexUuid) is { } target)
                 {
-                    var source = record.Source.ToArray();
+                    var source = SourceBuffers.Copy(record.Source.Span);
                     var parsed = DocumentParser.Parse(record.Id!, source, target.Mapping, 0, 0, 0);
                     if (parsed.NewMapping is { } newMapping)
                     {

@@ -49,7 +49,7 @@ public sealed class MappingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"v":[1,2]}""", "The [dense_vector] field [v] in doc [document with id '1'] has a different number of dimensions [2] than defined in the mapping [3]")]
+    [InlineData("""{"v":[1,2]}""", "failed to parse: The [dense_vector] field [v] in doc [document with id '1'] has a different number of dimensions [2] than defined in the mapping [3]")]
     [InlineData("""{"d":"not a date"}""", "failed to parse field [d] of type [date] in document with id '1'. Preview of field's value: 'not a date'")]
     [InlineData("""{"g":"95,10"}""", "failed to parse field [g] of type [geo_point] in document with id '1'. Preview of field's value: '95,10'")]
     [InlineData("""{"n":"abc"}""", "failed to parse field [n] of type [integer] in document with id '1'. Preview of field's value: 'abc'")]

@@ -115,5 +115,73 @@ public sealed class BulkEndpointTests : IDisposable
         Assert.Equal("""{"bar":"pux"}""", body["items"]![1]!["update"]!["get"]!["_source"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task Bulk_LargeRequest_ParsedAheadButWrittenInOrder()
+    {
+        // 40 items (parsed in parallel): item 0 maps "n" as long and "v" as a 128-d vector
+        // dynamically, so later items must be checked against that mapping, not the empty one.
+        await _harness.OkAsync("PUT", "/big", """{"mappings":{"properties":{"k":{"type":"keyword"}}}}""");
+        var vector = "[" + string.Join(",", Enumerable.Range(1, 128).Select(i => (i / 128.0).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < 40; i++)
+        {
+            lines.Append("{\"index\":{\"_index\":\"big\",\"_id\":\"").Append(i).Append("\"}}\n");
+            lines.Append(i switch
+            {
+                0 => "{\"n\":1,\"v\":" + vector + "}",
+                17 => "{\"n\":\"not a number\"}",
+                23 => "{\"v\":[1,2,3]}",
+                _ => "{\"n\":" + i + ",\"k\":\"x" + i + "\"}",
+            }).Append('\n');
+        }
+
+        var body = await _harness.OkAsync("POST", "/_bulk?refresh=true", lines.ToString());
+
+        var items = body["items"]!.AsArray();
+        Assert.True(body["errors"]!.GetValue<bool>());
+        Assert.Equal(40, items.Count);
+        Assert.Equal("failed to parse field [n] of type [long] in document with id '17'. Preview of field's value: 'not a number'", items[17]!["index"]!["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal("failed to parse: The [dense_vector] field [v] in doc [document with id '23'] has a different number of dimensions [3] than defined in the mapping [128]", items[23]!["index"]!["error"]!["reason"]!.GetValue<string>());
+        var seqNos = items.Where((_, i) => i is not (17 or 23)).Select(item => item!["index"]!["_seq_no"]!.GetValue<long>()).ToList();
+        Assert.Equal(Enumerable.Range(0, 38).Select(i => (long)i), seqNos);
+        Assert.Equal("5", items[5]!["index"]!["_id"]!.GetValue<string>());
+        var count = await _harness.OkAsync("GET", "/big/_count?q=n:39");
+        Assert.Equal(1, count["count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Bulk_AliasWithoutWriteIndex_FailsOnlyItsItems()
+    {
+        await _harness.OkAsync("PUT", "/w1", """{"aliases":{"w":{}}}""");
+        await _harness.OkAsync("PUT", "/w2", """{"aliases":{"w":{}}}""");
+        var lines = string.Concat(Enumerable.Range(0, 20).Select(i => "{\"index\":{\"_index\":\"" + (i % 2 == 0 ? "w" : "w1") + "\"}}\n{\"f\":" + i + "}\n"));
+
+        var body = await _harness.OkAsync("POST", "/_bulk", lines);
+
+        var items = body["items"]!.AsArray();
+        Assert.Equal(400, items[0]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal("illegal_argument_exception", items[0]!["index"]!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal(201, items[1]!["index"]!["status"]!.GetValue<int>());
+        Assert.Equal(10, items.Count(item => item!["index"]!["status"]!.GetValue<int>() == 201));
+    }
+
+    [Fact]
+    public async Task Bulk_Answer_HasElasticsearchMemberOrder()
+    {
+        await _harness.OkAsync("PUT", "/o", """{"settings":{"number_of_replicas":0},"mappings":{"properties":{"n":{"type":"integer"}}}}""");
+        await _harness.OkAsync("PUT", "/o/_doc/1", """{"n":1}""");
+        using var content = new StringContent("{\"delete\":{\"_index\":\"o\",\"_id\":\"1\"}}\n{\"index\":{\"_index\":\"o\",\"_id\":\"2\"}}\n{\"n\":\"x\"}\n", System.Text.Encoding.UTF8, "application/x-ndjson");
+        using var response = await _harness.Client.PostAsync("/_bulk?refresh=true", content);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("{\"took\":", text, StringComparison.Ordinal);
+        Assert.Equal(
+            "\"errors\":true,\"items\":[" +
+            "{\"delete\":{\"_index\":\"o\",\"_id\":\"1\",\"_version\":2,\"result\":\"deleted\",\"forced_refresh\":true,\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":1,\"_primary_term\":1,\"status\":200}}," +
+            "{\"index\":{\"_index\":\"o\",\"_id\":\"2\",\"status\":400,\"error\":{\"type\":\"document_parsing_exception\",\"reason\":\"failed to parse field [n] of type [integer] in document with id \\u00272\\u0027. Preview of field\\u0027s value: \\u0027x\\u0027\"," +
+            "\"caused_by\":{\"type\":\"illegal_argument_exception\",\"reason\":\"For input string: \\u0022x\\u0022\"}}}}]}",
+            text[text.IndexOf("\"errors\"", StringComparison.Ordinal)..]);
+    }
+
     public void Dispose() => _harness.Dispose();
 }

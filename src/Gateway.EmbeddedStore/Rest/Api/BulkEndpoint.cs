@@ -7,8 +7,9 @@ namespace Gateway.EmbeddedStore.Rest.Api;
 
 /// <summary>
 /// <c>_bulk</c>: NDJSON index/create/update/delete with per-item results and errors. A malformed
-/// action line fails the whole request (400); a bad item fails only itself. The whole request
-/// is made durable with one translog sync before the answer.
+/// action line fails the whole request (400); a bad item fails only itself. Sources are parsed
+/// ahead on every core (<see cref="BulkPreparer"/>), then the items are written in order and the
+/// whole request is made durable with one translog sync before the answer.
 /// </summary>
 internal sealed class BulkEndpoint(EmbeddedStore store)
 {
@@ -25,21 +26,26 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         var operations = BulkParser.Parse(request.Body, request.RouteOrNull("index"));
         var requireAlias = request.Flag("require_alias", false);
         var defaultPipeline = request.Param("pipeline");
-        var items = new JsonArray();
-        var errors = false;
-        long position = 0;
-        var touched = new HashSet<IndexState>();
+        var targets = new List<(string Action, string Index, string? Id)>(operations.Count);
+        var sources = new List<ReadOnlyMemory<byte>>(operations.Count);
         foreach (var operation in operations)
         {
             var line = operation.Line;
-            var indexName = line.Index ?? request.RouteOrNull("index")!;
-            var id = line.Id;
-            if (line.Action is "index" or "create" && id is null)
-            {
-                id = Ids.NewDocumentId();
-            }
-
+            var id = line.Id ?? (line.Action is "index" or "create" ? Ids.NewDocumentId() : null);
             var action = line.Action == "index" && line.Metadata["op_type"]?.ToString() == "create" ? "create" : line.Action;
+            targets.Add((action, line.Index ?? request.RouteOrNull("index")!, id));
+            sources.Add(operation.Source);
+        }
+
+        var prepared = BulkPreparer.Prepare(store, targets, sources);
+        var items = new List<BulkItemResult>(operations.Count);
+        var errors = false;
+        long position = 0;
+        var touched = new HashSet<IndexState>();
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var line = operations[i].Line;
+            var (action, indexName, id) = targets[i];
             try
             {
                 if (id is not null)
@@ -55,29 +61,14 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
                 var index = WriteTargets.ForWrite(store, indexName, line.Flag("require_alias", requireAlias), out var created);
                 position = Math.Max(position, created);
                 touched.Add(index);
-                var (outcome, status, get) = Execute(request, index, action, id!, line, operation.Source);
+                var (outcome, get) = Execute(request, index, action, id!, line, operations[i].Source, prepared[i]);
                 position = Math.Max(position, outcome.Position);
-                var item = WriteResponses.Outcome(outcome, forcedRefresh: false);
-                item["status"] = status;
-                if (get is not null)
-                {
-                    item["get"] = get;
-                }
-                items.Add(new JsonObject { [action] = item });
+                items.Add(new BulkItemResult(action, indexName, id, WriteResponses.Status(outcome), outcome, get, null));
             }
             catch (StoreException e)
             {
                 errors = true;
-                items.Add(new JsonObject
-                {
-                    [action] = new JsonObject
-                    {
-                        ["_index"] = indexName,
-                        ["_id"] = id,
-                        ["status"] = e.Status,
-                        ["error"] = ErrorRenderer.Cause(e, includeRootCause: false),
-                    },
-                });
+                items.Add(new BulkItemResult(action, indexName, id, e.Status, null, null, e));
             }
         }
 
@@ -85,28 +76,13 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         if (refresh != RefreshPolicy.None)
         {
             EmbeddedStore.Refresh(touched, force: true);
-            if (refresh == RefreshPolicy.Immediate)
-            {
-                foreach (var item in items)
-                {
-                    var body = item!.AsObject().First().Value!.AsObject();
-                    if (body["error"] is null && body["result"]?.GetValue<string>() != "noop")
-                    {
-                        body.Insert(4, "forced_refresh", true);
-                    }
-                }
-            }
         }
 
-        return RestResponse.Ok(new JsonObject
-        {
-            ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            ["errors"] = errors,
-            ["items"] = items,
-        });
+        var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return new RestResponse(200, BulkResponseWriter.Write(took, errors, items, forcedRefresh: refresh == RefreshPolicy.Immediate));
     }
 
-    private (WriteOutcome Outcome, int Status, JsonNode? Get) Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source)
+    private (WriteOutcome Outcome, JsonNode? Get) Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source, PreparedSource? prepared)
     {
         var options = new WriteOptions
         {
@@ -119,17 +95,17 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         switch (action)
         {
             case "index" or "create":
-                var outcome = store.Documents.Index(index, id, source.ToArray(), options);
-                return (outcome, WriteResponses.Status(outcome), null);
+                return (prepared is null
+                    ? store.Documents.Index(index, id, Documents.SourceBuffers.Copy(source.Span), options)
+                    : store.Documents.Index(index, id, prepared, options), null);
             case "delete":
-                var deleted = store.Documents.Delete(index, id, options);
-                return (deleted, WriteResponses.Status(deleted), null);
+                return (store.Documents.Delete(index, id, options), null);
             default:
                 var body = RestJson.ParseObject(source);
                 var updated = store.Updater.Update(index, id, body, options with { Version = null, VersionType = "internal" });
                 var response = new JsonObject();
                 UpdateResponses.AddGet(response, updated, UpdateResponses.Requested(body, line.Metadata["_source"], request));
-                return (updated.Outcome, WriteResponses.Status(updated.Outcome), response["get"]?.DeepClone());
+                return (updated.Outcome, response["get"]?.DeepClone());
         }
     }
 }

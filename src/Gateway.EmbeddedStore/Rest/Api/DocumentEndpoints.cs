@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 
@@ -147,9 +147,6 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
     }
 
-    /// <summary>The body as an array the document can own without copying when possible.</summary>
-    public static byte[] Owned(ReadOnlyMemory<byte> body) =>
-        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : body.ToArray();
+    /// <summary>A copy of the body that the document owns (the request's buffer goes back to a pool).</summary>
+    public static byte[] Owned(ReadOnlyMemory<byte> body) => SourceBuffers.Copy(body.Span);
 }
