@@ -132,6 +132,9 @@ public sealed partial class SearchPageTests(BrowserFixture fixture)
         await page.Mouse.MoveAsync((float)box[2], (float)box[3], new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();
         await Expect(page.Locator("#chips")).ToContainTextAsync("Area");
+
+        // The chip shows at once; the grid follows when the filtered search answers.
+        await page.WaitForFunctionAsync("n => { const t = document.querySelectorAll('#grid .tile'); return t.length > 0 && t.length < n; }", fixture.Indexed);
         var alts = await page.Locator("#grid .tile img").EvaluateAllAsync<string[]>("imgs => imgs.map(i => i.alt)");
         Assert.NotEmpty(alts);
         Assert.True(alts.Length < fixture.Indexed, "the box must exclude some photos");
