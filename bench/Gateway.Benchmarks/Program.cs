@@ -14,7 +14,8 @@ internal static class BenchmarkProgram
 
     public static async Task<int> Main(string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "passthrough";
+        // The command is the first word; options (--name value) may follow it or stand alone.
+        var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "passthrough";
         switch (command)
         {
             case "upstream-fixed":
