@@ -29,6 +29,31 @@ public static class VectorMath
     /// <summary>Cosine similarity of two vectors of any length.</summary>
     public static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.CosineSimilarity(a, b);
 
+    /// <summary>
+    /// normalise(w·<paramref name="first"/> + (1 − w)·<paramref name="second"/>), as the query modes blend a peak's
+    /// prototype with an image or text vector; the first vector alone when the sum vanishes (opposite vectors).
+    /// </summary>
+    public static float[] Blend(ReadOnlySpan<float> first, ReadOnlySpan<float> second, double firstWeight)
+    {
+        if (first.Length != second.Length)
+        {
+            throw new ArgumentException($"vectors of {first.Length} and {second.Length} dimensions cannot be blended", nameof(second));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstWeight, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstWeight, 1.0);
+        var blend = new float[first.Length];
+        TensorPrimitives.Multiply(second, (float)(1 - firstWeight), blend);
+        TensorPrimitives.MultiplyAdd(first, (float)firstWeight, blend, blend);
+        if (TensorPrimitives.Norm((ReadOnlySpan<float>)blend) <= 1e-6f)
+        {
+            return first.ToArray();
+        }
+
+        NormalizeInPlace(blend);
+        return blend;
+    }
+
     /// <summary>Element-wise mean of equally long vectors.</summary>
     public static float[] Mean(IReadOnlyList<float[]> vectors)
     {

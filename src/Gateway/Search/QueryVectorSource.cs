@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
+using Gateway.Embeddings.Vectors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ internal sealed class QueryVectorSource(
         }
 
         var weight = options.Value.PeakNameWeight;
-        return new QueryVector(VectorBlend.Weighted(match.Peak.Vector, vector, weight), "text_with_peak", match.Peak.Id, [], elapsed)
+        return new QueryVector(VectorMath.Blend(match.Peak.Vector, vector, weight), "text_with_peak", match.Peak.Id, [], elapsed)
         {
             MatchedName = match.Name,
             PeakWeight = weight,
@@ -74,6 +75,6 @@ internal sealed class QueryVectorSource(
             return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
         }
 
-        return new QueryVector(VectorBlend.Weighted(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
+        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
     }
 }
