@@ -12,19 +12,15 @@ internal sealed class BuiltInLoad : ILoadTool
 {
     public string Name => "built-in load generator (separate process)";
 
-    public async Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration)
+    public async Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration, string? cpus)
     {
         var bodyFile = Path.Combine(Path.GetTempPath(), $"gateway-bench-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(bodyFile, workload.Body);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
+        var info = CpuPinning.StartInfo("dotnet", cpus,
+        [
             typeof(BuiltInLoad).Assembly.Location, "load", "--url", target.ToString(), "--path", workload.Path, "--body-file", bodyFile,
             "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--seconds", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            info.ArgumentList.Add(argument);
-        }
+        ]);
 
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();

@@ -1,4 +1,7 @@
 namespace Gateway.Benchmarks;
 
-/// <summary>One timed run: the load result plus CPU time per request spent by the upstream and by the gateway process.</summary>
-internal sealed record CellResult(LoadResult Load, double UpstreamCpuMicroseconds, double GatewayCpuMicroseconds);
+/// <summary>
+/// One timed run: the load result plus CPU time per request spent by the upstream process and by the proxy process
+/// (null when the run used no proxy, or when upstream and gateway are one process and the upstream figure is both).
+/// </summary>
+internal sealed record CellResult(LoadResult Load, double UpstreamCpuMicroseconds, double? ProxyCpuMicroseconds);

@@ -26,20 +26,15 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="arguments"/> with <c>dotnet</c> and waits until <paramref name="address"/> answers HTTP.</summary>
-    public static async Task<ChildProcess> StartAsync(string name, Uri address, string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts <paramref name="arguments"/> with <c>dotnet</c> (on <paramref name="cpus"/> when given) and waits until
+    /// <paramref name="address"/> answers HTTP.
+    /// </summary>
+    public static async Task<ChildProcess> StartAsync(string name, Uri address, string workingDirectory, IEnumerable<string> arguments, string? cpus, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        // taskset execs dotnet in place, so the process (and its CPU time) is the server's own.
+        var info = CpuPinning.StartInfo("dotnet", cpus, arguments);
+        info.WorkingDirectory = workingDirectory;
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -5,5 +5,6 @@ internal interface ILoadTool
 {
     string Name { get; }
 
-    Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration);
+    /// <summary>Runs the load for <paramref name="duration"/>; <paramref name="cpus"/> pins the generator (null: not pinned).</summary>
+    Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration, string? cpus);
 }

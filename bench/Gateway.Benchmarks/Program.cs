@@ -4,7 +4,7 @@ namespace Gateway.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Gateway.Benchmarks -- [passthrough] [--seconds 5] [--rounds 3]
-/// [--concurrency 1,8,32] [--upstreams fixed,store] [--docs 3000] [--load wrk|builtin] [--warmup 30] [--gateway-env NAME=VALUE]…</c>: passthrough overhead
+/// [--concurrency 1,8,32] [--upstreams fixed,store,embedded] [--docs 3000] [--load wrk|builtin] [--warmup 30] [--pin] [--gateway-env NAME=VALUE]… [--variant-env NAME=VALUE]…</c>: passthrough overhead
 /// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone). The other
 /// commands are the child processes the benchmark starts.
 /// </summary>
@@ -22,6 +22,8 @@ internal static class BenchmarkProgram
                 return await FixedUpstream.RunAsync(Option(args, "--url", "http://127.0.0.1:9300"));
             case "upstream-store":
                 return await StoreUpstream.RunAsync(Option(args, "--url", "http://127.0.0.1:9301"), Option(args, "--data", Path.Combine(Path.GetTempPath(), "gateway-bench-store")));
+            case "proxy-bare":
+                return await BareProxy.RunAsync(Option(args, "--url", "http://127.0.0.1:9302"), Option(args, "--upstream", "http://127.0.0.1:9300"));
             case "load":
                 return await BuiltInLoad.RunChildAsync(new Uri(Option(args, "--url", "")), Option(args, "--path", "/"), await File.ReadAllTextAsync(Option(args, "--body-file", "")),
                     int.Parse(Option(args, "--concurrency", "1"), Invariant), TimeSpan.FromSeconds(int.Parse(Option(args, "--seconds", "5"), Invariant)));
@@ -57,9 +59,11 @@ internal static class BenchmarkProgram
             [.. Option(args, "--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, Invariant))],
             int.Parse(Option(args, "--docs", "3000"), Invariant),
             int.Parse(Option(args, "--warmup", "30"), Invariant),
-            GatewayEnvironment(args));
+            args.Contains("--pin") ? CpuPinning.UpstreamApart() : CpuPinning.None,
+            EnvironmentOptions(args, "--gateway-env"),
+            EnvironmentOptions(args, "--variant-env"));
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        foreach (var upstream in Option(args, "--upstreams", "fixed,store").Split(','))
+        foreach (var upstream in Option(args, "--upstreams", "fixed,store,embedded").Split(','))
         {
             await benchmark.RunAsync(upstream, Console.Out);
         }
@@ -79,10 +83,13 @@ internal static class BenchmarkProgram
         }
     }
 
-    /// <summary>Every <c>--gateway-env NAME=VALUE</c>: environment variables for the gateway process (runtime knobs to compare).</summary>
-    private static Dictionary<string, string> GatewayEnvironment(string[] args) => args
+    /// <summary>
+    /// Every <c>--gateway-env NAME=VALUE</c> (environment of the gateway process) or <c>--variant-env NAME=VALUE</c>
+    /// (a second gateway with these on top, measured beside the first): runtime knobs to compare.
+    /// </summary>
+    private static Dictionary<string, string> EnvironmentOptions(string[] args, string option) => args
         .Select((a, i) => (a, i))
-        .Where(p => p.a == "--gateway-env" && p.i + 1 < args.Length)
+        .Where(p => p.a == option && p.i + 1 < args.Length)
         .Select(p => args[p.i + 1].Split('=', 2))
         .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
 

@@ -36,15 +36,11 @@ internal sealed partial class WrkLoad : ILoadTool
         }
     }
 
-    public async Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration)
+    public async Task<LoadResult> RunAsync(Uri target, Workload workload, int concurrency, TimeSpan duration, string? cpus)
     {
         var script = Path.Combine(Path.GetTempPath(), $"gateway-bench-{Environment.ProcessId}.lua");
         await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{workload.Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
-        var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t1", $"-c{concurrency}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, new Uri(target, workload.Path).ToString() })
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = CpuPinning.StartInfo("wrk", cpus, ["-t1", $"-c{concurrency}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, new Uri(target, workload.Path).ToString()]);
 
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
