@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Peaks;
 
 /// <summary>
-/// The loaded peak catalog (from <see cref="PeaksOptions.CatalogPath"/>) and a <see cref="PeakNameMatcher"/> over it.
+/// The loaded peak catalog (from <see cref="PeaksOptions.CatalogPath"/>).
 /// Loaded on first use; <see cref="Reload"/> re-reads the file (the catalog rebuild job does so).
 /// </summary>
 public sealed class PeakCatalog
 {
     private readonly string _path;
     private readonly Lock _lock = new();
-    private (IReadOnlyList<Peak> Peaks, PeakNameMatcher Matcher)? _loaded;
+    private IReadOnlyList<Peak>? _loaded;
 
     /// <summary>Reads the catalog at <paramref name="path"/>.</summary>
     public PeakCatalog(string path)
@@ -35,27 +35,7 @@ public sealed class PeakCatalog
     public string Directory => Path.GetDirectoryName(_path)!;
 
     /// <summary>The peaks of the file. Throws <see cref="PeakCatalogException"/> when it is missing or invalid.</summary>
-    public IReadOnlyList<Peak> Peaks => Current.Peaks;
-
-    /// <summary>Maps query texts that name a peak to its id.</summary>
-    public PeakNameMatcher Matcher => Current.Matcher;
-
-    /// <summary>The peak with that id, or null.</summary>
-    public Peak? Find(string id) => Peaks.FirstOrDefault(p => p.Id == id);
-
-    /// <summary>Re-reads the file; the previous catalog stays in use if the new one is invalid (the exception says why).</summary>
-    public IReadOnlyList<Peak> Reload()
-    {
-        var peaks = PeakCatalogYaml.LoadFile(_path);
-        lock (_lock)
-        {
-            _loaded = (peaks, new PeakNameMatcher(peaks));
-        }
-
-        return peaks;
-    }
-
-    private (IReadOnlyList<Peak> Peaks, PeakNameMatcher Matcher) Current
+    public IReadOnlyList<Peak> Peaks
     {
         get
         {
@@ -67,11 +47,22 @@ public sealed class PeakCatalog
                 }
             }
 
-            Reload();
-            lock (_lock)
-            {
-                return _loaded!.Value;
-            }
+            return Reload();
         }
+    }
+
+    /// <summary>The peak with that id, or null.</summary>
+    public Peak? Find(string id) => Peaks.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>Re-reads the file; the previous catalog stays in use if the new one is invalid (the exception says why).</summary>
+    public IReadOnlyList<Peak> Reload()
+    {
+        var peaks = PeakCatalogYaml.LoadFile(_path);
+        lock (_lock)
+        {
+            _loaded = peaks;
+        }
+
+        return peaks;
     }
 }

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PeaksServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>), <see cref="PeakCatalog"/> (file + <see cref="PeakNameMatcher"/>),
+    /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>), <see cref="PeakCatalog"/> (the catalog file),
     /// <see cref="UpstreamClient"/> over the registered <see cref="ElasticsearchClient"/>, and <see cref="PeakCatalogIndexer"/>.
     /// Needs <c>AddEmbeddings()</c> and an <see cref="ElasticsearchClient"/> registration.
     /// </summary>

@@ -4,14 +4,14 @@ namespace Gateway.Rewrite;
 
 /// <summary>
 /// Finds the catalog peak a text query names. Both sides are compared after <see cref="PeakNameNormalizer"/>
-/// (case, accents, separators). The whole text equal to a name is the strongest match. Otherwise the longest name
-/// that occurs in the text as a whole word or phrase wins (ties: the earliest, then ordinal order): each end of the
-/// occurrence must be the text's edge, a character that is not a letter or digit, or a character of another
-/// script class. The script classes are Han, Hiragana, Katakana and everything else, so "ama dablam at sunrise"
-/// matches "ama dablam" but "amadablamx" does not, and in Japanese, which has no spaces, "アマダブラムの朝" matches
-/// "アマダブラム" (Katakana followed by Hiragana) while "赤岳山頂" does not match "赤岳" (one Han run). Names of
-/// one character only match the whole text. A Han/Kana name written with a separator (アマ・ダブラム) also matches
-/// without it (アマダブラム).
+/// (case, accents, width, punctuation and symbols). The whole text equal to a name is the strongest match.
+/// Otherwise the longest name that occurs in the text as a whole word or phrase wins (ties: the earliest, then
+/// ordinal order): each end of the occurrence must be the text's edge, a character that is not a letter or digit,
+/// or a character of another script class. The script classes are Han, Hiragana, Katakana and everything else, so
+/// "ama dablam at sunrise" matches "ama dablam" but "amadablamx" does not, and in Japanese, which has no spaces,
+/// "アマダブラムの朝" matches "アマダブラム" (Katakana followed by Hiragana) while "赤岳山頂" does not match "赤岳"
+/// (one Han run). Names of one character only match the whole text. A name of several words also matches written
+/// as one ("lhotseshar", "#amadablam", アマダブラム for アマ・ダブラム), unless another peak has that as a name.
 /// </summary>
 /// <typeparam name="TPeak">What names map to.</typeparam>
 public sealed class PeakNameMatcher<TPeak>
@@ -24,6 +24,7 @@ public sealed class PeakNameMatcher<TPeak>
     {
         ArgumentNullException.ThrowIfNull(names);
         _byName = new Dictionary<string, TPeak>(StringComparer.Ordinal);
+        var spaced = new List<(string Key, TPeak Peak)>();
         foreach (var (name, peak) in names)
         {
             var key = PeakNameNormalizer.Normalize(name);
@@ -32,11 +33,18 @@ public sealed class PeakNameMatcher<TPeak>
                 _byName.TryAdd(key, peak);
             }
 
-            // Japanese and Chinese are written without spaces: アマ・ダブラム is also written アマダブラム.
-            if (key.Contains(' ', StringComparison.Ordinal) && key.All(c => c == ' ' || ScriptOf(c) != Script.Other))
+            if (key.Contains(' ', StringComparison.Ordinal))
             {
-                _byName.TryAdd(key.Replace(" ", "", StringComparison.Ordinal), peak);
+                spaced.Add((key, peak));
             }
+        }
+
+        // A name of several words is also written as one: Japanese and Chinese have no spaces (アマダブラム), and
+        // hashtags and file names drop them (amadablam). These forms go in after every real name, so they never
+        // take a name that another peak really has.
+        foreach (var (key, peak) in spaced)
+        {
+            _byName.TryAdd(key.Replace(" ", "", StringComparison.Ordinal), peak);
         }
 
         // Longest first, so the first occurrence found while scanning in this order is the answer.

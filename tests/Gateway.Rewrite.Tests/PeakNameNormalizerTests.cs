@@ -7,6 +7,12 @@ public sealed class PeakNameNormalizerTests
     [InlineData("  AMA   DABLAM ", "ama dablam")]
     [InlineData("ama-dablam", "ama dablam")]
     [InlineData("Lhotse_Shar", "lhotse shar")]
+    [InlineData("Lhotse–Shar", "lhotse shar")]
+    [InlineData("Ámá  Dablam!", "ama dablam")]
+    [InlineData("#amadablam 🏔️", "amadablam")]
+    [InlineData("(Cho Oyu), 8188 m", "cho oyu 8188 m")]
+    [InlineData("ཇོ་མོ་གླང་མ", "ཇོ མོ གླང མ")]
+    [InlineData("ल्होत्से", "ल्होत्से")]
     [InlineData("Chomolungma", "chomolungma")]
     [InlineData("Sagarmāthā", "sagarmatha")]
     [InlineData("Čho Oyu", "cho oyu")]
@@ -17,6 +23,7 @@ public sealed class PeakNameNormalizerTests
     [InlineData("सगरमाथा", "सगरमाथा")]
     [InlineData("ガ", "ガ")]
     [InlineData("---", "")]
+    [InlineData("!? ・ 🏔", "")]
     public void Normalize_IgnoresCaseAccentsAndSeparators(string input, string expected) =>
         Assert.Equal(expected, PeakNameNormalizer.Normalize(input));
 
