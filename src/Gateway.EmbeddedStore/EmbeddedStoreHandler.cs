@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Gateway.EmbeddedStore.Rest;
 
 namespace Gateway.EmbeddedStore;
@@ -70,7 +69,8 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
         message.Headers.TryAddWithoutValidation(RestTransport.ProductHeader, RestTransport.ProductValue);
         var accept = request.Headers.Accept.Count > 0 ? string.Join(",", request.Headers.Accept) : null;
         var content = new ByteArrayContent(response.Body ?? []);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(response.ContentType ?? RestTransport.ContentType(accept));
+        // Added unparsed: most readers (YARP copies headers without validation) never parse it; ContentType parses on demand.
+        content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType ?? RestTransport.ContentType(accept));
         message.Content = content;
         if (response.Headers is not null)
         {

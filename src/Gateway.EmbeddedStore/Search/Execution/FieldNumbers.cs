@@ -14,4 +14,54 @@ internal static class FieldNumbers
 
         return values?.Doubles ?? [];
     }
+
+    /// <summary>
+    /// Whether any of the field's numeric values matches, without allocating: filters call this once per document
+    /// (a range over 3,000 dates allocated ~40 bytes per document through <see cref="Of"/>).
+    /// </summary>
+    public static bool Any(FieldValues? values, Func<double, bool> match)
+    {
+        if (values?.Longs is { } longs)
+        {
+            for (var i = 0; i < longs.Count; i++)
+            {
+                if (match(longs[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (values?.Doubles is { } doubles)
+        {
+            for (var i = 0; i < doubles.Count; i++)
+            {
+                if (match(doubles[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any of the field's geo points matches, without allocating (see <see cref="Any(FieldValues?, Func{double, bool})"/>).</summary>
+    public static bool AnyPoint(FieldValues? values, Func<GeoPoint, bool> match)
+    {
+        if (values?.Points is { } points)
+        {
+            for (var i = 0; i < points.Count; i++)
+            {
+                if (match(points[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
@@ -134,8 +135,8 @@ internal sealed class GeoBoundingBoxQuery : QueryNode
         }
 
         var crosses = Left > Right;
-        var bits = FieldScan.Where(context, Field, v => v.Points?.Any(p =>
-            p.Lat <= Top && p.Lat >= Bottom && (crosses ? p.Lon >= Left || p.Lon <= Right : p.Lon >= Left && p.Lon <= Right)) == true);
+        Func<GeoPoint, bool> inside = p => p.Lat <= Top && p.Lat >= Bottom && (crosses ? p.Lon >= Left || p.Lon <= Right : p.Lon >= Left && p.Lon <= Right);
+        var bits = FieldScan.Where(context, Field, v => FieldNumbers.AnyPoint(v, inside));
         return new DocResult(bits, null, Boost);
     }
 

@@ -29,8 +29,8 @@ internal sealed class GeoDistanceQuery : QueryNode
             throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard("failed to find geo field [" + Field + "]", context.IndexName));
         }
 
-        var bits = FieldScan.Where(context, Field, v => v.Points?.Any(p =>
-            (Plane ? GeoMath.PlaneDistance(Origin, p) : GeoMath.ArcDistance(Origin, p)) <= Meters) == true);
+        Func<GeoPoint, bool> within = p => (Plane ? GeoMath.PlaneDistance(Origin, p) : GeoMath.ArcDistance(Origin, p)) <= Meters;
+        var bits = FieldScan.Where(context, Field, v => FieldNumbers.AnyPoint(v, within));
         return new DocResult(bits, null, Boost);
     }
 }

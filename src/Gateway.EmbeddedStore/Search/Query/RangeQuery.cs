@@ -151,8 +151,8 @@ internal sealed class RangeQuery : QueryNode
             }
         }
 
-        var result = FieldScan.Where(context, Field, values =>
-            FieldNumbers.Of(values).Any(n => (includeLower ? n >= min : n > min) && (includeUpper ? n <= max : n < max)));
+        Func<double, bool> inRange = n => (includeLower ? n >= min : n > min) && (includeUpper ? n <= max : n < max);
+        var result = FieldScan.Where(context, Field, values => FieldNumbers.Any(values, inRange));
         return new DocResult(result, null, Boost);
     }
 }

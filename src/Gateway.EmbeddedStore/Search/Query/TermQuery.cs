@@ -74,9 +74,8 @@ internal sealed class TermQuery : QueryNode
                 var ranges = field.Kind == FieldKind.Date
                     ? Values.Select(v => (QueryValues.ToNumber(field, v, context), QueryValues.ToNumber(field, v, context, roundUp: true))).ToList()
                     : null;
-                var bits = FieldScan.Where(context, Field, values => ranges is not null
-                    ? FieldNumbers.Of(values).Any(n => ranges.Any(r => n >= r.Item1 && n <= r.Item2))
-                    : FieldNumbers.Of(values).Any(targets.Contains));
+                Func<double, bool> match = ranges is not null ? n => ranges.Exists(r => n >= r.Item1 && n <= r.Item2) : targets.Contains;
+                var bits = FieldScan.Where(context, Field, values => FieldNumbers.Any(values, match));
                 return new DocResult(bits, null, Boost);
         }
     }
