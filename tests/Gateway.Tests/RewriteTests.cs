@@ -176,4 +176,37 @@ public sealed class RewriteTests(GatewayFixture fixture)
         Assert.Null(response["_gateway"]);
         Assert.Equal(2, EsRequests.Ids(response).Count);
     }
+
+    [Theory]
+    [InlineData("""{"query":{"term":{"color":"red"}},"_source":["color"]}""", false)]
+    [InlineData("""{"query_text":"red","query":{"bool":{"filter":[{"term":{"album":"b"}}]}},"size":4}""", true)]
+    public async Task GzipSearchBody_IsForwardedAsSentOrRewrittenUncompressed(string body, bool rewritten)
+    {
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(body));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/photos/_search") { Content = new ByteArrayContent(compressed.ToArray()) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        using var response = await fixture.Http.SendAsync(request);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var ids = EsRequests.Ids(json);
+        if (rewritten)
+        {
+            Assert.Equal(4, ids.Count);
+            Assert.Equal("red-b", ids[0]);
+            Assert.NotNull(json["_gateway"]);
+        }
+        else
+        {
+            Assert.Equal(2, ids.Count);
+            Assert.All(ids, id => Assert.StartsWith("red-", id, StringComparison.Ordinal));
+            Assert.Null(json["_gateway"]);
+        }
+    }
 }

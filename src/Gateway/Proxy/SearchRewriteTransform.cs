@@ -63,6 +63,7 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
 
         var forwarded = result.Body ?? body;
         request.Body = new MemoryStream(forwarded, writable: false);
+        context.ProxyRequest.Options.Set(BufferedRequestContent.Key, forwarded);
         if (context.ProxyRequest.Content is { } content)
         {
             content.Headers.ContentLength = forwarded.Length;

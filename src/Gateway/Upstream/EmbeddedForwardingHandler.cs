@@ -1,13 +1,19 @@
 namespace Gateway.Upstream;
 
-/// <summary>Adapts YARP's forwarded requests for the embedded store's in-process handler (see <see cref="PipedRequestContent"/>).</summary>
+/// <summary>
+/// Adapts YARP's forwarded requests for the embedded store's in-process handler: a body the gateway already holds
+/// goes over as is (<see cref="BufferedRequestContent"/>), any other body streams through a pipe
+/// (<see cref="PipedRequestContent"/>).
+/// </summary>
 internal sealed class EmbeddedForwardingHandler(HttpMessageHandler store) : DelegatingHandler(store)
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Content is { } content and not PipedRequestContent)
+        if (request.Content is { } content and not (PipedRequestContent or BufferedRequestContent))
         {
-            request.Content = new PipedRequestContent(content);
+            request.Content = request.Options.TryGetValue(BufferedRequestContent.Key, out var body)
+                ? new BufferedRequestContent(content, body)
+                : new PipedRequestContent(content);
         }
 
         return base.SendAsync(request, cancellationToken);
