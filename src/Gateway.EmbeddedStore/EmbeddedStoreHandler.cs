@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Gateway.EmbeddedStore.Rest;
 
 namespace Gateway.EmbeddedStore;
@@ -40,7 +41,7 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
             if (request.Content is not null)
             {
                 var stream = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                body = await RestTransport.ReadBodyAsync(stream, string.Join(",", request.Content.Headers.ContentEncoding), limit, cancellationToken, declared).ConfigureAwait(false);
+                body = await RestTransport.ReadBodyAsync(stream, Raw(request.Content.Headers.NonValidated, "Content-Encoding"), limit, cancellationToken, declared).ConfigureAwait(false);
             }
 
             using (body)
@@ -67,7 +68,7 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
             Version = request.Version,
         };
         message.Headers.TryAddWithoutValidation(RestTransport.ProductHeader, RestTransport.ProductValue);
-        var accept = request.Headers.Accept.Count > 0 ? string.Join(",", request.Headers.Accept) : null;
+        var accept = Raw(request.Headers.NonValidated, "Accept");
         var content = new ByteArrayContent(response.Body ?? []);
         // Added unparsed: most readers (YARP copies headers without validation) never parse it; ContentType parses on demand.
         content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType ?? RestTransport.ContentType(accept));
@@ -82,4 +83,8 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
 
         return message;
     }
+
+    /// <summary>A header as sent, values joined with ", " (no parsing into header value objects: the store only looks for substrings).</summary>
+    private static string? Raw(HttpHeadersNonValidated headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.ToString() : null;
 }
