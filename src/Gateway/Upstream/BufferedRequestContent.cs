@@ -4,8 +4,9 @@ namespace Gateway.Upstream;
 
 /// <summary>
 /// A forwarded body the gateway already holds in memory (a <c>_search</c>/<c>_msearch</c> body it read to inspect
-/// or rewrite), handed to the embedded store's in-process handler as is: no pipe, no background copy. YARP's own
-/// content is kept for its headers and disposal but never started (YARP only waits for a body copy that started).
+/// or rewrite): handed to the embedded store's in-process handler as is (no pipe, no background copy), and written
+/// to an Elasticsearch node in one piece with the headers (<see cref="BufferedBodyHandler"/>). YARP's own content
+/// is kept for its headers and disposal but never started (YARP only waits for a body copy that started).
 /// </summary>
 internal sealed class BufferedRequestContent : HttpContent
 {

@@ -49,6 +49,10 @@ public static class UpstreamHostBuilderExtensions
             services.TryAddSingleton(sp => new EmbeddedUpstream(sp.GetRequiredService<EmbeddedStoreHandler>()));
             services.AddSingleton<IForwarderHttpClientFactory, EmbeddedForwarderHttpClientFactory>();
         }
+        else
+        {
+            services.AddSingleton<IForwarderHttpClientFactory, GatewayForwarderHttpClientFactory>();
+        }
 
         return builder;
     }
