@@ -6,7 +6,8 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace Gateway.Proxy;
 
 /// <summary>
-/// Adds the search rewrite (request) and the <c>_gateway</c> annotation (response) to every proxied route, and
+/// Adds the search rewrite (request), small-body buffering (<see cref="SmallBodyTransform"/>) and the
+/// <c>_gateway</c> annotation (response) to every proxied route, and
 /// leaves out YARP's default X-Forwarded transforms unless <see cref="UpstreamOptions.ForwardedHeaders"/> asks for them.
 /// </summary>
 internal sealed class SearchRewriteTransformProvider(SearchRewriteTransform transform, IOptions<UpstreamOptions> options) : ITransformProvider
@@ -28,6 +29,7 @@ internal sealed class SearchRewriteTransformProvider(SearchRewriteTransform tran
         }
 
         context.AddRequestTransform(transform.RequestAsync);
+        context.AddRequestTransform(SmallBodyTransform.RequestAsync);
         context.AddResponseTransform(transform.ResponseAsync);
     }
 }

@@ -7,8 +7,8 @@ namespace Gateway.Tests.Proxy;
 
 /// <summary>
 /// How a proxied request reaches an Elasticsearch node on the wire: a raw TCP upstream records what its first
-/// read returns. A <c>_search</c> body the gateway holds goes out in one write with the headers (one read
-/// upstream); other bodies stream after the headers as YARP sends them.
+/// read returns. A <c>_search</c> body the gateway holds, and any body up to 64 KB, goes out in one write with the
+/// headers (one read upstream); larger bodies stream after the headers.
 /// </summary>
 public sealed class RequestSegmentsTests : IAsyncLifetime
 {
@@ -17,6 +17,7 @@ public sealed class RequestSegmentsTests : IAsyncLifetime
     private readonly TempDirectory _temp = new();
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly List<string> _firstReads = [];
+    private readonly List<int> _bodyLengths = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _serving = Task.CompletedTask;
     private GatewayHost _gateway = null!;
@@ -69,17 +70,37 @@ public sealed class RequestSegmentsTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task OtherBodies_StillArriveWhole()
+    [Theory]
+    [InlineData("PUT", "/photos/_doc/1")]
+    [InlineData("POST", "/photos/_bulk")]
+    public async Task SmallBody_ArrivesWithItsHeadersInOneRead(string method, string path)
     {
-        const string body = """{"album":"ebc","caption":"prayer flags"}""";
+        var body = method == "PUT" ? """{"album":"ebc","caption":"prayer flags"}""" : "{\"index\":{\"_id\":\"1\"}}\n{\"album\":\"ebc\"}\n";
 
-        using var response = await _gateway.Http.PutAsync("/photos/_doc/1", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _gateway.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         lock (_firstReads)
         {
-            Assert.StartsWith("PUT /photos/_doc/1 HTTP/1.1\r\n", Assert.Single(_firstReads), StringComparison.Ordinal);
+            var first = Assert.Single(_firstReads);
+            Assert.StartsWith(method + " " + path + " HTTP/1.1\r\n", first, StringComparison.Ordinal);
+            Assert.EndsWith("\r\n\r\n" + body, first, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LargeBody_StreamsThroughWhole()
+    {
+        var line = "{\"index\":{}}\n{\"caption\":\"" + new string('x', 1000) + "\"}\n";
+        var body = string.Concat(Enumerable.Repeat(line, 100));
+
+        using var response = await _gateway.Http.PostAsync("/photos/_bulk", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        lock (_firstReads)
+        {
+            Assert.StartsWith("POST /photos/_bulk HTTP/1.1\r\n", Assert.Single(_firstReads), StringComparison.Ordinal);
+            Assert.Equal(Encoding.UTF8.GetByteCount(body), Assert.Single(_bodyLengths));
         }
     }
 
@@ -127,7 +148,18 @@ public sealed class RequestSegmentsTests : IAsyncLifetime
         var have = Encoding.UTF8.GetByteCount(first[(headerEnd + 4)..]);
         while (have < expected)
         {
-            have += await stream.ReadAsync(buffer, _stop.Token);
+            var more = await stream.ReadAsync(buffer, _stop.Token);
+            if (more == 0)
+            {
+                break;
+            }
+
+            have += more;
+        }
+
+        lock (_firstReads)
+        {
+            _bodyLengths.Add(have);
         }
     }
 }
