@@ -25,7 +25,7 @@ public sealed class EmbeddingQueueTests : IAsyncLifetime
         _upstream.Handler = context => context.Request.Path.Value!.EndsWith("/_mapping", StringComparison.Ordinal)
             ? context.Response.WriteAsJsonAsync(JsonNode.Parse("""{"photos_v1":{"mappings":{"properties":{"clip_image":{"type":"dense_vector","dims":32}}}}}"""))
             : defaultHandler(context);
-        var model = TestModelFactory.WriteTo(Path.Combine(_temp.Path, "model"), slowTextMatMuls: 400);
+        var model = TestModelFactory.WriteTo(Path.Combine(_temp.Path, "model"), slowTextMatMuls: 1600);
         _gateway = GatewayHost.Start(_temp.Path, model.Directory, new Dictionary<string, string?>
         {
             ["Gateway:Upstream"] = _upstream.Address.ToString(),

@@ -5,7 +5,10 @@ namespace Gateway.Embeddings.Service;
 /// <summary>
 /// Micro-batching over a bounded channel: one loop takes the first waiting request, then collects more until
 /// the batch is full or the batch window has passed since the first one, and hands the batch to the processor.
-/// A full channel refuses new work at once (back-pressure instead of unbounded latency).
+/// A full channel refuses new work at once (back-pressure instead of unbounded latency). The loop has a thread of
+/// its own: inference is synchronous and takes up to seconds, and on the thread pool the two towers' loops could
+/// hold both worker threads of a 2-core machine, stalling every request (health, proxied searches) until the pool
+/// injected more threads (~0.5 s later).
 /// </summary>
 internal sealed class EmbeddingBatcher : IAsyncDisposable
 {
@@ -14,7 +17,7 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
     private readonly Action<List<EmbeddingWork>> _process;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile int _inBatch;
 
     public EmbeddingBatcher(int queueLimit, int maxBatch, TimeSpan window, TimeProvider time, Action<List<EmbeddingWork>> process)
@@ -28,7 +31,7 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
         _window = window;
         _time = time;
         _process = process;
-        _loop = Task.Run(LoopAsync);
+        new Thread(Loop) { IsBackground = true, Name = "embedding batcher" }.Start();
     }
 
     /// <summary>Requests waiting (not yet taken into a batch).</summary>
@@ -43,45 +46,54 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
-        var reader = _channel.Reader;
-        var batch = new List<EmbeddingWork>(_maxBatch);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            batch.Clear();
-            Drain(reader, batch);
-            if (batch.Count < _maxBatch && _window > TimeSpan.Zero)
+            var reader = _channel.Reader;
+            var batch = new List<EmbeddingWork>(_maxBatch);
+            while (Wait(reader.WaitToReadAsync()))
             {
-                await CollectMoreAsync(reader, batch).ConfigureAwait(false);
+                batch.Clear();
+                Drain(reader, batch);
+                if (batch.Count < _maxBatch && _window > TimeSpan.Zero)
+                {
+                    CollectMore(reader, batch);
+                }
+
+                if (batch.Count > 0)
+                {
+                    _inBatch = batch.Count;
+                    try
+                    {
+                        _process(batch);
+                    }
+                    finally
+                    {
+                        _inBatch = 0;
+                    }
+                }
             }
 
-            if (batch.Count > 0)
-            {
-                _inBatch = batch.Count;
-                try
-                {
-                    _process(batch);
-                }
-                finally
-                {
-                    _inBatch = 0;
-                }
-            }
+            _stopped.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _stopped.TrySetException(e);
         }
     }
 
-    private async Task CollectMoreAsync(ChannelReader<EmbeddingWork> reader, List<EmbeddingWork> batch)
+    private void CollectMore(ChannelReader<EmbeddingWork> reader, List<EmbeddingWork> batch)
     {
         using var timeout = new CancellationTokenSource(_window, _time);
         while (batch.Count < _maxBatch)
         {
             try
             {
-                if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                if (!Wait(reader.WaitToReadAsync(timeout.Token)))
                 {
                     return;
                 }
@@ -94,6 +106,10 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
             Drain(reader, batch);
         }
     }
+
+    /// <summary>Blocks the batcher's own thread until the channel answers (never a thread-pool thread).</summary>
+    private static bool Wait(ValueTask<bool> pending) =>
+        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 
     private void Drain(ChannelReader<EmbeddingWork> reader, List<EmbeddingWork> batch)
     {
