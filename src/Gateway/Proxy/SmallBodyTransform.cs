@@ -27,15 +27,13 @@ internal static class SmallBodyTransform
             return;
         }
 
-        var body = await BoundedBodyReader.ReadAsync(request.Body, request.ContentLength, MaxBytes, context.CancellationToken).ConfigureAwait(false);
-        if (body is null || body.Length != request.ContentLength)
-        {
-            // Shorter than declared: the client aborted; forward what came so the upstream sees the same failure.
-            request.Body = new MemoryStream(body ?? [], writable: false);
-            return;
-        }
-
+        // Never null: the declared length is within the limit.
+        var body = (await BoundedBodyReader.ReadAsync(request.Body, request.ContentLength, MaxBytes, context.CancellationToken).ConfigureAwait(false))!;
         request.Body = new MemoryStream(body, writable: false);
-        context.ProxyRequest.Options.Set(BufferedRequestContent.Key, body);
+        if (body.Length == request.ContentLength)
+        {
+            // Shorter than declared (the client stopped sending): left to stream, so the upstream sees the same short body.
+            context.ProxyRequest.Options.Set(BufferedRequestContent.Key, body);
+        }
     }
 }

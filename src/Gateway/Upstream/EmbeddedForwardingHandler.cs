@@ -1,9 +1,9 @@
 namespace Gateway.Upstream;
 
 /// <summary>
-/// Adapts YARP's forwarded requests for the embedded store's in-process handler: a body the gateway already holds
-/// goes over as is (<see cref="BufferedRequestContent"/>), any other body streams through a pipe
-/// (<see cref="PipedRequestContent"/>).
+/// Adapts YARP's forwarded requests for the embedded store's in-process handler: a streamed body goes through a
+/// pipe (<see cref="PipedRequestContent"/>); a body the gateway holds has already been swapped in by
+/// <see cref="BufferedBodyHandler"/> in front of this one.
 /// </summary>
 internal sealed class EmbeddedForwardingHandler(HttpMessageHandler store) : DelegatingHandler(store)
 {
@@ -11,9 +11,7 @@ internal sealed class EmbeddedForwardingHandler(HttpMessageHandler store) : Dele
     {
         if (request.Content is { } content and not (PipedRequestContent or BufferedRequestContent))
         {
-            request.Content = request.Options.TryGetValue(BufferedRequestContent.Key, out var body)
-                ? new BufferedRequestContent(content, body)
-                : new PipedRequestContent(content);
+            request.Content = new PipedRequestContent(content);
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -47,21 +47,4 @@ internal static class FieldNumbers
 
         return false;
     }
-
-    /// <summary>Whether any of the field's geo points matches, without allocating (see <see cref="Any(FieldValues?, Func{double, bool})"/>).</summary>
-    public static bool AnyPoint(FieldValues? values, Func<GeoPoint, bool> match)
-    {
-        if (values?.Points is { } points)
-        {
-            for (var i = 0; i < points.Count; i++)
-            {
-                if (match(points[i]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }
