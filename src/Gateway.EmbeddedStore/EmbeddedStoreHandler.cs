@@ -69,7 +69,13 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
         };
         message.Headers.TryAddWithoutValidation(RestTransport.ProductHeader, RestTransport.ProductValue);
         var accept = Raw(request.Headers.NonValidated, "Accept");
-        var content = new ByteArrayContent(response.Body ?? []);
+        var body = response.Body ?? [];
+        var content = new ByteArrayContent(body)
+        {
+            // Set, not left to be computed on demand: YARP copies the content headers as they are, and without it
+            // every proxied response went out chunked (Elasticsearch sends a Content-Length).
+            Headers = { ContentLength = body.Length },
+        };
         // Added unparsed: most readers (YARP copies headers without validation) never parse it; ContentType parses on demand.
         content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType ?? RestTransport.ContentType(accept));
         message.Content = content;

@@ -56,4 +56,19 @@ public sealed class PassthroughTests(GatewayFixture fixture)
         Assert.Equal(404, (int)missing.StatusCode);
         Assert.True(info.IsValidResponse, info.DebugInformation);
     }
+
+    [Fact]
+    public async Task Passthrough_ResponsesCarryTheirLengthLikeElasticsearch()
+    {
+        using var search = await fixture.Http.PostAsync("/photos_v1/_search", new StringContent("""{"size":1}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await search.Content.ReadAsByteArrayAsync();
+        using var missing = await fixture.Http.GetAsync("/no-such-index/_doc/1");
+        var missingBody = await missing.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(200, (int)search.StatusCode);
+        Assert.Null(search.Headers.TransferEncodingChunked);
+        Assert.Equal(body.Length, search.Content.Headers.ContentLength);
+        Assert.Equal(404, (int)missing.StatusCode);
+        Assert.Equal(missingBody.Length, missing.Content.Headers.ContentLength);
+    }
 }
