@@ -15,36 +15,20 @@ internal static class FieldNumbers
         return values?.Doubles ?? [];
     }
 
-    /// <summary>
-    /// Whether any of the field's numeric values matches, without allocating: filters call this once per document
-    /// (a range over 3,000 dates allocated ~40 bytes per document through <see cref="Of"/>).
-    /// </summary>
-    public static bool Any(FieldValues? values, Func<double, bool> match)
-    {
-        if (values?.Longs is { } longs)
+    /// <summary>The field's numbers over the snapshot's live documents (built once per snapshot), for range and term filters.</summary>
+    public static ValueColumn<double> Column(ShardSnapshot snapshot, string field) =>
+        snapshot.GetOrBuild("numbers:" + field, s => ValueColumn<double>.Build(s, field, static (values, into) =>
         {
-            for (var i = 0; i < longs.Count; i++)
+            if (values.Longs is { } longs)
             {
-                if (match(longs[i]))
+                for (var i = 0; i < longs.Count; i++)
                 {
-                    return true;
+                    into.Add(longs[i]);
                 }
             }
-
-            return false;
-        }
-
-        if (values?.Doubles is { } doubles)
-        {
-            for (var i = 0; i < doubles.Count; i++)
+            else if (values.Doubles is { } doubles)
             {
-                if (match(doubles[i]))
-                {
-                    return true;
-                }
+                into.AddRange(doubles);
             }
-        }
-
-        return false;
-    }
+        }));
 }

@@ -5,20 +5,13 @@ namespace Gateway.EmbeddedStore.Search.Execution;
 /// <summary>Reads a field's geo points.</summary>
 internal static class FieldPoints
 {
-    /// <summary>Whether any of the field's geo points matches, without allocating (geo filters call this once per document).</summary>
-    public static bool Any(FieldValues? values, Func<GeoPoint, bool> match)
-    {
-        if (values?.Points is { } points)
+    /// <summary>The field's geo points over the snapshot's live documents (built once per snapshot), for geo filters.</summary>
+    public static ValueColumn<GeoPoint> Column(ShardSnapshot snapshot, string field) =>
+        snapshot.GetOrBuild("points:" + field, s => ValueColumn<GeoPoint>.Build(s, field, static (values, into) =>
         {
-            for (var i = 0; i < points.Count; i++)
+            if (values.Points is { } points)
             {
-                if (match(points[i]))
-                {
-                    return true;
-                }
+                into.AddRange(points);
             }
-        }
-
-        return false;
-    }
+        }));
 }

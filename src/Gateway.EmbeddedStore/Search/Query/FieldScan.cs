@@ -1,27 +1,11 @@
-using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Search.Execution;
 using Gateway.EmbeddedStore.Search.Index;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
-/// <summary>Evaluates a per-document predicate on one field's values over all live documents.</summary>
+/// <summary>Turns postings into document bits and BM25 scores.</summary>
 internal static class FieldScan
 {
-    public static DocBits Where(SearchContext context, string field, Func<FieldValues, bool> predicate)
-    {
-        var snapshot = context.Snapshot;
-        var bits = new DocBits(snapshot.MaxDoc);
-        foreach (var ord in snapshot.Live.Ordinals())
-        {
-            if (snapshot.Doc(ord).Fields.TryGetValue(field, out var values) && predicate(values))
-            {
-                bits.Set(ord);
-            }
-        }
-
-        return bits;
-    }
-
     /// <summary>Ordinals of the postings as bits, with BM25 scores when asked.</summary>
     public static DocResult Score(SearchContext context, TermIndex index, IEnumerable<Postings> postingsList, float boost, bool scoring, float[]? into = null)
     {

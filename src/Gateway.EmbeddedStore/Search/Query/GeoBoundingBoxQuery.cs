@@ -136,7 +136,7 @@ internal sealed class GeoBoundingBoxQuery : QueryNode
 
         var crosses = Left > Right;
         Func<GeoPoint, bool> inside = p => p.Lat <= Top && p.Lat >= Bottom && (crosses ? p.Lon >= Left || p.Lon <= Right : p.Lon >= Left && p.Lon <= Right);
-        var bits = FieldScan.Where(context, Field, v => FieldPoints.Any(v, inside));
+        var bits = FieldPoints.Column(context.Snapshot, Field).Where(inside);
         return new DocResult(bits, null, Boost);
     }
 

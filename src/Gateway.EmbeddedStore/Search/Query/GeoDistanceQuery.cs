@@ -30,7 +30,7 @@ internal sealed class GeoDistanceQuery : QueryNode
         }
 
         Func<GeoPoint, bool> within = p => (Plane ? GeoMath.PlaneDistance(Origin, p) : GeoMath.ArcDistance(Origin, p)) <= Meters;
-        var bits = FieldScan.Where(context, Field, v => FieldPoints.Any(v, within));
+        var bits = FieldPoints.Column(context.Snapshot, Field).Where(within);
         return new DocResult(bits, null, Boost);
     }
 }

@@ -152,7 +152,7 @@ internal sealed class RangeQuery : QueryNode
         }
 
         Func<double, bool> inRange = n => (includeLower ? n >= min : n > min) && (includeUpper ? n <= max : n < max);
-        var result = FieldScan.Where(context, Field, values => FieldNumbers.Any(values, inRange));
+        var result = FieldNumbers.Column(context.Snapshot, Field).Where(inRange);
         return new DocResult(result, null, Boost);
     }
 }

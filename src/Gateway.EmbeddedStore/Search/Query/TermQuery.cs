@@ -75,7 +75,7 @@ internal sealed class TermQuery : QueryNode
                     ? Values.Select(v => (QueryValues.ToNumber(field, v, context), QueryValues.ToNumber(field, v, context, roundUp: true))).ToList()
                     : null;
                 Func<double, bool> match = ranges is not null ? n => ranges.Exists(r => n >= r.Item1 && n <= r.Item2) : targets.Contains;
-                var bits = FieldScan.Where(context, Field, values => FieldNumbers.Any(values, match));
+                var bits = FieldNumbers.Column(context.Snapshot, Field).Where(match);
                 return new DocResult(bits, null, Boost);
         }
     }
