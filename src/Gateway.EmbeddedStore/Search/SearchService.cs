@@ -66,6 +66,18 @@ public sealed class SearchService : ISearchService
         var started = Stopwatch.GetTimestamp();
         var request = SearchRequestParser.Parse(body, parameters);
         var outcomes = Run(targets, request, cancellationToken);
+        try
+        {
+            return Render(targets, request, outcomes, started);
+        }
+        finally
+        {
+            Release(outcomes);
+        }
+    }
+
+    private static JsonObject Render(IReadOnlyList<SearchTarget> targets, SearchRequest request, List<ShardOutcome> outcomes, long started)
+    {
         var hits = HitCollector.Collect(outcomes, request);
         var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
         var total = outcomes.Sum(o => (long)o.HitDocs.Count());
@@ -117,6 +129,8 @@ public sealed class SearchService : ISearchService
             count += request.TerminateAfter is { } ta ? Math.Min(c, ta) : c;
         }
 
+        Release(outcomes);
+
         var response = new JsonObject { ["count"] = count };
         if (request.TerminateAfter is { } t)
         {
@@ -132,19 +146,39 @@ public sealed class SearchService : ISearchService
         var now = _time.GetUtcNow();
         var ordered = targets.Select((t, i) => (Target: t, Order: i)).OrderBy(t => t.Target.IndexName, StringComparer.Ordinal).ToList();
         var outcomes = new List<ShardOutcome>(targets.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        SearchContext? running = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var target = ordered[i].Target;
-            var snapshot = target.Shard is SearchShard shard
-                ? shard.Snapshot
-                : throw new NotSupportedException("Search targets must use shards created by SearchService.");
-            var context = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
-            var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
-            outcomes.Add(ShardSearcher.Run(i, context, request, aliasFilter));
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var target = ordered[i].Target;
+                var snapshot = target.Shard is SearchShard shard
+                    ? shard.Snapshot
+                    : throw new NotSupportedException("Search targets must use shards created by SearchService.");
+                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
+                var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
+                outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter));
+                running = null;
+            }
+        }
+        catch
+        {
+            running?.Dispose();
+            Release(outcomes);
+            throw;
         }
 
         return outcomes;
+    }
+
+    /// <summary>Returns the searches' scratch arrays once nothing reads their scores any more.</summary>
+    private static void Release(List<ShardOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            outcome.Context.Dispose();
+        }
     }
 
     private static void AddTotal(JsonObject hits, long total, SearchRequest request)

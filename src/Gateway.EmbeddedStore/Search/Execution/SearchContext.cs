@@ -1,10 +1,20 @@
+using System.Buffers;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Search.Execution;
 
-/// <summary>Everything a query needs while it runs on one index snapshot.</summary>
-internal sealed class SearchContext
+/// <summary>
+/// Everything a query needs while it runs on one index snapshot, and the per-document scratch arrays (scores,
+/// match counts) its clauses fill: rented from the shared pool and returned when the search is done
+/// (<see cref="Dispose"/>). Allocated fresh, each array of a 30,000-document index is 120 KB on the large object
+/// heap, three of them per scored search, and the gen-2 collections they forced made the p99 of such searches
+/// 15–20 × their median.
+/// </summary>
+internal sealed class SearchContext : IDisposable
 {
+    private List<float[]>? _floats;
+    private List<int[]>? _ints;
+
     public SearchContext(string indexName, IndexMapping mapping, ShardSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IndexName = indexName;
@@ -27,4 +37,40 @@ internal sealed class SearchContext
     public int MaxDoc => Snapshot.MaxDoc;
 
     public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path);
+
+    /// <summary>A zeroed array of at least <see cref="MaxDoc"/> scores, valid until the search is disposed.</summary>
+    public float[] Scores() => Rent(ref _floats);
+
+    /// <summary>A zeroed array of at least <see cref="MaxDoc"/> counters, valid until the search is disposed.</summary>
+    public int[] Counts() => Rent(ref _ints);
+
+    /// <summary>Returns the scratch arrays: nothing may read a <see cref="DocResult"/> of this search afterwards.</summary>
+    public void Dispose()
+    {
+        Return(ref _floats);
+        Return(ref _ints);
+    }
+
+    private T[] Rent<T>(ref List<T[]>? rented)
+    {
+        var array = ArrayPool<T>.Shared.Rent(MaxDoc);
+        Array.Clear(array, 0, MaxDoc);
+        (rented ??= []).Add(array);
+        return array;
+    }
+
+    private static void Return<T>(ref List<T[]>? rented)
+    {
+        if (rented is null)
+        {
+            return;
+        }
+
+        foreach (var array in rented)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+
+        rented = null;
+    }
 }

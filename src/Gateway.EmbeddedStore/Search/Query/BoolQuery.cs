@@ -24,7 +24,7 @@ internal sealed class BoolQuery : QueryNode
         }
 
         var bits = context.Snapshot.AllLive();
-        var scores = scoring ? new float[context.MaxDoc] : null;
+        var scores = scoring ? context.Scores() : null;
         foreach (var clause in Filter)
         {
             bits.And(clause.Execute(context, scoring: false).Bits);
@@ -47,7 +47,7 @@ internal sealed class BoolQuery : QueryNode
         var required = MinimumShouldMatchParser.Resolve(MinimumShouldMatch, Should.Count, Must.Count + Filter.Count > 0 ? 0 : 1);
         if (Should.Count > 0)
         {
-            var counts = new int[context.MaxDoc];
+            var counts = context.Counts();
             var any = new DocBits(context.MaxDoc);
             foreach (var clause in Should)
             {

@@ -25,8 +25,8 @@ internal sealed class CombinedQuery : QueryNode
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var bits = new DocBits(context.MaxDoc);
-        var max = scoring ? new float[context.MaxDoc] : null;
-        var total = scoring ? new float[context.MaxDoc] : null;
+        var max = scoring ? context.Scores() : null;
+        var total = scoring ? context.Scores() : null;
         foreach (var clause in Clauses)
         {
             var r = clause.Execute(context, scoring);

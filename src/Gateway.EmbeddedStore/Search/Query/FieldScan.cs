@@ -10,7 +10,7 @@ internal static class FieldScan
     public static DocResult Score(SearchContext context, TermIndex index, IEnumerable<Postings> postingsList, float boost, bool scoring, float[]? into = null)
     {
         var bits = new DocBits(context.MaxDoc);
-        var scores = scoring ? into ?? new float[context.MaxDoc] : null;
+        var scores = scoring ? into ?? context.Scores() : null;
         foreach (var postings in postingsList)
         {
             var idf = Bm25.Idf(postings.Ords.Length, index.DocCount);

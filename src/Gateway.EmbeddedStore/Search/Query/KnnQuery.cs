@@ -22,7 +22,7 @@ internal sealed class KnnQuery : QueryNode
     public DocResult Execute(SearchContext context, DocBits? preFilter)
     {
         var bits = new DocBits(context.MaxDoc);
-        var scores = new float[context.MaxDoc];
+        var scores = context.Scores();
         foreach (var (ord, score) in KnnExecutor.Search(context, Search, preFilter))
         {
             bits.Set(ord);

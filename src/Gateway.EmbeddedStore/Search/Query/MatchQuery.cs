@@ -56,8 +56,8 @@ internal sealed class MatchQuery : QueryNode
 
         var index = TermIndex.For(context.Snapshot, Field);
         var required = AndOperator ? terms.Count : MinimumShouldMatchParser.Resolve(MinimumShouldMatch, terms.Count, 1);
-        var scores = scoring ? new float[context.MaxDoc] : null;
-        var counts = new int[context.MaxDoc];
+        var scores = scoring ? context.Scores() : null;
+        var counts = context.Counts();
         var any = new DocBits(context.MaxDoc);
         foreach (var term in terms)
         {
