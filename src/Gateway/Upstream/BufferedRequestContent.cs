@@ -8,23 +8,12 @@ namespace Gateway.Upstream;
 /// to an Elasticsearch node in one piece with the headers (<see cref="BufferedBodyHandler"/>). YARP's own content
 /// is kept for its headers and disposal but never started (YARP only waits for a body copy that started).
 /// </summary>
-internal sealed class BufferedRequestContent : HttpContent
+internal sealed class BufferedRequestContent(HttpContent inner, byte[] body) : ForwardedRequestContent(inner)
 {
     /// <summary>Where the proxy transform leaves the body it forwards (<see cref="HttpRequestMessage.Options"/>).</summary>
     public static readonly HttpRequestOptionsKey<byte[]> Key = new("Gateway.BufferedRequestBody");
 
-    private readonly HttpContent _inner;
-    private readonly byte[] _body;
-
-    public BufferedRequestContent(HttpContent inner, byte[] body)
-    {
-        _inner = inner;
-        _body = body;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-    }
+    private readonly byte[] _body = body;
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_body).AsTask();
 
@@ -37,15 +26,5 @@ internal sealed class BufferedRequestContent : HttpContent
     {
         length = _body.Length;
         return true;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

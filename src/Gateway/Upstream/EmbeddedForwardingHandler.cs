@@ -9,7 +9,7 @@ internal sealed class EmbeddedForwardingHandler(HttpMessageHandler store) : Dele
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Content is { } content and not (PipedRequestContent or BufferedRequestContent))
+        if (request.Content is { } content and not ForwardedRequestContent)
         {
             request.Content = new PipedRequestContent(content);
         }

@@ -8,23 +8,12 @@ namespace Gateway.Upstream;
 /// supports being copied to a stream, so the copy runs into a pipe whose reading end is handed out. The body
 /// still streams (nothing is buffered beyond the pipe's window).
 /// </summary>
-internal sealed class PipedRequestContent : HttpContent
+internal sealed class PipedRequestContent(HttpContent inner) : ForwardedRequestContent(inner)
 {
-    private readonly HttpContent _inner;
-
-    public PipedRequestContent(HttpContent inner)
-    {
-        _inner = inner;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-    }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _inner.CopyToAsync(stream);
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => Inner.CopyToAsync(stream);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        _inner.CopyToAsync(stream, cancellationToken);
+        Inner.CopyToAsync(stream, cancellationToken);
 
     protected override Task<Stream> CreateContentReadStreamAsync()
     {
@@ -35,25 +24,15 @@ internal sealed class PipedRequestContent : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _inner.Headers.ContentLength ?? 0;
-        return _inner.Headers.ContentLength.HasValue;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        length = Inner.Headers.ContentLength ?? 0;
+        return Inner.Headers.ContentLength.HasValue;
     }
 
     private async Task CopyAsync(PipeWriter writer)
     {
         try
         {
-            await _inner.CopyToAsync(writer.AsStream(leaveOpen: true)).ConfigureAwait(false);
+            await Inner.CopyToAsync(writer.AsStream(leaveOpen: true)).ConfigureAwait(false);
             await writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception e)
