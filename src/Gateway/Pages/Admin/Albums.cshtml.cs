@@ -11,9 +11,16 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin;
 
 /// <summary>Album roots, reindex jobs (start, cancel, live progress, history, failures) and schedules.</summary>
-public sealed class AlbumsModel(IServiceProvider services, IOptions<PhotosOptions> photos, UpstreamClient upstream, UiOptions ui) : PageModel
+/// <remarks>The jobs services are optional: a host without the jobs feature leaves them out (defaults null).</remarks>
+public sealed class AlbumsModel(
+    IOptions<PhotosOptions> photos,
+    UpstreamClient upstream,
+    UiOptions ui,
+    JobLauncher? launcher = null,
+    JobProgressStore? progress = null,
+    IOptions<JobsOptions>? jobs = null) : PageModel
 {
-    private JobLauncher? Launcher => services.GetService<JobLauncher>();
+    private JobLauncher? Launcher => launcher;
 
     /// <summary>Whether the host runs the jobs feature.</summary>
     public bool JobsEnabled => Launcher is not null;
@@ -34,8 +41,8 @@ public sealed class AlbumsModel(IServiceProvider services, IOptions<PhotosOption
     public async Task OnGetAsync()
     {
         Albums = photos.Value.Albums.Select(a => (a.Name, Path.GetFullPath(a.Root), Directory.Exists(a.Root))).ToList();
-        Jobs = services.GetService<JobProgressStore>()?.List() ?? [];
-        Schedules = services.GetService<IOptions<JobsOptions>>()?.Value.Recurring ?? [];
+        Jobs = progress?.List() ?? [];
+        Schedules = jobs?.Value.Recurring ?? [];
         var body = new JsonObject
         {
             ["size"] = 0,
