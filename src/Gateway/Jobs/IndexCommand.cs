@@ -90,7 +90,7 @@ public static class IndexCommand
 
             return result.Failures.Count == 0 ? 0 : 1;
         }
-        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException or Gateway.Embeddings.EmbeddingUnavailableException or Gateway.Peaks.Upstream.UpstreamException)
+        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException or Gateway.Embeddings.EmbeddingFailureException or Gateway.Peaks.Upstream.UpstreamException)
         {
             await error.WriteLineAsync("gateway index: " + e.Message).ConfigureAwait(false);
             return 2;
