@@ -257,6 +257,29 @@ public sealed class SiglipEmbeddingServiceTests(TestModelFixture fixture) : ICla
         Assert.Contains("vision batch 3 (configured)", service.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Variant_PicksBothTowerFilesOfThatExport()
+    {
+        var copy = Directory.CreateTempSubdirectory("gateway-variant").FullName;
+        TestModelFactory.WriteTo(copy);
+        await using (var missing = ServiceFactory.Create(new TestModel(copy, 32, 64, 64, 0), o => o.Variant = "int8"))
+        {
+            var reason = Unavailable(await missing.EmbedTextAsync("red")).Reason;
+            Assert.Contains("onnx/vision_model_int8.onnx, onnx/text_model_int8.onnx", reason, StringComparison.Ordinal);
+        }
+
+        File.Move(Path.Combine(copy, "onnx", "vision_model.onnx"), Path.Combine(copy, "onnx", "vision_model_int8.onnx"));
+        File.Move(Path.Combine(copy, "onnx", "text_model.onnx"), Path.Combine(copy, "onnx", "text_model_int8.onnx"));
+        await using (var service = ServiceFactory.Create(new TestModel(copy, 32, 64, 64, 0), o => o.Variant = "int8"))
+        {
+            Assert.Equal(32, (await service.EmbedTextAsync("red").VectorAsync()).Length);
+            Assert.Equal("int8", service.Status.Tuning!.Variant);
+            Assert.Contains("(int8)", service.Status.Detail, StringComparison.Ordinal);
+        }
+
+        Directory.Delete(copy, recursive: true);
+    }
+
     private static EmbeddingFailure Unavailable(EmbeddingResult<float[]> result)
     {
         Assert.Equal(EmbeddingFailureKind.Unavailable, result.Failure?.Kind);
