@@ -8,13 +8,14 @@ namespace Gateway.Embeddings.Service;
 
 /// <summary>Runs one batch of one lane: the texts of every request through the text tower (a request's texts in the same
 /// forward), or the images through the vision tower; each output row L2-normalised and handed to its caller. Requests
-/// cancelled while they waited are skipped.</summary>
+/// cancelled while they waited are skipped. A batch stopped by its preemption token (a query arrived) completes nobody
+/// and reports false, so that the scheduler queues it again.</summary>
 internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
 {
     private readonly List<EmbeddingWork> _live = [];
     private readonly List<float[]> _vectors = [];
 
-    public void Process(EmbeddingLane lane, List<EmbeddingWork> batch)
+    public bool Process(EmbeddingLane lane, List<EmbeddingWork> batch, CancellationToken preempt)
     {
         var started = Stopwatch.GetTimestamp();
         _live.Clear();
@@ -32,26 +33,28 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
 
         if (_live.Count == 0)
         {
-            return;
+            return true;
         }
 
-        var rows = 0;
+        int rows;
+        bool done;
         if (lane == EmbeddingLane.Text)
         {
             var texts = _live.SelectMany(w => w.Texts!).ToList();
             rows = texts.Count;
-            Run(model.Text, texts, (text, slot) => model.Tokenizer.Encode(text, slot));
+            done = Run(model.Text, texts, (text, slot) => model.Tokenizer.Encode(text, slot), preempt);
         }
         else
         {
             rows = _live.Count;
-            Run(model.Vision, _live.Select(w => w.Pixels!).ToList(), (pixels, slot) => pixels.AsSpan().CopyTo(slot));
+            done = Run(model.Vision, _live.Select(w => w.Pixels!).ToList(), (pixels, slot) => pixels.AsSpan().CopyTo(slot), preempt);
         }
 
-        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return done;
     }
 
-    private void Run<TItem, T>(OnnxEncoder<T> encoder, List<TItem> items, SlotWriter<TItem, T> fill)
+    private bool Run<TItem, T>(OnnxEncoder<T> encoder, List<TItem> items, SlotWriter<TItem, T> fill, CancellationToken preempt)
         where T : unmanaged
     {
         try
@@ -66,7 +69,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
                     fill(items[offset + i], encoder.InputFor(i));
                 }
 
-                var output = RunUnlessAllCancel(encoder, count, _live);
+                var output = RunUnlessAllCancel(encoder, count, _live, preempt);
                 var d = encoder.Dimensions;
                 for (var i = 0; i < count; i++)
                 {
@@ -82,6 +85,12 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
                 work.Completion.TrySetResult([.. _vectors.Skip(next).Take(work.Count)]);
                 next += work.Count;
             }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (preempt.IsCancellationRequested && _live.Any(w => !w.CancellationToken.IsCancellationRequested))
+        {
+            return false; // a query came first: the scheduler runs this batch again
         }
         catch (OperationCanceledException)
         {
@@ -100,13 +109,16 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
                 work.Completion.TrySetException(ex);
             }
         }
+
+        return true;
     }
 
-    // A long batch (seconds for 32 photos) is stopped when every caller in it has gone; one remaining caller keeps it.
-    private static ReadOnlySpan<float> RunUnlessAllCancel<T>(OnnxEncoder<T> encoder, int count, List<EmbeddingWork> works)
+    // A long batch (seconds for 32 photos) is stopped when every caller in it has gone (one remaining caller keeps it),
+    // or when the scheduler preempts it for a query.
+    private static ReadOnlySpan<float> RunUnlessAllCancel<T>(OnnxEncoder<T> encoder, int count, List<EmbeddingWork> works, CancellationToken preempt)
         where T : unmanaged
     {
-        using var allGone = new CancellationTokenSource();
+        using var allGone = CancellationTokenSource.CreateLinkedTokenSource(preempt);
         var remaining = new StrongBox<int>(works.Count);
         var registrations = new CancellationTokenRegistration[works.Count];
         try

@@ -2,8 +2,11 @@ namespace Gateway.Embeddings.Service;
 
 /// <summary>
 /// One loop, one thread, three lanes in priority order (<see cref="EmbeddingLane"/>): before every batch it takes the
-/// highest lane that has work, so a query's texts or image never wait behind queued indexing images, and at most
-/// behind the one batch that is running (whose size the service bounds). Text and vision never run at the same
+/// highest lane that has work, so a query's texts or image never wait behind queued indexing images. A query that
+/// arrives while an indexing batch runs stops that batch (ONNX Runtime's terminate flag, through the token the
+/// processor gets) and the batch goes back to the head of its lane; a batch that was stopped once runs to the end
+/// the next time, so indexing always progresses and the work thrown away is at most one batch per batch. Other
+/// batches are not stopped: a query waits at most for them (whose size the service bounds). Text and vision never run at the same
 /// time: on a 2-core machine two ONNX sessions running at once share the cores and both slow down. A batch
 /// collects more work from its lane until it is full or the batch window has passed (stopping early when a higher
 /// lane gets work). Each lane refuses work beyond its queue limit at once (back-pressure instead of unbounded
@@ -22,18 +25,20 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
     private readonly int _queueLimit;
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
-    private readonly Action<EmbeddingLane, List<EmbeddingWork>> _process;
+    private readonly Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> _process;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
     private volatile int _inBatch;
     private volatile int _runningLane = -1;
+    private CancellationTokenSource? _preempt;
 
     /// <param name="queueLimit">Rows each lane lets wait.</param>
     /// <param name="batchSizes">Most rows per batch, per lane (index = <see cref="EmbeddingLane"/>).</param>
     /// <param name="window">How long a batch waits for more work after its first request.</param>
     /// <param name="time">The clock of the batch window.</param>
-    /// <param name="process">Runs one batch of one lane.</param>
-    public EmbeddingScheduler(int queueLimit, int[] batchSizes, TimeSpan window, TimeProvider time, Action<EmbeddingLane, List<EmbeddingWork>> process)
+    /// <param name="process">Runs one batch of one lane; false when the token stopped it before it completed its callers
+    /// (the batch is queued again).</param>
+    public EmbeddingScheduler(int queueLimit, int[] batchSizes, TimeSpan window, TimeProvider time, Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> process)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(batchSizes.Length, LaneCount);
         _queueLimit = queueLimit;
@@ -66,6 +71,10 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
             _queues[lane].Enqueue(work);
             _waiting[lane] += work.Count;
+            if (work.Lane != EmbeddingLane.IndexImage && _preempt is { IsCancellationRequested: false } preempt)
+            {
+                preempt.Cancel();
+            }
         }
 
         _signal.Release();
@@ -107,14 +116,36 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
                 _inBatch = batch.Sum(w => w.Count);
                 _runningLane = (int)lane;
+                using var preempt = new CancellationTokenSource();
+                lock (_lock)
+                {
+                    // Only an indexing batch that was never stopped may be stopped, and not if a query is already waiting.
+                    _preempt = lane == EmbeddingLane.IndexImage && !batch.Any(w => w.Preempted) ? preempt : null;
+                    if (_preempt is not null && (_queues[(int)EmbeddingLane.Text].Count > 0 || _queues[(int)EmbeddingLane.QueryImage].Count > 0))
+                    {
+                        preempt.Cancel();
+                    }
+                }
+
+                bool done;
                 try
                 {
-                    _process(lane, batch);
+                    done = _process(lane, batch, preempt.Token);
                 }
                 finally
                 {
+                    lock (_lock)
+                    {
+                        _preempt = null;
+                    }
+
                     _runningLane = -1;
                     _inBatch = 0;
+                }
+
+                if (!done)
+                {
+                    Requeue(lane, batch);
                 }
             }
 
@@ -123,6 +154,28 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
         catch (Exception e)
         {
             _stopped.TrySetException(e);
+        }
+    }
+
+    /// <summary>Puts a stopped batch back at the head of its lane, marked so that it is not stopped again.</summary>
+    private void Requeue(EmbeddingLane lane, List<EmbeddingWork> batch)
+    {
+        lock (_lock)
+        {
+            var queue = _queues[(int)lane];
+            var rest = queue.ToArray();
+            queue.Clear();
+            foreach (var work in batch)
+            {
+                work.Preempted = true;
+                queue.Enqueue(work);
+                _waiting[(int)lane] += work.Count;
+            }
+
+            foreach (var work in rest)
+            {
+                queue.Enqueue(work);
+            }
         }
     }
 

@@ -22,6 +22,9 @@ internal sealed class EmbeddingWork
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Set when a query stopped the indexing batch this image was in; such a batch runs to the end the next time.</summary>
+    public bool Preempted { get; set; }
+
     // Continuations run asynchronously so that a caller's code never runs on the scheduler's thread.
     public TaskCompletionSource<float[][]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

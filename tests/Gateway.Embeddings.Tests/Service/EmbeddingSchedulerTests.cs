@@ -12,7 +12,7 @@ public sealed class EmbeddingSchedulerTests
         using var release = new SemaphoreSlim(0);
         var order = new ConcurrentQueue<string>();
         var firstBatchRunning = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var scheduler = new EmbeddingScheduler(queueLimit: 100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch) =>
+        await using var scheduler = new EmbeddingScheduler(queueLimit: 100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
         {
             if (lane != EmbeddingLane.Text)
             {
@@ -25,6 +25,8 @@ public sealed class EmbeddingSchedulerTests
                 order.Enqueue(work.Texts is { } texts ? string.Join("+", texts) : lane + ":" + work.Pixels![0]);
                 work.Completion.TrySetResult([work.Pixels ?? [0f]]);
             }
+
+            return true;
         });
 
         var album = Enumerable.Range(0, 10).Select(i => Image(scheduler, EmbeddingPriority.Indexing, i)).ToList();
@@ -47,7 +49,7 @@ public sealed class EmbeddingSchedulerTests
     {
         var batches = new ConcurrentQueue<(EmbeddingLane Lane, int Rows)>();
         using var gate = new ManualResetEventSlim(false);
-        await using var scheduler = new EmbeddingScheduler(100, [3, 1, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch) =>
+        await using var scheduler = new EmbeddingScheduler(100, [3, 1, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
         {
             gate.Wait();
             batches.Enqueue((lane, batch.Sum(w => w.Count)));
@@ -55,6 +57,8 @@ public sealed class EmbeddingSchedulerTests
             {
                 work.Completion.TrySetResult([.. Enumerable.Repeat(new float[1], work.Count)]);
             }
+
+            return true;
         });
 
         var first = Text(scheduler, "warm");
@@ -75,13 +79,15 @@ public sealed class EmbeddingSchedulerTests
     public async Task FullLaneRefusesWithoutLosingAcceptedWork()
     {
         using var gate = new ManualResetEventSlim(false);
-        await using var scheduler = new EmbeddingScheduler(2, [1, 1, 1], TimeSpan.Zero, TimeProvider.System, (lane, batch) =>
+        await using var scheduler = new EmbeddingScheduler(2, [1, 1, 1], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
         {
             gate.Wait();
             foreach (var work in batch)
             {
                 work.Completion.TrySetResult([[1f]]);
             }
+
+            return true;
         });
 
         var accepted = Enumerable.Range(0, 10).Select(i => EmbeddingWork.ForTexts(["t" + i], CancellationToken.None)).Where(scheduler.TryEnqueue).ToList();
@@ -89,6 +95,46 @@ public sealed class EmbeddingSchedulerTests
         await Task.WhenAll(accepted.Select(w => w.Completion.Task));
 
         Assert.InRange(accepted.Count, 2, 3); // one may already be in the running batch, two wait
+    }
+
+    [Fact]
+    public async Task QueryStopsTheRunningIndexingBatchWhichRunsAgainAfterIt()
+    {
+        var runs = new ConcurrentQueue<string>();
+        var indexing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, preempt) =>
+        {
+            var what = lane + ":" + string.Join(",", batch.Select(w => w.Texts is { } t ? string.Join("+", t) : w.Pixels![0].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (lane == EmbeddingLane.IndexImage && !batch[0].Preempted)
+            {
+                // A long image batch that only a preemption ends (the real tower stops through ONNX Runtime's terminate flag).
+                indexing.TrySetResult();
+                if (preempt.WaitHandle.WaitOne(TimeSpan.FromSeconds(30)))
+                {
+                    runs.Enqueue(what + " stopped");
+                    return false;
+                }
+
+                what += " never stopped"; // without preemption the test fails on the order instead of hanging
+            }
+
+            runs.Enqueue(what);
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([work.Pixels ?? [0f]]);
+            }
+
+            return true;
+        });
+
+        var album = new List<Task<float[][]>> { Image(scheduler, EmbeddingPriority.Indexing, 0) };
+        await indexing.Task;
+        album.Add(Image(scheduler, EmbeddingPriority.Indexing, 1));
+        var query = Text(scheduler, "k2");
+        await Task.WhenAll([.. album, query]);
+
+        // The stopped batch goes back to the head of its lane and, marked, runs to the end with the image behind it.
+        Assert.Equal(["IndexImage:0 stopped", "Text:k2", "IndexImage:0,1"], runs.ToList());
     }
 
     private static Task<float[][]> Image(EmbeddingScheduler scheduler, EmbeddingPriority priority, int id)
