@@ -84,6 +84,23 @@ internal static class QuantizedBenchmark
         return 0;
     }
 
+    /// <summary><c>service [cache-dir] [threads]</c>: only the service part, for both variants.</summary>
+    public static int RunService(string[] args)
+    {
+        var directory = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "gateway-bench-siglip2-base-random-q");
+        var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
+        var arch = SiglipArchitecture.Base224;
+        BenchModelFolder.Towers(directory, arch, "fp32");
+        BenchModelFolder.Towers(directory, arch, "int8");
+        BenchModelFolder.WriteConfigs(directory, arch);
+        foreach (var variant in new[] { "fp32", "int8" })
+        {
+            ServiceLatencyBenchmark.Run(directory, variant, threads, Uptime);
+        }
+
+        return 0;
+    }
+
     private static List<Row> Compare<T>(string tower, OnnxEncoder<T> fp32, OnnxEncoder<T> int8)
         where T : unmanaged
     {
