@@ -2,7 +2,8 @@ namespace Gateway.Embeddings;
 
 /// <summary>
 /// The one shared SigLIP-2 encoder: text and images into L2-normalised vectors of the same space.
-/// Implementations batch concurrent requests, bound their queue and honour cancellation.
+/// Implementations batch concurrent requests, serve queries before indexing, bound their queue and honour
+/// cancellation. Expected failures (full queue, no model, an image that does not decode) are results, not exceptions.
 /// </summary>
 public interface IEmbeddingService
 {
@@ -12,11 +13,13 @@ public interface IEmbeddingService
     /// <summary>How many requests are queued and running right now.</summary>
     EmbeddingQueueStatus Queue { get; }
 
-    /// <summary>Embeds one raw text (no prompt template applied). Throws <see cref="EmbeddingUnavailableException"/>
-    /// when no model is loaded and <see cref="EmbeddingQueueFullException"/> when the queue is full.</summary>
-    ValueTask<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken = default);
+    /// <summary>Embeds one raw text (no prompt template applied).</summary>
+    ValueTask<EmbeddingResult<float[]>> EmbedTextAsync(string text, CancellationToken cancellationToken = default);
 
-    /// <summary>Embeds one encoded image (JPEG, PNG, WebP, GIF, BMP, HEIC). Throws
-    /// <see cref="ImageDecodeException"/> for an image that does not decode or exceeds the limits.</summary>
-    ValueTask<float[]> EmbedImageAsync(ReadOnlyMemory<byte> encodedImage, string? name = null, CancellationToken cancellationToken = default);
+    /// <summary>Embeds several raw texts in one forward of the text tower (one batch), in order.</summary>
+    ValueTask<EmbeddingResult<float[][]>> EmbedTextsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>Embeds one encoded image (JPEG, PNG, WebP, GIF, BMP, HEIC); <paramref name="priority"/> picks its lane.</summary>
+    ValueTask<EmbeddingResult<float[]>> EmbedImageAsync(
+        ReadOnlyMemory<byte> encodedImage, string? name = null, EmbeddingPriority priority = EmbeddingPriority.Query, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,9 @@ public sealed class OnnxGraphBuilder
     /// <summary>ONNX <c>TensorProto.DataType</c> FLOAT.</summary>
     public const int Float = 1;
 
+    /// <summary>ONNX <c>TensorProto.DataType</c> INT8.</summary>
+    public const int Int8 = 3;
+
     /// <summary>ONNX <c>TensorProto.DataType</c> INT64.</summary>
     public const int Int64 = 7;
 
@@ -42,6 +45,16 @@ public sealed class OnnxGraphBuilder
         return name;
     }
 
+    /// <summary>Adds an int8 initializer (quantized weights, zero points) and returns its name.</summary>
+    public string Int8Weight(string name, sbyte[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = Int8 };
+        tensor.Dims.AddRange(dims);
+        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        _graph.Initializer.Add(tensor);
+        return name;
+    }
+
     /// <summary>Adds an int64 initializer (shapes, axes) and returns its name.</summary>
     public string Longs(string name, params long[] values)
     {
@@ -55,6 +68,18 @@ public sealed class OnnxGraphBuilder
     /// <summary>Adds a node whose single output gets a fresh name (returned).</summary>
     public string Node(string opType, string[] inputs, params (string Name, object Value)[] attributes) =>
         NodeTo(opType + "_" + _counter++, opType, inputs, attributes);
+
+    /// <summary>Adds a node with <paramref name="outputs"/> outputs under fresh names (returned in order).</summary>
+    public string[] NodeOutputs(string opType, string[] inputs, int outputs)
+    {
+        var name = opType + "_" + _counter++;
+        var node = new NodeProto { OpType = opType, Name = name + "_node" };
+        node.Input.AddRange(inputs);
+        var names = Enumerable.Range(0, outputs).Select(i => name + "_" + i).ToArray();
+        node.Output.AddRange(names);
+        _graph.Node.Add(node);
+        return names;
+    }
 
     /// <summary>Adds a node writing to <paramref name="output"/>.</summary>
     public string NodeTo(string output, string opType, string[] inputs, params (string Name, object Value)[] attributes)

@@ -17,6 +17,14 @@ public sealed class GatewayApiTests(GatewayFixture fixture)
         Assert.True(json["upstream"]!["reachable"]!.GetValue<bool>());
         Assert.Equal("embedded", json["upstream"]!["mode"]!.GetValue<string>());
         Assert.Equal("ready", json["model"]!["state"]!.GetValue<string>());
+        Assert.Equal("fp32", json["model"]!["variant"]!.GetValue<string>());
+        foreach (var tower in new[] { "text", "image" })
+        {
+            var batch = json["model"]!["batch"]![tower]!;
+            Assert.True(batch["size"]!.GetValue<int>() >= 1);
+            Assert.True(!batch["measured"]!.GetValue<bool>() || batch["timings"]!.AsArray().Count > 0);
+        }
+
         Assert.True(json["queue"]!["limit"]!.GetValue<int>() > 0);
     }
 

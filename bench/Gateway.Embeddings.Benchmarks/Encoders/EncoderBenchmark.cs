@@ -19,11 +19,7 @@ internal static class EncoderBenchmark
         var directory = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "gateway-bench-siglip2-base-random");
         var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
         var arch = SiglipArchitecture.Base224;
-        Directory.CreateDirectory(Path.Combine(directory, "onnx"));
-        var vision = Path.Combine(directory, "onnx", "vision_model.onnx");
-        var text = Path.Combine(directory, "onnx", "text_model.onnx");
-        Generate(vision, p => SiglipModelGenerator.WriteVision(arch, p));
-        Generate(text, p => SiglipModelGenerator.WriteText(arch, p));
+        var (vision, text) = BenchModelFolder.Towers(directory, arch, "fp32");
 
         // The MatMul peak is measured between the towers too and the best value is used: on a shared machine a
         // single measurement may land in a busy moment and make every fraction look too good.
@@ -112,20 +108,5 @@ internal static class EncoderBenchmark
             rows.Add(new BenchRow(tower, batch.ToString(CultureInfo.InvariantCulture), seconds, itemsPerSecond, itemsPerSecond * flopsPerItem / 1e9));
             Console.Error.WriteLine($"{tower} batch {batch}: {itemsPerSecond:F2} items/s");
         }
-    }
-
-    private static void Generate(string path, Action<string> write)
-    {
-        if (File.Exists(path))
-        {
-            return;
-        }
-
-        // Written under another name and moved, so an interrupted run never leaves a truncated model behind.
-        var started = Stopwatch.GetTimestamp();
-        var partial = path + ".partial";
-        write(partial);
-        File.Move(partial, path, overwrite: true);
-        Console.Error.WriteLine($"generated {path} ({new FileInfo(path).Length / 1e6:F0} MB) in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
     }
 }

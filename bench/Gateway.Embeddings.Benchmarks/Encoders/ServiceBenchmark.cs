@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Gateway.Embeddings.Service;
 using Gateway.TestModels;
 using Microsoft.Extensions.Options;
@@ -14,25 +13,7 @@ internal static class ServiceBenchmark
 
     public static IReadOnlyList<BenchRow> Run(string directory, SiglipArchitecture arch, int threads)
     {
-        // The towers are random, so any SentencePiece model will do; the small test one keeps the folder complete.
-        File.WriteAllBytes(Path.Combine(directory, "tokenizer.model"), TestModelFactory.TokenizerModel());
-        File.WriteAllText(Path.Combine(directory, "config.json"), JsonSerializer.Serialize(new
-        {
-            model_type = "siglip",
-            text_config = new { hidden_size = arch.Hidden, max_position_embeddings = arch.SequenceLength, vocab_size = arch.Vocabulary },
-            vision_config = new { hidden_size = arch.Hidden, image_size = arch.ImageSize, patch_size = arch.PatchSize },
-        }));
-        File.WriteAllText(Path.Combine(directory, "preprocessor_config.json"), JsonSerializer.Serialize(new
-        {
-            do_resize = true,
-            do_rescale = true,
-            do_normalize = true,
-            image_mean = new[] { 0.5, 0.5, 0.5 },
-            image_std = new[] { 0.5, 0.5, 0.5 },
-            resample = 2,
-            rescale_factor = 1 / 255.0,
-            size = new { height = arch.ImageSize, width = arch.ImageSize },
-        }));
+        BenchModelFolder.WriteConfigs(directory, arch);
 
         var options = new EmbeddingOptions
         {

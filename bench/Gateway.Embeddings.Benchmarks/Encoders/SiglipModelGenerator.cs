@@ -4,16 +4,18 @@ namespace Gateway.Embeddings.Benchmarks.Encoders;
 
 /// <summary>
 /// Writes random-weight ONNX towers with the real architecture and shapes of a SigLIP(-2) checkpoint
-/// (transformers modeling_siglip2.py / modeling_siglip.py), so timings are real although the vectors are not.
+/// (transformers modeling_siglip2.py / modeling_siglip.py), so timings are real although the vectors are not; fp32,
+/// or int8 the way the published quantized exports are (see <see cref="TransformerGraph"/>). The patch-embedding Conv stays
+/// float in both (about 1 % of the vision FLOPs).
 /// </summary>
 internal static class SiglipModelGenerator
 {
-    public static void WriteVision(SiglipArchitecture arch, string path)
+    public static void WriteVision(SiglipArchitecture arch, string path, bool quantized = false)
     {
         var g = new OnnxGraphBuilder("siglip_vision_random")
             .Input("pixel_values", OnnxGraphBuilder.Float, "batch_size", 3, arch.ImageSize, arch.ImageSize)
             .Output("pooler_output", OnnxGraphBuilder.Float, "batch_size", arch.Hidden);
-        var t = new TransformerGraph(g, arch, seed: 1);
+        var t = new TransformerGraph(g, arch, seed: 1, quantized);
         var d = arch.Hidden;
 
         // Patch embedding: Conv2d(3, D, kernel = stride = patch) with bias, flattened to [N, patches, D], plus positions.
@@ -35,15 +37,15 @@ internal static class SiglipModelGenerator
         g.Save(path);
     }
 
-    public static void WriteText(SiglipArchitecture arch, string path)
+    public static void WriteText(SiglipArchitecture arch, string path, bool quantized = false)
     {
         var g = new OnnxGraphBuilder("siglip_text_random")
             .Input("input_ids", OnnxGraphBuilder.Int64, "batch_size", arch.SequenceLength)
             .Output("pooler_output", OnnxGraphBuilder.Float, "batch_size", arch.Hidden);
-        var t = new TransformerGraph(g, arch, seed: 2);
+        var t = new TransformerGraph(g, arch, seed: 2, quantized);
         var d = arch.Hidden;
 
-        var tokens = g.Node("Gather", [t.Random("token_embedding", arch.Vocabulary, d), "input_ids"], ("axis", 0));
+        var tokens = t.Embedding("token_embedding", "input_ids", arch.Vocabulary, d);
         var x = g.Node("Add", [tokens, t.Random("text_position_embedding", arch.SequenceLength, d)]);
         for (var i = 0; i < arch.TextLayers; i++)
         {
@@ -55,7 +57,7 @@ internal static class SiglipModelGenerator
         // Last-token pooling (the position may be padding, as in the reference) and the Linear head.
         var last = g.Node("Gather", [x, g.Longs("last_position", arch.SequenceLength - 1)], ("axis", 1));
         var squeezed = g.Node("Reshape", [last, g.Longs("last_shape", -1, d)]);
-        g.NodeTo("pooler_output", "Add", [g.Node("MatMul", [squeezed, t.Matrix(d, d)]), t.Vector(d, 0f)]);
+        g.NodeTo("pooler_output", "Identity", [t.Linear(squeezed, d, d)]);
         g.Save(path);
     }
 }

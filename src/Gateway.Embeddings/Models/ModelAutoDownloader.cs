@@ -30,7 +30,7 @@ internal sealed class ModelAutoDownloader(
             ModelLog.NotInManifest(logger, id, options.Value.ManifestPath, directory);
             return;
         }
-        var files = model.FilesFor(embedding.Value.VisionModelFile, embedding.Value.TextModelFile);
+        var files = model.FilesFor(embedding.Value.EffectiveVisionModelFile, embedding.Value.EffectiveTextModelFile);
         var missing = ModelStore.Missing(directory, files);
         if (missing.Count == 0)
         {

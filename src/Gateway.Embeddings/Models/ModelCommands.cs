@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Gateway.Embeddings.Models;
 
 /// <summary>
-/// The <c>gateway models list | download &lt;id&gt; | verify</c> commands, as methods the host's command line calls.
+/// The <c>gateway models list | download &lt;id&gt; | verify | doctor</c> commands, as methods the host's command line calls.
 /// Each writes human-readable text and returns a process exit code (0 = success).
 /// </summary>
 /// <param name="store">The local model store.</param>
@@ -124,5 +124,33 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
         }
         output.WriteLine(ok ? $"{model.Id}: OK" : $"{model.Id}: NOT OK");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>Checks a downloaded model end to end with <see cref="ModelDoctor"/> and says what is wrong.</summary>
+    public Task<int> DoctorAsync(string? id, string? variant, TextWriter output, DoctorProbe? probe = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ModelEntry model;
+        try
+        {
+            model = store.Manifest.Get(id ?? store.Manifest.Default);
+            _ = model.FilesFor(variant ?? "fp32");
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine(ex.Message);
+            return Task.FromResult(2);
+        }
+
+        var v = variant ?? "fp32";
+        var findings = ModelDoctor.Examine(_directoryOf(model), Service.EmbeddingOptions.TowerFile("vision", v), Service.EmbeddingOptions.TowerFile("text", v), probe);
+        foreach (var finding in findings)
+        {
+            output.WriteLine(finding);
+        }
+
+        var ok = findings.All(f => f.Ok) && findings.Count >= 7;
+        output.WriteLine(ok ? $"{model.Id} ({v}): healthy" : $"{model.Id} ({v}): NOT healthy");
+        return Task.FromResult(ok ? 0 : 1);
     }
 }

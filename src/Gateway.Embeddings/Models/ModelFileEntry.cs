@@ -7,4 +7,6 @@ namespace Gateway.Embeddings.Models;
 /// <param name="Size">Exact size in bytes when known in advance, else null.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 when known in advance, else null (recorded on first download).</param>
 /// <param name="Revision">Repository revision for this file when it differs from the model's.</param>
-public sealed record ModelFileEntry(string Path, string Role, string? Variant, long? Size, string? Sha256, string? Revision = null);
+/// <param name="Repo">The repository that holds this file when it is not the model's export repository (e.g. the
+/// SentencePiece <c>tokenizer.model</c>, which the ONNX exports do not carry, from <c>google/siglip2-base-patch16-224</c>).</param>
+public sealed record ModelFileEntry(string Path, string Role, string? Variant, long? Size, string? Sha256, string? Revision = null, string? Repo = null);

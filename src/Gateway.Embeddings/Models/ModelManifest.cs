@@ -61,9 +61,10 @@ public sealed record ModelManifest(string Default, string UrlPattern, IReadOnlyL
     public ModelEntry Get(string id) => Find(id)
         ?? throw new ArgumentException($"unknown model '{id}'; known models: {string.Join(", ", Models.Select(m => m.Id))}", nameof(id));
 
-    /// <summary>The download URL of one file.</summary>
+    /// <summary>The download URL of one file: from the file's own repository when it names one (at the file's revision, else
+    /// <c>main</c>), otherwise from the model's.</summary>
     public Uri UrlOf(ModelEntry model, ModelFileEntry file) => new(UrlPattern
-        .Replace("{repo}", model.Repo, StringComparison.Ordinal)
-        .Replace("{revision}", file.Revision ?? model.Revision ?? "main", StringComparison.Ordinal)
+        .Replace("{repo}", file.Repo ?? model.Repo, StringComparison.Ordinal)
+        .Replace("{revision}", file.Revision ?? (file.Repo is null ? model.Revision : null) ?? "main", StringComparison.Ordinal)
         .Replace("{path}", file.Path, StringComparison.Ordinal));
 }

@@ -6,90 +6,119 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.Embeddings.Service;
 
-/// <summary>Runs one micro-batch: texts through the text tower, images through the vision tower, each output
-/// row L2-normalised and handed to its caller. Requests cancelled while they waited are skipped.</summary>
+/// <summary>Runs one batch of one lane: the texts of every request through the text tower (a request's texts in the same
+/// forward), or the images through the vision tower; each output row L2-normalised and handed to its caller. Requests
+/// cancelled while they waited are skipped. A batch stopped by its preemption token (a query arrived) completes nobody
+/// and reports false, so that the scheduler queues it again.</summary>
 internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
 {
-    private readonly List<EmbeddingWork> _texts = [];
-    private readonly List<EmbeddingWork> _images = [];
+    private readonly List<EmbeddingWork> _live = [];
+    private readonly List<float[]> _vectors = [];
 
-    public void Process(List<EmbeddingWork> batch)
+    public bool Process(EmbeddingLane lane, List<EmbeddingWork> batch, CancellationToken preempt)
     {
         var started = Stopwatch.GetTimestamp();
-        _texts.Clear();
-        _images.Clear();
+        _live.Clear();
         foreach (var work in batch)
         {
             if (work.CancellationToken.IsCancellationRequested)
             {
                 work.Completion.TrySetCanceled(work.CancellationToken);
             }
-            else if (work.Text is not null)
-            {
-                _texts.Add(work);
-            }
             else
             {
-                _images.Add(work);
+                _live.Add(work);
             }
         }
 
-        if (_texts.Count > 0)
+        if (_live.Count == 0)
         {
-            Run(model.Text, _texts, (work, slot) => model.Tokenizer.Encode(work.Text!, slot));
+            return true;
         }
 
-        if (_images.Count > 0)
+        int rows;
+        bool done;
+        if (lane == EmbeddingLane.Text)
         {
-            Run(model.Vision, _images, (work, slot) => work.Pixels.AsSpan().CopyTo(slot));
+            var texts = _live.SelectMany(w => w.Texts!).ToList();
+            rows = texts.Count;
+            done = Run(model.Text, texts, (text, slot) => model.Tokenizer.Encode(text, slot), preempt);
+        }
+        else
+        {
+            rows = _live.Count;
+            done = Run(model.Vision, _live.Select(w => w.Pixels!).ToList(), (pixels, slot) => pixels.AsSpan().CopyTo(slot), preempt);
         }
 
-        EmbeddingLog.BatchDone(logger, _texts.Count, _images.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return done;
     }
 
-    private void Run<T>(OnnxEncoder<T> encoder, List<EmbeddingWork> works, SlotWriter<T> fill)
+    private bool Run<TItem, T>(OnnxEncoder<T> encoder, List<TItem> items, SlotWriter<TItem, T> fill, CancellationToken preempt)
         where T : unmanaged
     {
         try
         {
-            for (var i = 0; i < works.Count; i++)
+            _vectors.Clear();
+            // A request never has more rows than the encoder's buffers are sized for, but a group of prompts may: run it in chunks.
+            for (var offset = 0; offset < items.Count; offset += encoder.MaxBatch)
             {
-                fill(works[i], encoder.InputFor(i));
+                var count = Math.Min(encoder.MaxBatch, items.Count - offset);
+                for (var i = 0; i < count; i++)
+                {
+                    fill(items[offset + i], encoder.InputFor(i));
+                }
+
+                var output = RunUnlessAllCancel(encoder, count, _live, preempt);
+                var d = encoder.Dimensions;
+                for (var i = 0; i < count; i++)
+                {
+                    var vector = output.Slice(i * d, d).ToArray();
+                    VectorMath.NormalizeInPlace(vector);
+                    _vectors.Add(vector);
+                }
             }
 
-            var output = RunUnlessAllCancel(encoder, works);
-            var d = encoder.Dimensions;
-            for (var i = 0; i < works.Count; i++)
+            var next = 0;
+            foreach (var work in _live)
             {
-                var vector = output.Slice(i * d, d).ToArray();
-                VectorMath.NormalizeInPlace(vector);
-                works[i].Completion.TrySetResult(vector);
+                work.Completion.TrySetResult([.. _vectors.Skip(next).Take(work.Count)]);
+                next += work.Count;
             }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (preempt.IsCancellationRequested && _live.Any(w => !w.CancellationToken.IsCancellationRequested))
+        {
+            return false; // a query came first: the scheduler runs this batch again
         }
         catch (OperationCanceledException)
         {
             // Every caller of this batch had gone; nobody is waiting for an error.
-            foreach (var work in works)
+            foreach (var work in _live)
             {
                 work.Completion.TrySetCanceled(work.CancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The batch loop must survive a failing batch; its callers get the error.
+            // The loop must survive a failing batch; its callers get the error (a broken model is not an expected failure).
             EmbeddingLog.BatchFailed(logger, ex);
-            foreach (var work in works)
+            foreach (var work in _live)
             {
                 work.Completion.TrySetException(ex);
             }
         }
+
+        return true;
     }
 
-    // A long batch (seconds for 32 photos) is stopped when every caller in it has gone; one remaining caller keeps it.
-    private static ReadOnlySpan<float> RunUnlessAllCancel<T>(OnnxEncoder<T> encoder, List<EmbeddingWork> works)
+    // A long batch (seconds for 32 photos) is stopped when every caller in it has gone (one remaining caller keeps it),
+    // or when the scheduler preempts it for a query.
+    private static ReadOnlySpan<float> RunUnlessAllCancel<T>(OnnxEncoder<T> encoder, int count, List<EmbeddingWork> works, CancellationToken preempt)
         where T : unmanaged
     {
-        using var allGone = new CancellationTokenSource();
+        using var allGone = CancellationTokenSource.CreateLinkedTokenSource(preempt);
         var remaining = new StrongBox<int>(works.Count);
         var registrations = new CancellationTokenRegistration[works.Count];
         try
@@ -105,7 +134,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
                 });
             }
 
-            return encoder.Run(works.Count, allGone.Token);
+            return encoder.Run(count, allGone.Token);
         }
         finally
         {
@@ -116,5 +145,5 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
         }
     }
 
-    private delegate void SlotWriter<T>(EmbeddingWork work, Span<T> slot);
+    private delegate void SlotWriter<TItem, T>(TItem item, Span<T> slot);
 }

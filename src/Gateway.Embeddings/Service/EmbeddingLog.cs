@@ -13,9 +13,12 @@ internal static partial class EmbeddingLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Embedding model {ModelId} is missing: {Detail}")]
     public static partial void ModelMissing(ILogger logger, string modelId, string detail);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Embedded {Texts} texts and {Images} images in one batch in {ElapsedMs} ms")]
-    public static partial void BatchDone(ILogger logger, int texts, int images, double elapsedMs);
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Embedded a {Lane} batch of {Rows} rows (completed: {Completed}) in {ElapsedMs} ms")]
+    public static partial void BatchDone(ILogger logger, string lane, int rows, bool completed, double elapsedMs);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "An embedding batch failed")]
     public static partial void BatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Embedding batch sizes: {Text}; {Image}")]
+    public static partial void BatchSizesChosen(ILogger logger, string text, string image);
 }

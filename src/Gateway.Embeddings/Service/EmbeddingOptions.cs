@@ -16,23 +16,45 @@ public sealed class EmbeddingOptions
     /// <c>tokenizer.model</c>, <c>config.json</c>, <c>preprocessor_config.json</c>). Default: <c>models/&lt;ModelId&gt;</c>.</summary>
     public string? ModelDirectory { get; set; }
 
-    /// <summary>Vision model path relative to <see cref="ModelDirectory"/> (e.g. <c>onnx/vision_model_quantized.onnx</c>).</summary>
+    /// <summary>Which export of the towers to load: <c>fp32</c> (<c>onnx/vision_model.onnx</c>) or a suffix of the
+    /// quantized exports in models/manifest.json (<c>quantized</c>, <c>int8</c>, <c>uint8</c> →
+    /// <c>onnx/vision_model_&lt;variant&gt;.onnx</c>). <see cref="VisionModelFile"/>/<see cref="TextModelFile"/> override it per tower.</summary>
     [Required]
-    public string VisionModelFile { get; set; } = "onnx/vision_model.onnx";
+    [RegularExpression("^[a-z0-9]+$")]
+    public string Variant { get; set; } = "fp32";
 
-    /// <summary>Text model path relative to <see cref="ModelDirectory"/>.</summary>
-    [Required]
-    public string TextModelFile { get; set; } = "onnx/text_model.onnx";
+    /// <summary>Vision model path relative to <see cref="ModelDirectory"/>; null follows <see cref="Variant"/>.</summary>
+    public string? VisionModelFile { get; set; }
+
+    /// <summary>Text model path relative to <see cref="ModelDirectory"/>; null follows <see cref="Variant"/>.</summary>
+    public string? TextModelFile { get; set; }
 
     /// <summary>ONNX Runtime intra-op threads per session; 0 uses every core.</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; set; }
 
-    /// <summary>Most requests run together in one batch.</summary>
+    /// <summary>Largest batch either tower is set up for (its input buffers); batch sizes above it are not timed.</summary>
     [Range(1, 512)]
     public int MaxBatch { get; set; } = 32;
 
-    /// <summary>Requests allowed to wait; one more gets <see cref="EmbeddingQueueFullException"/> (HTTP 429).</summary>
+    /// <summary>Texts per forward of the text tower; 0 times <see cref="BatchCandidates"/> at load and keeps the fastest per item.</summary>
+    [Range(0, 512)]
+    public int TextBatch { get; set; }
+
+    /// <summary>Images per forward of the vision tower; 0 times <see cref="BatchCandidates"/> at load and keeps the fastest per item
+    /// among those whose batch takes at most <see cref="MaxImageBatchMs"/>.</summary>
+    [Range(0, 512)]
+    public int ImageBatch { get; set; }
+
+    /// <summary>The batch sizes timed at load (each once after a warm-up run, on synthetic input).</summary>
+    [MinLength(1)]
+    public int[] BatchCandidates { get; set; } = [1, 2, 4, 8];
+
+    /// <summary>Longest an image batch may take when its size is measured: a query waits at most for the batch that is running.</summary>
+    [Range(1, 600_000)]
+    public int MaxImageBatchMs { get; set; } = 1000;
+
+    /// <summary>Requests allowed to wait; one more is refused with a Retry-After (HTTP 429).</summary>
     [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 256;
 
@@ -47,6 +69,16 @@ public sealed class EmbeddingOptions
     /// <summary>The Retry-After given with a full queue, in seconds.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>The vision tower's path relative to the model folder.</summary>
+    public string EffectiveVisionModelFile => VisionModelFile ?? TowerFile("vision", Variant);
+
+    /// <summary>The text tower's path relative to the model folder.</summary>
+    public string EffectiveTextModelFile => TextModelFile ?? TowerFile("text", Variant);
+
+    /// <summary>The path of one tower's export, as onnx-community names them (<c>onnx/text_model_int8.onnx</c>).</summary>
+    public static string TowerFile(string tower, string variant) =>
+        variant == "fp32" ? $"onnx/{tower}_model.onnx" : $"onnx/{tower}_model_{variant}.onnx";
 
     /// <summary>The model folder, resolved against the current directory.</summary>
     public string ResolveModelDirectory() => Path.GetFullPath(ModelDirectory ?? Path.Combine("models", ModelId));

@@ -1,25 +1,35 @@
 namespace Gateway.Embeddings.Service;
 
-/// <summary>One queued request: a text or preprocessed image pixels, and the caller's completion.</summary>
+/// <summary>One queued request: texts that go through the text tower together, or one preprocessed image, and the caller's completion.</summary>
 internal sealed class EmbeddingWork
 {
-    private EmbeddingWork(string? text, float[]? pixels, CancellationToken cancellationToken)
+    private EmbeddingWork(EmbeddingLane lane, string[]? texts, float[]? pixels, CancellationToken cancellationToken)
     {
-        Text = text;
+        Lane = lane;
+        Texts = texts;
         Pixels = pixels;
         CancellationToken = cancellationToken;
     }
 
-    public string? Text { get; }
+    public EmbeddingLane Lane { get; }
+
+    public string[]? Texts { get; }
 
     public float[]? Pixels { get; }
 
+    /// <summary>Rows this request adds to a batch; a request's texts are never split across batches.</summary>
+    public int Count => Texts?.Length ?? 1;
+
     public CancellationToken CancellationToken { get; }
 
-    // Continuations run asynchronously so that a caller's code never runs on the batch loop.
-    public TaskCompletionSource<float[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Set when a query stopped the indexing batch this image was in; such a batch runs to the end the next time.</summary>
+    public bool Preempted { get; set; }
 
-    public static EmbeddingWork ForText(string text, CancellationToken cancellationToken) => new(text, null, cancellationToken);
+    // Continuations run asynchronously so that a caller's code never runs on the scheduler's thread.
+    public TaskCompletionSource<float[][]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static EmbeddingWork ForImage(float[] pixels, CancellationToken cancellationToken) => new(null, pixels, cancellationToken);
+    public static EmbeddingWork ForTexts(string[] texts, CancellationToken cancellationToken) => new(EmbeddingLane.Text, texts, null, cancellationToken);
+
+    public static EmbeddingWork ForImage(float[] pixels, EmbeddingPriority priority, CancellationToken cancellationToken) =>
+        new(priority == EmbeddingPriority.Query ? EmbeddingLane.QueryImage : EmbeddingLane.IndexImage, null, pixels, cancellationToken);
 }

@@ -6,18 +6,21 @@ namespace Gateway.Embeddings.Service;
 /// <summary>
 /// Peak prototypes and text query vectors as DESIGN.md defines them: a prompt ensemble (templates × names),
 /// minus the weighted anti-concept vector, normalised; for peaks optionally blended with reference photo
-/// vectors. The prompts of one call are submitted together, so the service batches them.
+/// vectors. The prompts of one call go through the text tower in one forward.
 /// </summary>
 public sealed class PromptEmbedder(IEmbeddingService embeddings, IOptions<PromptOptions> options)
 {
     private readonly PromptOptions _options = options.Value;
+
+    // The anti-concept's vector for the model that computed it (the status detail names model, export and folder).
+    private (string Model, float[] Vector)? _anti;
 
     /// <summary>The options in effect (templates, weights, SigLIP logit scale and bias).</summary>
     public PromptOptions Options => _options;
 
     /// <summary>A peak's <c>text_embed</c>: prompts over all <paramref name="names"/>, minus the anti-concept, blended with
     /// the mean of <paramref name="referenceImageVectors"/> (0.55 / 0.45 by default) when there are any.</summary>
-    public async Task<float[]> EmbedPeakAsync(IReadOnlyList<string> names, IReadOnlyList<float[]>? referenceImageVectors = null, CancellationToken cancellationToken = default)
+    public async Task<EmbeddingResult<float[]>> EmbedPeakAsync(IReadOnlyList<string> names, IReadOnlyList<float[]>? referenceImageVectors = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
         if (names.Count == 0)
@@ -26,11 +29,11 @@ public sealed class PromptEmbedder(IEmbeddingService embeddings, IOptions<Prompt
         }
 
         var text = await EnsembleAsync(names, _options.EffectivePeakTemplates, cancellationToken).ConfigureAwait(false);
-        return PrototypeMath.Blend(text, referenceImageVectors, _options.TextWeight, _options.ImageWeight);
+        return text.Map(t => PrototypeMath.Blend(t, referenceImageVectors, _options.TextWeight, _options.ImageWeight));
     }
 
     /// <summary>A free-text query's vector: query templates around <paramref name="query"/>, minus the anti-concept.</summary>
-    public Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
+    public Task<EmbeddingResult<float[]>> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         return EnsembleAsync([query], _options.EffectiveQueryTemplates, cancellationToken);
@@ -39,14 +42,29 @@ public sealed class PromptEmbedder(IEmbeddingService embeddings, IOptions<Prompt
     /// <summary>The SigLIP match probability for a cosine similarity, with the configured logit scale and bias.</summary>
     public double Score(double cosine) => VectorMath.SiglipScore(cosine, _options.LogitScale, _options.LogitBias);
 
-    private async Task<float[]> EnsembleAsync(IReadOnlyList<string> names, IReadOnlyList<string> templates, CancellationToken cancellationToken)
+    /// <summary>Every prompt in one forward of the text tower (one batch); the anti-concept joins that batch only the first
+    /// time for a loaded model, then comes from <see cref="_anti"/>.</summary>
+    private async Task<EmbeddingResult<float[]>> EnsembleAsync(IReadOnlyList<string> names, IReadOnlyList<string> templates, CancellationToken cancellationToken)
     {
         var prompts = PrototypeMath.ExpandPrompts(names, templates);
         var useAnti = _options.AntiConceptWeight > 0 && !string.IsNullOrWhiteSpace(_options.AntiConcept);
-        var tasks = prompts.Select(p => embeddings.EmbedTextAsync(p, cancellationToken).AsTask()).ToList();
-        var anti = useAnti ? embeddings.EmbedTextAsync(_options.AntiConcept, cancellationToken).AsTask() : null;
-        var vectors = await Task.WhenAll(tasks).ConfigureAwait(false);
-        var antiVector = anti is null ? [] : await anti.ConfigureAwait(false);
-        return PrototypeMath.TextPrototype(vectors, antiVector, _options.AntiConceptWeight);
+        var model = embeddings.Status.Detail;
+        var anti = useAnti && _anti is { } known && known.Model == model ? known.Vector : null;
+        var withAnti = useAnti && anti is null;
+        var result = await embeddings.EmbedTextsAsync(withAnti ? [.. prompts, _options.AntiConcept] : prompts, cancellationToken).ConfigureAwait(false);
+        if (result.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var vectors = result.Value;
+        if (withAnti)
+        {
+            anti = vectors[^1];
+            vectors = vectors[..^1];
+            _anti = (model, anti);
+        }
+
+        return PrototypeMath.TextPrototype(vectors, anti ?? [], _options.AntiConceptWeight);
     }
 }

@@ -10,8 +10,9 @@ namespace Gateway.Embeddings.Service;
 /// <summary>
 /// The one shared SigLIP-2 encoder. The model is loaded once (at start-up by <see cref="EmbeddingModelWarmup"/>, or on
 /// first use), its ONNX sessions live as long as the service, concurrent requests are micro-batched through a
-/// bounded queue, and text vectors are cached (LRU). Without model files every call throws
-/// <see cref="EmbeddingUnavailableException"/> naming the model and the command that fetches it.
+/// bounded queue with query lanes ahead of indexing (<see cref="EmbeddingScheduler"/>), each tower runs at the batch size
+/// timed at load (<see cref="BatchSizeProbe"/>) unless configured, and text vectors are cached (LRU). Without model files
+/// every call answers <see cref="EmbeddingFailureKind.Unavailable"/> naming the model and the command that fetches it.
 /// </summary>
 public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable, IDisposable
 {
@@ -55,7 +56,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         {
             if (_loaded is { } loaded)
             {
-                return new EmbeddingModelStatus(EmbeddingModelState.Ready, _options.ModelId, loaded.Model.Dimensions, loaded.Detail);
+                return new EmbeddingModelStatus(EmbeddingModelState.Ready, _options.ModelId, loaded.Model.Dimensions, loaded.Detail) { Tuning = loaded.Tuning };
             }
 
             if (_loading)
@@ -76,65 +77,110 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public EmbeddingQueueStatus Queue => _loaded is { } loaded
-        ? new EmbeddingQueueStatus(loaded.Texts.Waiting, loaded.Texts.InBatch, loaded.Images.Waiting, loaded.Images.InBatch, Volatile.Read(ref _decoding))
+    public EmbeddingQueueStatus Queue => _loaded is { Scheduler: var s }
+        ? new EmbeddingQueueStatus(
+            s.Waiting(EmbeddingLane.Text),
+            s.InBatch(EmbeddingLane.Text),
+            s.Waiting(EmbeddingLane.QueryImage) + s.Waiting(EmbeddingLane.IndexImage),
+            s.InBatch(EmbeddingLane.QueryImage) + s.InBatch(EmbeddingLane.IndexImage),
+            Volatile.Read(ref _decoding))
         : EmbeddingQueueStatus.Idle;
 
-    /// <summary>Output dimensions of the loaded model (loads it if needed).</summary>
-    public int Dimensions => EnsureLoaded().Model.Dimensions;
-
     /// <inheritdoc />
-    public async ValueTask<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken = default)
+    public async ValueTask<EmbeddingResult<float[]>> EmbedTextAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        cancellationToken.ThrowIfCancellationRequested();
-        var loaded = EnsureLoaded();
-        var key = text.ToLowerInvariant();
-        if (_cache.TryGet(key, out var cached))
-        {
-            return cached;
-        }
-
-        var vector = await SubmitAsync(loaded, EmbeddingWork.ForText(text, cancellationToken), cancellationToken).ConfigureAwait(false);
-        _cache.Add(key, vector);
-        return vector;
+        var many = await EmbedTextsAsync([text], cancellationToken).ConfigureAwait(false);
+        return many.Map(vectors => vectors[0]);
     }
 
     /// <inheritdoc />
-    public async ValueTask<float[]> EmbedImageAsync(ReadOnlyMemory<byte> encodedImage, string? name = null, CancellationToken cancellationToken = default)
+    public async ValueTask<EmbeddingResult<float[][]>> EmbedTextsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (loaded, failure) = EnsureLoaded();
+        if (loaded is null)
+        {
+            return failure!;
+        }
+
+        // Only the texts not cached go through the tower, all of them in one forward.
+        var vectors = new float[texts.Count][];
+        var keys = new string[texts.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(texts[i]);
+            keys[i] = texts[i].ToLowerInvariant();
+            if (_cache.TryGet(keys[i], out var cached))
+            {
+                vectors[i] = cached;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var submitted = await SubmitAsync(loaded, EmbeddingWork.ForTexts([.. missing.Select(i => texts[i])], cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (submitted.Failure is { } refused)
+            {
+                return refused;
+            }
+
+            for (var j = 0; j < missing.Count; j++)
+            {
+                vectors[missing[j]] = submitted.Value[j];
+                _cache.Add(keys[missing[j]], submitted.Value[j]);
+            }
+        }
+
+        return vectors;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<EmbeddingResult<float[]>> EmbedImageAsync(
+        ReadOnlyMemory<byte> encodedImage, string? name = null, EmbeddingPriority priority = EmbeddingPriority.Query, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var loaded = EnsureLoaded();
+        var (loaded, failure) = EnsureLoaded();
+        if (loaded is null)
+        {
+            return failure!;
+        }
+
+        var work = priority == EmbeddingPriority.Query ? EmbeddingLane.QueryImage : EmbeddingLane.IndexImage;
 
         // Refuse before decoding: decoding costs more than the queue check, and the request would be refused anyway.
-        ThrowIfFull(loaded);
+        if (loaded.Scheduler.IsFull(work))
+        {
+            return QueueFull;
+        }
+
         Interlocked.Increment(ref _decoding);
         float[] pixels;
         try
         {
             pixels = await loaded.Model.Images.PreprocessAsync(encodedImage, name, cancellationToken).ConfigureAwait(false);
         }
+        catch (ImageDecodeException e)
+        {
+            return EmbeddingFailure.Undecodable(e);
+        }
         finally
         {
             Interlocked.Decrement(ref _decoding);
         }
 
-        return await SubmitAsync(loaded, EmbeddingWork.ForImage(pixels, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var result = await SubmitAsync(loaded, EmbeddingWork.ForImage(pixels, priority, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return result.Map(vectors => vectors[0]);
     }
 
     /// <summary>Loads the model if its files are present; false (with <see cref="Status"/> saying why) otherwise.</summary>
-    public bool TryLoad()
-    {
-        try
-        {
-            EnsureLoaded();
-            return true;
-        }
-        catch (EmbeddingUnavailableException)
-        {
-            return false;
-        }
-    }
+    public bool TryLoad() => EnsureLoaded().Loaded is not null;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -142,8 +188,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         if (_loaded is { } loaded)
         {
             _loaded = null;
-            await loaded.Texts.DisposeAsync().ConfigureAwait(false);
-            await loaded.Images.DisposeAsync().ConfigureAwait(false);
+            await loaded.Scheduler.DisposeAsync().ConfigureAwait(false);
             loaded.Model.Dispose();
         }
     }
@@ -151,52 +196,45 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    internal SiglipModel LoadedModel => EnsureLoaded().Model;
+    internal SiglipModel? LoadedModel => EnsureLoaded().Loaded?.Model;
 
-    private async ValueTask<float[]> SubmitAsync(Loaded loaded, EmbeddingWork work, CancellationToken cancellationToken)
+    private EmbeddingFailure QueueFull => EmbeddingFailure.QueueFull(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
+
+    private async ValueTask<EmbeddingResult<float[][]>> SubmitAsync(Loaded loaded, EmbeddingWork work, CancellationToken cancellationToken)
     {
-        var batcher = work.Text is null ? loaded.Images : loaded.Texts;
-        if (!batcher.TryEnqueue(work))
+        if (!loaded.Scheduler.TryEnqueue(work))
         {
-            throw new EmbeddingQueueFullException(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
+            return QueueFull;
         }
 
         return await work.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private void ThrowIfFull(Loaded loaded)
-    {
-        if (loaded.Images.Waiting >= _options.QueueLimit)
-        {
-            throw new EmbeddingQueueFullException(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
-        }
-    }
-
-    private Loaded EnsureLoaded()
+    private (Loaded? Loaded, EmbeddingFailure? Failure) EnsureLoaded()
     {
         if (_loaded is { } loaded)
         {
-            return loaded;
+            return (loaded, null);
         }
 
         // Loading a real checkpoint takes seconds; callers that arrive meanwhile get a 503 at once instead of
         // blocking thread-pool threads on the lock.
         if (!_loadLock.TryEnter())
         {
-            throw new EmbeddingUnavailableException(
-                $"The embedding model {_options.ModelId} is loading from {_options.ResolveModelDirectory()}; retry in a few seconds.");
+            return (null, EmbeddingFailure.Unavailable(
+                $"The embedding model {_options.ModelId} is loading from {_options.ResolveModelDirectory()}; retry in a few seconds."));
         }
 
         try
         {
             if (_loaded is { } raced)
             {
-                return raced;
+                return (raced, null);
             }
 
             if (_failure is { } failure && _time.GetElapsedTime(_failedAt) < RetryFailedLoadAfter)
             {
-                throw new EmbeddingUnavailableException(failure.Detail);
+                return (null, EmbeddingFailure.Unavailable(failure.Detail));
             }
 
             var files = SiglipModelFiles.From(_options);
@@ -210,11 +248,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
                     EmbeddingLog.ModelMissing(_logger, _options.ModelId, status.Detail);
                 }
 
-                throw new EmbeddingUnavailableException(status.Detail);
+                return (null, EmbeddingFailure.Unavailable(status.Detail));
             }
 
             _loading = true;
-            return _loaded = Load(files);
+            return Load(files);
         }
         finally
         {
@@ -223,7 +261,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
     }
 
-    private Loaded Load(SiglipModelFiles files)
+    private (Loaded? Loaded, EmbeddingFailure? Failure) Load(SiglipModelFiles files)
     {
         var started = Stopwatch.GetTimestamp();
         SiglipModel model;
@@ -239,19 +277,38 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             _failure = new EmbeddingModelStatus(EmbeddingModelState.Failed, _options.ModelId, 0, reason);
             _failedAt = _time.GetTimestamp();
             EmbeddingLog.ModelFailed(_logger, _options.ModelId, ex.Message, ex);
-            throw new EmbeddingUnavailableException(reason);
+            return (null, EmbeddingFailure.Unavailable(reason));
         }
 
         _failure = null;
-        // One queue and loop per tower, each tower used by its loop only: an interactive text query runs while a
-        // long batch of ingested photos is in the vision tower, instead of waiting behind it.
-        var window = TimeSpan.FromMilliseconds(_options.BatchWindowMs);
-        var texts = new EmbeddingBatcher(_options.QueueLimit, _options.MaxBatch, window, _time, new BatchProcessor(model, _logger).Process);
-        var images = new EmbeddingBatcher(_options.QueueLimit, _options.MaxBatch, window, _time, new BatchProcessor(model, _logger).Process);
+        var tuning = ChooseBatchSizes(model);
+        var processor = new BatchProcessor(model, _logger);
+        int[] sizes = [tuning.Text.Size, tuning.Image.Size, tuning.Image.Size];
+        var scheduler = new EmbeddingScheduler(_options.QueueLimit, sizes, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, processor.Process);
         var spec = model.Images.Spec;
         EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var detail = $"{_options.ModelId} loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, {model.Tokenizer.SequenceLength} tokens";
-        return new Loaded(model, texts, images, detail);
+        EmbeddingLog.BatchSizesChosen(_logger, tuning.Text.ToString(), tuning.Image.ToString());
+        var detail = $"{_options.ModelId} ({tuning.Variant}) loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, "
+            + $"{model.Tokenizer.SequenceLength} tokens; {tuning.Text}; {tuning.Image}";
+        var loaded = new Loaded(model, scheduler, detail, tuning);
+        _loaded = loaded;
+        return (loaded, null);
+    }
+
+    /// <summary>The configured batch size per tower, or the fastest of the candidates timed on this machine.</summary>
+    private EmbeddingTuning ChooseBatchSizes(SiglipModel model)
+    {
+        var candidates = _options.BatchCandidates.Where(c => c <= _options.MaxBatch).DefaultIfEmpty(1).ToList();
+        var text = _options.TextBatch > 0
+            ? new BatchSizeChoice("text", Math.Min(_options.TextBatch, _options.MaxBatch), Measured: false, [])
+            : BatchSizeProbe.Choose("text", candidates, size => model.Text.Run(size), _time);
+        var image = _options.ImageBatch > 0
+            ? new BatchSizeChoice("vision", Math.Min(_options.ImageBatch, _options.MaxBatch), Measured: false, [])
+            : BatchSizeProbe.Choose("vision", candidates, size => model.Vision.Run(size), _time, TimeSpan.FromMilliseconds(_options.MaxImageBatchMs));
+        var variant = _options.VisionModelFile is null && _options.TextModelFile is null
+            ? _options.Variant
+            : $"{_options.EffectiveVisionModelFile}, {_options.EffectiveTextModelFile}";
+        return new EmbeddingTuning(variant, text, image);
     }
 
     private EmbeddingModelStatus MissingStatus(IReadOnlyList<string> missing)
@@ -269,5 +326,5 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         };
     }
 
-    private sealed record Loaded(SiglipModel Model, EmbeddingBatcher Texts, EmbeddingBatcher Images, string Detail);
+    private sealed record Loaded(SiglipModel Model, EmbeddingScheduler Scheduler, string Detail, EmbeddingTuning Tuning);
 }

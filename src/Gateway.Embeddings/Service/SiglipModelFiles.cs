@@ -12,7 +12,7 @@ internal sealed record SiglipModelFiles(string Directory, string VisionModel, st
     public static SiglipModelFiles From(EmbeddingOptions options)
     {
         var directory = options.ResolveModelDirectory();
-        return new SiglipModelFiles(directory, Path.Combine(directory, options.VisionModelFile), Path.Combine(directory, options.TextModelFile));
+        return new SiglipModelFiles(directory, Path.Combine(directory, options.EffectiveVisionModelFile), Path.Combine(directory, options.EffectiveTextModelFile));
     }
 
     /// <summary>The required files that do not exist, relative to <see cref="Directory"/>.</summary>

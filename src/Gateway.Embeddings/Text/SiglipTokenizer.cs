@@ -109,6 +109,9 @@ internal sealed class SiglipTokenizer
         destination[(kept + 1)..].Fill(PadId);
     }
 
+    /// <summary>The text of SentencePiece ids (special and pad ids dropped), for round-trip checks.</summary>
+    public string Decode(IEnumerable<int> ids) => _inner.Decode(ids.Where(id => id != PadId && id != EndOfSentenceId), considerSpecialTokens: false);
+
     /// <summary>Convenience for tests and tools: the full padded input for one text.</summary>
     public long[] Encode(string text)
     {

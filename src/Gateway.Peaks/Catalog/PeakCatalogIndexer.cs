@@ -43,14 +43,14 @@ public sealed class PeakCatalogIndexer
         var status = _embeddings.Status;
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
-            // The first request loads the model, or throws EmbeddingUnavailableException naming what is missing.
-            await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false);
+            // The first request loads the model, or answers what is missing.
+            (await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
             status = _embeddings.Status;
         }
 
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
-            throw new EmbeddingUnavailableException("the peak catalog needs a loaded embedding model: " + status.Detail);
+            throw new EmbeddingFailureException(EmbeddingFailure.Unavailable("the peak catalog needs a loaded embedding model: " + status.Detail));
         }
 
         await EnsureIndexAsync(status.Dimensions, cancellationToken).ConfigureAwait(false);
@@ -71,19 +71,40 @@ public sealed class PeakCatalogIndexer
             try
             {
                 var references = new List<float[]>();
+                EmbeddingFailure? failed = null;
                 foreach (var photo in photos)
                 {
                     var bytes = await File.ReadAllBytesAsync(photo.FullName, cancellationToken).ConfigureAwait(false);
-                    references.Add(await _embeddings.EmbedImageAsync(bytes, photo.Name, cancellationToken).ConfigureAwait(false));
+                    var reference = await _embeddings.EmbedImageAsync(bytes, photo.Name, EmbeddingPriority.Indexing, cancellationToken).ConfigureAwait(false);
+                    if (reference.Failure is { } f)
+                    {
+                        failed = f;
+                        break;
+                    }
+
+                    references.Add(reference.Value);
                 }
 
-                var prototype = await _prompts.EmbedPeakAsync(peak.AllNames, references, cancellationToken).ConfigureAwait(false);
+                EmbeddingResult<float[]> embedded = failed is null ? await _prompts.EmbedPeakAsync(peak.AllNames, references, cancellationToken).ConfigureAwait(false) : failed;
+                if (embedded.Failure is { } failure)
+                {
+                    if (failure.Kind == EmbeddingFailureKind.Unavailable)
+                    {
+                        throw new EmbeddingFailureException(failure); // the model went away: the rebuild stops and says why
+                    }
+
+                    failures.Add($"{peak.Id}: {failure.Reason}");
+                    CatalogLog.PeakFailed(_logger, peak.Id, failure.Reason);
+                    continue;
+                }
+
+                var prototype = embedded.Value;
                 var doc = PeakDocument.ToJson(peak, prototype, references.Count, hash, status.ModelId);
                 bulk.Append(new JsonObject { ["index"] = new JsonObject { ["_index"] = _options.IndexName, ["_id"] = peak.Id } }.ToJsonString()).Append('\n');
                 bulk.Append(doc.ToJsonString()).Append('\n');
                 updated++;
             }
-            catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 failures.Add($"{peak.Id}: {e.Message}");
                 CatalogLog.PeakFailed(_logger, peak.Id, e.Message);

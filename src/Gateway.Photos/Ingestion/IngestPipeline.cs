@@ -153,35 +153,33 @@ internal sealed class IngestPipeline(
             meta = ExifReader.Read(stream, file.ModifiedUtc);
         }
 
-        float[] vector;
-        try
+        var embedded = await EmbedAsync(bytes, file.RelativePath, cancellationToken).ConfigureAwait(false);
+        if (embedded.Failure is { Kind: EmbeddingFailureKind.Undecodable or EmbeddingFailureKind.TooLarge } undecodable)
         {
-            vector = await EmbedAsync(bytes, file.RelativePath, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ImageDecodeException e)
-        {
-            var reason = "the image does not decode: " + e.Message + (meta.Error is null ? "" : "; metadata: " + meta.Error);
+            var reason = "the image does not decode: " + undecodable.Reason + (meta.Error is null ? "" : "; metadata: " + meta.Error);
             return new WorkOutput(file, null, null, reason, false);
         }
+
+        // The model went away mid-run: the job stops and says why.
+        var vector = embedded.ValueOrThrow();
 
         var prediction = predictor.Predict(vector, meta);
         var doc = PhotoDocument.Create(file, meta, vector, prediction, hash, modelId, time.GetUtcNow());
         return new WorkOutput(file, PhotoIndexStore.Action("index", index, file.Id), doc.ToJsonString(), null, true);
     }
 
-    private async Task<float[]> EmbedAsync(byte[] bytes, string name, CancellationToken cancellationToken)
+    private async Task<EmbeddingResult<float[]>> EmbedAsync(byte[] bytes, string name, CancellationToken cancellationToken)
     {
         while (true)
         {
-            try
+            var result = await embeddings.EmbedImageAsync(bytes, name, EmbeddingPriority.Indexing, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is not { Kind: EmbeddingFailureKind.Refused, RetryAfter: var retryAfter })
             {
-                return await embeddings.EmbedImageAsync(bytes, name, cancellationToken).ConfigureAwait(false);
+                return result;
             }
-            catch (EmbeddingQueueFullException e)
-            {
-                // Shared with live queries: back off as a client would and try again.
-                await Task.Delay(e.RetryAfter, time, cancellationToken).ConfigureAwait(false);
-            }
+
+            // Shared with live queries: back off as a client would and try again.
+            await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

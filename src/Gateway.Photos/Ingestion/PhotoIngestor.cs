@@ -82,12 +82,12 @@ public sealed class PhotoIngestor
         var status = _embeddings.Status;
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
-            // The first request loads the model, or throws EmbeddingUnavailableException naming what is missing.
-            await _embeddings.EmbedTextAsync("photo", cancellationToken).ConfigureAwait(false);
+            // The first request loads the model, or answers what is missing.
+            (await _embeddings.EmbedTextAsync("photo", cancellationToken).ConfigureAwait(false)).ValueOrThrow();
             status = _embeddings.Status;
         }
 
-        return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : throw new EmbeddingUnavailableException(status.Detail);
+        return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : throw new EmbeddingFailureException(EmbeddingFailure.Unavailable(status.Detail));
     }
 
     private async Task<IngestResult> RunAsync(string index, IReadOnlyList<AlbumOptions> albums, bool incremental, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)

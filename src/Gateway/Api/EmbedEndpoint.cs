@@ -34,7 +34,7 @@ internal static class EmbedEndpoint
                 if (raw)
                 {
                     item["source"] = "raw";
-                    item["vector"] = Vector(await embeddings.EmbedTextAsync(text, cancellationToken).ConfigureAwait(false));
+                    item["vector"] = Vector((await embeddings.EmbedTextAsync(text, cancellationToken).ConfigureAwait(false)).ValueOrThrow());
                 }
                 else
                 {
@@ -63,7 +63,7 @@ internal static class EmbedEndpoint
 
             if (image is not null)
             {
-                var vector = await embeddings.EmbedImageAsync(ImageQueryParser.Decode(image, options), "embed", cancellationToken).ConfigureAwait(false);
+                var vector = (await embeddings.EmbedImageAsync(ImageQueryParser.Decode(image, options), "embed", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
                 result["image"] = new JsonObject { ["vector"] = Vector(vector) };
             }
 

@@ -58,6 +58,10 @@ internal static class HealthEndpoint
                 ["model_id"] = model.ModelId,
                 ["dimensions"] = model.Dimensions,
                 ["detail"] = model.Detail,
+                ["variant"] = model.Tuning?.Variant,
+                ["batch"] = model.Tuning is { } tuning
+                    ? new JsonObject { ["text"] = Batch(tuning.Text), ["image"] = Batch(tuning.Image) }
+                    : null,
             },
             ["queue"] = new JsonObject
             {
@@ -72,4 +76,11 @@ internal static class HealthEndpoint
         };
         return Results.Content(body.ToJsonString(), "application/json", statusCode: reachable ? 200 : 503);
     }
+
+    private static JsonObject Batch(BatchSizeChoice choice) => new()
+    {
+        ["size"] = choice.Size,
+        ["measured"] = choice.Measured,
+        ["timings"] = new JsonArray([.. choice.Timings.Select(t => (JsonNode)new JsonObject { ["size"] = t.Size, ["batch_ms"] = Math.Round(t.BatchMs, 1) })]),
+    };
 }

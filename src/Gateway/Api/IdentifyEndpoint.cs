@@ -94,7 +94,7 @@ internal static class IdentifyEndpoint
     private static async Task<(float[] Vector, double Milliseconds)> EmbedAsync(IEmbeddingService embeddings, byte[] image, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var vector = await embeddings.EmbedImageAsync(image, "identify", cancellationToken).ConfigureAwait(false);
+        var vector = (await embeddings.EmbedImageAsync(image, "identify", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
         return (vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -4,7 +4,7 @@ using Gateway.Embeddings.Models;
 namespace Gateway.Cli;
 
 /// <summary>
-/// The command-line entry: <c>gateway models list | download [id] [--variant v] | verify [id] [--variant v]</c>.
+/// The command-line entry: <c>gateway models list | download [id] [--variant v] | verify [id] [--variant v] | doctor [id] [--variant v]</c>.
 /// Commands run on a plain host with the same configuration as the server (appsettings, environment).
 /// </summary>
 internal static class GatewayCommandLine
@@ -44,9 +44,15 @@ internal static class GatewayCommandLine
         var verify = new Command("verify", "Check a model's files, hashes, configs and ONNX signatures") { verifyId, verifyVariant };
         verify.SetAction((result, cancellationToken) => models.VerifyAsync(result.GetValue(verifyId), result.GetValue(verifyVariant), Console.Out, cancellationToken));
 
+        var doctorId = new Argument<string?>("id") { Description = "Model id (default: the manifest's default)", Arity = ArgumentArity.ZeroOrOne };
+        var doctorVariant = new Option<string?>("--variant") { Description = "Variant to check" };
+        var doctor = new Command("doctor", "Check a downloaded model end to end: files, shapes, tokenizer, one forward per tower, a known pair") { doctorId, doctorVariant };
+        doctor.SetAction((result, _) => models.DoctorAsync(result.GetValue(doctorId), result.GetValue(doctorVariant), Console.Out));
+
         command.Subcommands.Add(list);
         command.Subcommands.Add(download);
         command.Subcommands.Add(verify);
+        command.Subcommands.Add(doctor);
         return command;
     }
 }

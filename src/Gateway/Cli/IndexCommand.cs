@@ -101,7 +101,7 @@ public static class IndexCommand
 
             return result.Failures.Count == 0 ? 0 : 1;
         }
-        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException or Gateway.Embeddings.EmbeddingUnavailableException or UpstreamException)
+        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException or Gateway.Embeddings.EmbeddingFailureException or UpstreamException)
         {
             await error.WriteLineAsync("gateway index: " + e.Message).ConfigureAwait(false);
             return 2;

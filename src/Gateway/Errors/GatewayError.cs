@@ -17,10 +17,7 @@ internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = n
     public static GatewayError? From(Exception exception) => exception switch
     {
         RewriteException e => new(new RewriteError(e.Status, e.Type, e.Message)),
-        ImageDecodeException { TooLarge: true } e => new(new RewriteError(413, "content_too_long_exception", e.Message)),
-        ImageDecodeException e => new(new RewriteError(400, "illegal_argument_exception", "the query image does not decode: " + e.Message)),
-        EmbeddingQueueFullException e => new(new RewriteError(429, "es_rejected_execution_exception", e.Message), e.RetryAfter),
-        EmbeddingUnavailableException e => new(new RewriteError(503, "model_unavailable_exception", e.Message)),
+        EmbeddingFailureException e => From(e.Failure),
         _ => null,
     };
 
@@ -30,6 +27,15 @@ internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = n
 
     /// <summary>The error as a minimal-API result (written by <see cref="WriteAsync"/>).</summary>
     public IResult ToResult() => new ErrorResult(this);
+
+    /// <summary>The HTTP answer to an embedding failure.</summary>
+    public static GatewayError From(EmbeddingFailure failure) => failure.Kind switch
+    {
+        EmbeddingFailureKind.TooLarge => new(new RewriteError(413, "content_too_long_exception", failure.Reason)),
+        EmbeddingFailureKind.Undecodable => new(new RewriteError(400, "illegal_argument_exception", "the query image does not decode: " + failure.Reason)),
+        EmbeddingFailureKind.Refused => new(new RewriteError(429, "es_rejected_execution_exception", failure.Reason), failure.RetryAfter),
+        _ => new(new RewriteError(503, "model_unavailable_exception", failure.Reason)),
+    };
 
     /// <summary>Writes the error as the response: status, JSON body, Retry-After and the product header ES clients check.</summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal sealed class QueryVectorSource(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var vector = await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false);
+        var vector = (await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (match is null)
         {
@@ -48,7 +48,7 @@ internal sealed class QueryVectorSource(
     public async ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var vector = await embeddings.EmbedImageAsync(image, "query_image", cancellationToken).ConfigureAwait(false);
+        var vector = (await embeddings.EmbedImageAsync(image, "query_image", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return await WithModeAsync(vector, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
     }

@@ -24,7 +24,7 @@ public sealed class ModelAutoDownloaderTests : IDisposable
         Assert.Null(_monitor.Current);
         Assert.Equal(EmbeddingModelState.Ready, service.Status.State);
         Assert.Equal(32, service.Status.Dimensions);
-        Assert.Equal(32, (await service.EmbedTextAsync("red")).Length);
+        Assert.Equal(32, (await service.EmbedTextAsync("red").VectorAsync()).Length);
     }
 
     [Fact]

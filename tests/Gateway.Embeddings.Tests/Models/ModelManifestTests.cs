@@ -51,6 +51,20 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
+    public void UrlOf_FetchesEachFileFromTheRepositoryThatHasIt()
+    {
+        foreach (var model in Manifest.Models)
+        {
+            var tokenizer = model.Files.Single(f => f.Role == "tokenizer");
+            var config = model.Files.Single(f => f.Role == "config");
+
+            // The SentencePiece model from the google/ checkpoint (at main, not the export's revision); the rest from the export.
+            Assert.Equal($"https://huggingface.co/{model.Id}/resolve/main/tokenizer.model", Manifest.UrlOf(model with { Revision = "abc" }, tokenizer).ToString());
+            Assert.StartsWith($"https://huggingface.co/{model.Repo}/resolve/", Manifest.UrlOf(model, config).ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void LoadOrBuiltIn_FallsBackToTheCopyInTheAssembly()
     {
         var builtIn = ModelManifest.LoadOrBuiltIn(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "manifest.json"));

@@ -32,7 +32,7 @@ public sealed class AddEmbeddingsTests(TestModelFixture fixture) : IClassFixture
         Assert.Equal(["{} mountain"], prompts.EffectivePeakTemplates);
         Assert.Equal(0.1f, prompts.AntiConceptWeight);
         Assert.Single(provider.GetServices<IHostedService>());
-        Assert.Equal(fixture.Model.Dimensions, (await provider.GetRequiredService<IEmbeddingService>().EmbedTextAsync("red")).Length);
+        Assert.Equal(fixture.Model.Dimensions, (await provider.GetRequiredService<IEmbeddingService>().EmbedTextAsync("red").VectorAsync()).Length);
     }
 
     [Fact]

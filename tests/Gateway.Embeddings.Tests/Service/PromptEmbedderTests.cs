@@ -14,16 +14,16 @@ public sealed class PromptEmbedderTests(TestModelFixture fixture) : IClassFixtur
         var options = new PromptOptions { PeakTemplates = ["a photo of {}.", "{} peak in the himalayas"] };
         var embedder = new PromptEmbedder(service, Options.Create(options));
 
-        var prototype = await embedder.EmbedPeakAsync(["red", "yellow"]);
+        var prototype = await embedder.EmbedPeakAsync(["red", "yellow"]).VectorAsync();
 
         var prompts = new[] { "a photo of red.", "a photo of yellow.", "red peak in the himalayas", "yellow peak in the himalayas" };
         var vectors = new List<float[]>();
         foreach (var p in prompts)
         {
-            vectors.Add(await service.EmbedTextAsync(p));
+            vectors.Add(await service.EmbedTextAsync(p).VectorAsync());
         }
 
-        var expected = PrototypeMath.TextPrototype(vectors, await service.EmbedTextAsync(options.AntiConcept), 0.25f);
+        var expected = PrototypeMath.TextPrototype(vectors, await service.EmbedTextAsync(options.AntiConcept).VectorAsync(), 0.25f);
         Assert.Equal(expected, prototype, (a, b) => MathF.Abs(a - b) < 1e-5f);
     }
 
@@ -32,10 +32,10 @@ public sealed class PromptEmbedderTests(TestModelFixture fixture) : IClassFixtur
     {
         await using var service = ServiceFactory.Create(fixture.Model);
         var embedder = new PromptEmbedder(service, Options.Create(new PromptOptions()));
-        var greenPhoto = await service.EmbedImageAsync(TestImages.SolidJpeg(TestColor.Named("green")));
+        var greenPhoto = await service.EmbedImageAsync(TestImages.SolidJpeg(TestColor.Named("green"))).VectorAsync();
 
-        var textOnly = await embedder.EmbedPeakAsync(["red"]);
-        var blended = await embedder.EmbedPeakAsync(["red"], [greenPhoto]);
+        var textOnly = await embedder.EmbedPeakAsync(["red"]).VectorAsync();
+        var blended = await embedder.EmbedPeakAsync(["red"], [greenPhoto]).VectorAsync();
 
         Assert.True(VectorMath.Dot(blended, greenPhoto) > VectorMath.Dot(textOnly, greenPhoto) + 0.2f);
         Assert.Equal(1f, MathF.Sqrt(VectorMath.Dot(blended, blended)), 4);
@@ -52,10 +52,10 @@ public sealed class PromptEmbedderTests(TestModelFixture fixture) : IClassFixtur
         var images = new Dictionary<string, float[]>();
         foreach (var c in TestColor.All)
         {
-            images[c.Name] = await service.EmbedImageAsync(TestImages.SolidJpeg(c));
+            images[c.Name] = await service.EmbedImageAsync(TestImages.SolidJpeg(c)).VectorAsync();
         }
 
-        var vector = await embedder.EmbedQueryAsync(query);
+        var vector = await embedder.EmbedQueryAsync(query).VectorAsync();
 
         Assert.Equal(colour, images.MaxBy(kv => VectorMath.Dot(vector, kv.Value)).Key);
     }

@@ -74,7 +74,7 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
     {
         var (indexer, dir) = Create("knn-" + query);
         await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
-        var vector = await fixture.Prompts.EmbedQueryAsync(query);
+        var vector = (await fixture.Prompts.EmbedQueryAsync(query)).Value;
 
         var body = new JsonObject
         {

@@ -58,7 +58,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         }
 
         await h.Ingestor.IndexAlbumAsync("ebc");
-        var query = await fixture.Prompts.EmbedQueryAsync("red");
+        var query = (await fixture.Prompts.EmbedQueryAsync("red")).Value;
         var knn = new JsonObject
         {
             ["knn"] = new JsonObject

@@ -182,7 +182,7 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
             Flash($"{TempData["Flash"]} Prototypes rebuilt: {result.Updated} updated, {result.Deleted} deleted"
                 + (result.Failures.Count > 0 ? $"; failures: {string.Join("; ", result.Failures)}" : "."), result.Failures.Count > 0);
         }
-        catch (Exception e) when (e is EmbeddingUnavailableException or UpstreamException or PeakCatalogException)
+        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
         {
             Flash($"{TempData["Flash"]} Rebuild failed: {e.Message}", error: true);
         }

@@ -49,7 +49,7 @@ public sealed class IndexModel(PeakEditor editor) : PageModel
                 + (result.Failures.Count > 0 ? $"; failures: {string.Join("; ", result.Failures)}" : ".");
             TempData["FlashKind"] = result.Failures.Count > 0 ? "error" : "";
         }
-        catch (Exception e) when (e is EmbeddingUnavailableException or UpstreamException or PeakCatalogException)
+        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
         {
             TempData["Flash"] = "Rebuild failed: " + e.Message;
             TempData["FlashKind"] = "error";

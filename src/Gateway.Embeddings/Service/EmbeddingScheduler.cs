@@ -1,0 +1,246 @@
+namespace Gateway.Embeddings.Service;
+
+/// <summary>
+/// One loop, one thread, three lanes in priority order (<see cref="EmbeddingLane"/>): before every batch it takes the
+/// highest lane that has work, so a query's texts or image never wait behind queued indexing images. A query that
+/// arrives while an indexing batch runs stops that batch (ONNX Runtime's terminate flag, through the token the
+/// processor gets) and the batch goes back to the head of its lane; a batch that was stopped once runs to the end
+/// the next time, so indexing always progresses and the work thrown away is at most one batch per batch. Other
+/// batches are not stopped: a query waits at most for them (whose size the service bounds). Text and vision never run at the same
+/// time: on a 2-core machine two ONNX sessions running at once share the cores and both slow down. A batch
+/// collects more work from its lane until it is full or the batch window has passed (stopping early when a higher
+/// lane gets work). Each lane refuses work beyond its queue limit at once (back-pressure instead of unbounded
+/// latency). The loop has a thread of its own: inference is synchronous and takes up to seconds, and on the thread
+/// pool it would hold one of the two worker threads of a 2-core machine.
+/// </summary>
+internal sealed class EmbeddingScheduler : IAsyncDisposable
+{
+    private static readonly int LaneCount = Enum.GetValues<EmbeddingLane>().Length;
+
+    private readonly Queue<EmbeddingWork>[] _queues = [.. Enumerable.Range(0, LaneCount).Select(_ => new Queue<EmbeddingWork>())];
+    private readonly int[] _waiting = new int[LaneCount];
+    private readonly int[] _batchSizes;
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly int _queueLimit;
+    private readonly TimeSpan _window;
+    private readonly TimeProvider _time;
+    private readonly Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> _process;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _stopping;
+    private volatile int _inBatch;
+    private volatile int _runningLane = -1;
+    private CancellationTokenSource? _preempt;
+
+    /// <param name="queueLimit">Rows each lane lets wait.</param>
+    /// <param name="batchSizes">Most rows per batch, per lane (index = <see cref="EmbeddingLane"/>).</param>
+    /// <param name="window">How long a batch waits for more work after its first request.</param>
+    /// <param name="time">The clock of the batch window.</param>
+    /// <param name="process">Runs one batch of one lane; false when the token stopped it before it completed its callers
+    /// (the batch is queued again).</param>
+    public EmbeddingScheduler(int queueLimit, int[] batchSizes, TimeSpan window, TimeProvider time, Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> process)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(batchSizes.Length, LaneCount);
+        _queueLimit = queueLimit;
+        _batchSizes = [.. batchSizes];
+        _window = window;
+        _time = time;
+        _process = process;
+        new Thread(Loop) { IsBackground = true, Name = "embedding scheduler" }.Start();
+    }
+
+    /// <summary>Rows waiting in <paramref name="lane"/> (not yet taken into a batch).</summary>
+    public int Waiting(EmbeddingLane lane) => Volatile.Read(ref _waiting[(int)lane]);
+
+    /// <summary>Rows in the batch of <paramref name="lane"/> being processed now.</summary>
+    public int InBatch(EmbeddingLane lane) => _runningLane == (int)lane ? _inBatch : 0;
+
+    /// <summary>Whether <paramref name="lane"/> has no room for one more row.</summary>
+    public bool IsFull(EmbeddingLane lane) => Waiting(lane) >= _queueLimit;
+
+    /// <summary>Queues <paramref name="work"/>; false when its lane is full (a request larger than the limit is taken into an empty lane).</summary>
+    public bool TryEnqueue(EmbeddingWork work)
+    {
+        var lane = (int)work.Lane;
+        lock (_lock)
+        {
+            if (_stopping || (_waiting[lane] > 0 && _waiting[lane] + work.Count > _queueLimit))
+            {
+                return false;
+            }
+
+            _queues[lane].Enqueue(work);
+            _waiting[lane] += work.Count;
+            if (work.Lane != EmbeddingLane.IndexImage && _preempt is { IsCancellationRequested: false } preempt)
+            {
+                preempt.Cancel();
+            }
+        }
+
+        _signal.Release();
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping = true;
+        _signal.Release();
+        await _stopped.Task.ConfigureAwait(false);
+        _signal.Dispose();
+    }
+
+    private void Loop()
+    {
+        try
+        {
+            var batch = new List<EmbeddingWork>();
+            while (true)
+            {
+                if (HighestWaiting() is not { } lane)
+                {
+                    if (_stopping)
+                    {
+                        break;
+                    }
+
+                    _signal.Wait();
+                    continue;
+                }
+
+                batch.Clear();
+                var rows = Drain(lane, batch, 0);
+                if (rows < _batchSizes[(int)lane] && _window > TimeSpan.Zero && !_stopping)
+                {
+                    CollectMore(lane, batch, rows);
+                }
+
+                _inBatch = batch.Sum(w => w.Count);
+                _runningLane = (int)lane;
+                using var preempt = new CancellationTokenSource();
+                lock (_lock)
+                {
+                    // Only an indexing batch that was never stopped may be stopped, and not if a query is already waiting.
+                    _preempt = lane == EmbeddingLane.IndexImage && !batch.Any(w => w.Preempted) ? preempt : null;
+                    if (_preempt is not null && (_queues[(int)EmbeddingLane.Text].Count > 0 || _queues[(int)EmbeddingLane.QueryImage].Count > 0))
+                    {
+                        preempt.Cancel();
+                    }
+                }
+
+                bool done;
+                try
+                {
+                    done = _process(lane, batch, preempt.Token);
+                }
+                finally
+                {
+                    lock (_lock)
+                    {
+                        _preempt = null;
+                    }
+
+                    _runningLane = -1;
+                    _inBatch = 0;
+                }
+
+                if (!done)
+                {
+                    Requeue(lane, batch);
+                }
+            }
+
+            _stopped.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _stopped.TrySetException(e);
+        }
+    }
+
+    /// <summary>Puts a stopped batch back at the head of its lane, marked so that it is not stopped again.</summary>
+    private void Requeue(EmbeddingLane lane, List<EmbeddingWork> batch)
+    {
+        lock (_lock)
+        {
+            var queue = _queues[(int)lane];
+            var rest = queue.ToArray();
+            queue.Clear();
+            foreach (var work in batch)
+            {
+                work.Preempted = true;
+                queue.Enqueue(work);
+                _waiting[(int)lane] += work.Count;
+            }
+
+            foreach (var work in rest)
+            {
+                queue.Enqueue(work);
+            }
+        }
+    }
+
+    private EmbeddingLane? HighestWaiting()
+    {
+        lock (_lock)
+        {
+            for (var lane = 0; lane < LaneCount; lane++)
+            {
+                if (_queues[lane].Count > 0)
+                {
+                    return (EmbeddingLane)lane;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void CollectMore(EmbeddingLane lane, List<EmbeddingWork> batch, int rows)
+    {
+        using var timeout = new CancellationTokenSource(_window, _time);
+        while (rows < _batchSizes[(int)lane] && !_stopping)
+        {
+            try
+            {
+                _signal.Wait(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (HighestWaiting() < lane)
+            {
+                // A query arrived: run what this batch has now rather than keep it waiting for the window.
+                return;
+            }
+
+            var more = Drain(lane, batch, rows);
+            if (more == rows && _queues[(int)lane].Count > 0)
+            {
+                return; // the next request does not fit: the batch is as full as it gets
+            }
+
+            rows = more;
+        }
+    }
+
+    /// <summary>Moves whole requests from <paramref name="lane"/> into <paramref name="batch"/> while they fit (the first always does).</summary>
+    private int Drain(EmbeddingLane lane, List<EmbeddingWork> batch, int rows)
+    {
+        var max = _batchSizes[(int)lane];
+        lock (_lock)
+        {
+            var queue = _queues[(int)lane];
+            while (queue.TryPeek(out var work) && (rows == 0 || rows + work.Count <= max))
+            {
+                queue.Dequeue();
+                _waiting[(int)lane] -= work.Count;
+                batch.Add(work);
+                rows += work.Count;
+            }
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Gateway.Embeddings.Service;
+
+namespace Gateway.Embeddings.Tests.Service;
+
+public sealed class EmbeddingSchedulerTests
+{
+    [Fact]
+    public async Task QueryIsServedBeforeQueuedIndexingImages()
+    {
+        // A slow fake tower: every image batch waits until the test lets it go.
+        using var release = new SemaphoreSlim(0);
+        var order = new ConcurrentQueue<string>();
+        var firstBatchRunning = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var scheduler = new EmbeddingScheduler(queueLimit: 100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        {
+            if (lane != EmbeddingLane.Text)
+            {
+                firstBatchRunning.TrySetResult(batch.Count);
+                release.Wait();
+            }
+
+            foreach (var work in batch)
+            {
+                order.Enqueue(work.Texts is { } texts ? string.Join("+", texts) : lane + ":" + work.Pixels![0]);
+                work.Completion.TrySetResult([work.Pixels ?? [0f]]);
+            }
+
+            return true;
+        });
+
+        var album = Enumerable.Range(0, 10).Select(i => Image(scheduler, EmbeddingPriority.Indexing, i)).ToList();
+        var running = await firstBatchRunning.Task;
+        var queryImage = Image(scheduler, EmbeddingPriority.Query, 100);
+        var query = Text(scheduler, "a", "photo", "of", "k2");
+        release.Release(100);
+        await Task.WhenAll([.. album, queryImage, query]);
+
+        var served = order.ToList();
+        // The batch that was running finishes first; then the query's prompts (one request, one batch), then the
+        // query image, and only then the rest of the album.
+        Assert.InRange(running, 1, 2);
+        Assert.Equal(["a+photo+of+k2", "QueryImage:100", "IndexImage:" + running], served.Skip(running).Take(3));
+        Assert.Equal(12, served.Count);
+    }
+
+    [Fact]
+    public async Task BatchesAreCappedPerLaneAndPromptsAreNotSplit()
+    {
+        var batches = new ConcurrentQueue<(EmbeddingLane Lane, int Rows)>();
+        using var gate = new ManualResetEventSlim(false);
+        await using var scheduler = new EmbeddingScheduler(100, [3, 1, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        {
+            gate.Wait();
+            batches.Enqueue((lane, batch.Sum(w => w.Count)));
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([.. Enumerable.Repeat(new float[1], work.Count)]);
+            }
+
+            return true;
+        });
+
+        var first = Text(scheduler, "warm");
+        var pending = new List<Task> { first, Text(scheduler, "a", "b"), Text(scheduler, "c", "d"), Text(scheduler, "e", "f", "g", "h") };
+        pending.AddRange(Enumerable.Range(0, 5).Select(i => Image(scheduler, EmbeddingPriority.Indexing, i)));
+        gate.Set();
+        await Task.WhenAll(pending);
+
+        var rows = batches.ToList();
+        Assert.All(rows.Where(b => b.Lane == EmbeddingLane.IndexImage), b => Assert.True(b.Rows <= 2));
+        // 4 prompts exceed the text batch of 3, yet they stay together; two requests of 2 never share a batch of 3.
+        Assert.Contains((EmbeddingLane.Text, 4), rows);
+        Assert.DoesNotContain((EmbeddingLane.Text, 5), rows);
+        Assert.Equal(5, rows.Where(b => b.Lane == EmbeddingLane.IndexImage).Sum(b => b.Rows));
+    }
+
+    [Fact]
+    public async Task FullLaneRefusesWithoutLosingAcceptedWork()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        await using var scheduler = new EmbeddingScheduler(2, [1, 1, 1], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        {
+            gate.Wait();
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([[1f]]);
+            }
+
+            return true;
+        });
+
+        var accepted = Enumerable.Range(0, 10).Select(i => EmbeddingWork.ForTexts(["t" + i], CancellationToken.None)).Where(scheduler.TryEnqueue).ToList();
+        gate.Set();
+        await Task.WhenAll(accepted.Select(w => w.Completion.Task));
+
+        Assert.InRange(accepted.Count, 2, 3); // one may already be in the running batch, two wait
+    }
+
+    [Fact]
+    public async Task QueryStopsTheRunningIndexingBatchWhichRunsAgainAfterIt()
+    {
+        var runs = new ConcurrentQueue<string>();
+        var indexing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, preempt) =>
+        {
+            var what = lane + ":" + string.Join(",", batch.Select(w => w.Texts is { } t ? string.Join("+", t) : w.Pixels![0].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (lane == EmbeddingLane.IndexImage && !batch[0].Preempted)
+            {
+                // A long image batch that only a preemption ends (the real tower stops through ONNX Runtime's terminate flag).
+                indexing.TrySetResult();
+                if (preempt.WaitHandle.WaitOne(TimeSpan.FromSeconds(30)))
+                {
+                    runs.Enqueue(what + " stopped");
+                    return false;
+                }
+
+                what += " never stopped"; // without preemption the test fails on the order instead of hanging
+            }
+
+            runs.Enqueue(what);
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([work.Pixels ?? [0f]]);
+            }
+
+            return true;
+        });
+
+        var album = new List<Task<float[][]>> { Image(scheduler, EmbeddingPriority.Indexing, 0) };
+        await indexing.Task;
+        album.Add(Image(scheduler, EmbeddingPriority.Indexing, 1));
+        var query = Text(scheduler, "k2");
+        await Task.WhenAll([.. album, query]);
+
+        // The stopped batch goes back to the head of its lane and, marked, runs to the end with the image behind it.
+        Assert.Equal(["IndexImage:0 stopped", "Text:k2", "IndexImage:0,1"], runs.ToList());
+    }
+
+    private static Task<float[][]> Image(EmbeddingScheduler scheduler, EmbeddingPriority priority, int id)
+    {
+        var work = EmbeddingWork.ForImage([id], priority, CancellationToken.None);
+        Assert.True(scheduler.TryEnqueue(work));
+        return work.Completion.Task;
+    }
+
+    private static Task<float[][]> Text(EmbeddingScheduler scheduler, params string[] texts)
+    {
+        var work = EmbeddingWork.ForTexts(texts, CancellationToken.None);
+        Assert.True(scheduler.TryEnqueue(work));
+        return work.Completion.Task;
+    }
+}
