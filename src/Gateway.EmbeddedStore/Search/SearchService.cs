@@ -183,7 +183,7 @@ public sealed class SearchService : ISearchService
                 var snapshot = target.Pinned ?? (target.Shard is SearchShard shard
                     ? shard.Snapshot
                     : throw new NotSupportedException("Search targets must use shards created by SearchService."));
-                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
+                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken) { ExcludeSourceVectors = target.ExcludeSourceVectors };
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
                 outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter));
                 running = null;

@@ -133,6 +133,14 @@ public sealed class PeakCatalogIndexer
             return [];
         }
 
+        if (response.IsSuccess && (response.Body?["hits"]?["hits"] as JsonArray ?? []).Any(h => h?["_source"]?["text_embed"] is null))
+        {
+            // Elasticsearch 9.2+ (and the embedded store) leave vectors out of _source unless asked to keep them;
+            // 9.1 refuses the option, so it is only sent when the first answer lacks them.
+            body["_source"] = new JsonObject { ["exclude_vectors"] = false };
+            response = await _upstream.SendAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         if (!response.IsSuccess)
         {
             throw new UpstreamException($"reading {_options.IndexName} failed with status {response.Status}: {response.Error}", response.Status);

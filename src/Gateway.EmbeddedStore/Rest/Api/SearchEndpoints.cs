@@ -114,7 +114,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
         return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter))
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
     }
 
