@@ -27,6 +27,7 @@ internal sealed class RestDispatcher
         new ByQueryEndpoints(store, search).Register(_router);
         new Cat.CatEndpoints(store, search).Register(_router);
         new StatsEndpoints(store).Register(_router);
+        new FlushEndpoints(store).Register(_router);
     }
 
     public async ValueTask<RestResponse> DispatchAsync(string method, string pathAndQuery, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
