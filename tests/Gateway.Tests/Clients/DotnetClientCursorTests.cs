@@ -45,7 +45,7 @@ public sealed class DotnetClientCursorTests : IDisposable
             {
                 Size = 10,
                 Pit = new PointInTimeReference { Id = pit.Id, KeepAlive = "1m" },
-                Sort = [SortOptions.Field(new Field("n"), new FieldSort { Order = SortOrder.Asc })],
+                Sort = [new SortOptions { Field = new FieldSort { Field = "n", Order = SortOrder.Asc } }],
                 SearchAfter = after,
             });
             Assert.True(page.IsValidResponse, page.DebugInformation);
@@ -84,7 +84,7 @@ public sealed class DotnetClientCursorTests : IDisposable
             seen.AddRange(next.Hits.Select(h => h.Source!.N));
         }
 
-        var cleared = await _client.ClearScrollAsync(new ClearScrollRequest { ScrollId = new ScrollIds([scrollId]) });
+        var cleared = await _client.ClearScrollAsync(new ClearScrollRequest { ScrollId = scrollId });
         var after = await _client.ScrollAsync<Doc>(new ScrollRequest { ScrollId = scrollId, Scroll = "1m" });
         Assert.True(cleared.IsValidResponse && cleared.NumFreed == 1, cleared.DebugInformation);
         Assert.Equal(404, after.ApiCallDetails.HttpStatusCode);
