@@ -67,6 +67,14 @@ internal sealed class CursorSearches(EmbeddedStore store)
             throw CursorErrors.Validation("[size] cannot be [0] in a scroll context");
         }
 
+        if (size is not null && int.TryParse(size, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var batch)
+            && batch > Search.Execution.SearchRequestParser.MaxResultWindow)
+        {
+            throw Search.Execution.SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "Batch size is too large, size must be less than or equal to: [" + Search.Execution.SearchRequestParser.MaxResultWindow + "] but was [" + batch +
+                "]. Scroll batch sizes cost as much memory as result windows so they are controlled by the [index.max_result_window] index level setting."));
+        }
+
         if (parameters.GetValueOrDefault("request_cache") is "true" or "")
         {
             throw CursorErrors.Validation("[request_cache] cannot be used in a scroll context");
