@@ -1,6 +1,7 @@
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Search;
+using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Storage;
 
 namespace Gateway.EmbeddedStore;
@@ -29,6 +30,7 @@ public sealed class EmbeddedStore : IDisposable
         Catalog = new IndexCatalog(search, time, _gate);
         Documents = new DocumentStore(Catalog, _gate);
         Updater = new DocumentUpdater(Documents, _gate);
+        Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
         if (dataPath is not null)
         {
             _lockFile = DataFolderLock.Acquire(dataPath);
@@ -61,6 +63,9 @@ public sealed class EmbeddedStore : IDisposable
     internal DocumentStore Documents { get; }
 
     internal DocumentUpdater Updater { get; }
+
+    /// <summary>Open scrolls and points in time.</summary>
+    internal SearchCursors Cursors { get; }
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, ISearchService search, TimeProvider? time = null)
@@ -236,6 +241,7 @@ public sealed class EmbeddedStore : IDisposable
 
         _disposed = true;
         _refreshTimer.Dispose();
+        Cursors.Dispose();
         if (_translog is not null)
         {
             Snapshot();

@@ -47,4 +47,11 @@ public sealed class EmbeddedStoreOptions
     /// <c>index.translog.durability: request</c>). Default true; false trades durability for speed.
     /// </summary>
     public bool SyncOnWrite { get; set; } = true;
+
+    /// <summary>
+    /// Most scrolls open at once (Elasticsearch's <c>search.max_open_scroll_context</c>, default 500); one more
+    /// answers 429 <c>too_many_scroll_contexts_exception</c> until one is cleared or expires.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxOpenScrollContexts { get; set; } = 500;
 }

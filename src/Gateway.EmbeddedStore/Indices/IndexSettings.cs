@@ -62,6 +62,7 @@ internal static class IndexSettings
             throw StoreException.IllegalArgument("Failed to parse value [0] for setting [index.number_of_shards] must be >= 1");
         }
 
+        Mapping.SourceVectors.Validate(settings);
         if (settings.TryGetValue("index.soft_deletes.enabled", out var softDeletes) && softDeletes == "false")
         {
             throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");

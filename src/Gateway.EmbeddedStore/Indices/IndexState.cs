@@ -58,6 +58,9 @@ internal sealed class IndexState
         set => _aliases = value;
     }
 
+    /// <summary>Whether <c>_source</c> answers leave dense_vector values out unless asked (<see cref="Gateway.EmbeddedStore.Mapping.SourceVectors"/>).</summary>
+    public bool ExcludeSourceVectors => Gateway.EmbeddedStore.Mapping.SourceVectors.ExcludedByDefault(_settings);
+
     public IReadOnlyDictionary<string, string> Settings
     {
         get => _settings;

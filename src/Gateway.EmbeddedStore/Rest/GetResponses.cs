@@ -19,7 +19,7 @@ internal static class GetResponses
         result["_seq_no"] = entry.SeqNo;
         result["_primary_term"] = entry.PrimaryTerm;
         result["found"] = true;
-        if (spec.Render(entry.Source!) is { } source)
+        if (spec.Render(entry.Source!, index) is { } source)
         {
             result["_source"] = source;
         }

@@ -20,7 +20,14 @@ internal sealed class RestDispatcher
         new DocumentEndpoints(store).Register(_router);
         new MgetEndpoint(store).Register(_router);
         new BulkEndpoint(store).Register(_router);
-        new SearchEndpoints(store).Register(_router);
+        var search = new SearchEndpoints(store);
+        search.Register(_router);
+        new ScrollEndpoints(store).Register(_router);
+        new PointInTimeEndpoints(store, search).Register(_router);
+        new ByQueryEndpoints(store, search).Register(_router);
+        new Cat.CatEndpoints(store, search).Register(_router);
+        new StatsEndpoints(store).Register(_router);
+        new FlushEndpoints(store).Register(_router);
     }
 
     public async ValueTask<RestResponse> DispatchAsync(string method, string pathAndQuery, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

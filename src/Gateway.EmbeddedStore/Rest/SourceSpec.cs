@@ -9,6 +9,9 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
 {
     public static SourceSpec All { get; } = new(true, [], [], null);
 
+    /// <summary><c>_source_exclude_vectors</c> (URL) or <c>_source.exclude_vectors</c> (mget entry); null follows the index setting.</summary>
+    public bool? ExcludeVectors { get; init; }
+
     public static SourceSpec FromQuery(RestRequest request)
     {
         var storedFields = Split(request.Param("stored_fields"));
@@ -36,7 +39,10 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
             fetch = true;
         }
 
-        return new SourceSpec(fetch, includes, excludes, storedFields);
+        return new SourceSpec(fetch, includes, excludes, storedFields)
+        {
+            ExcludeVectors = request.Param("_source_exclude_vectors") is not null ? request.Flag("_source_exclude_vectors", true) : null,
+        };
     }
 
     /// <summary>Overrides from an mget doc entry (<c>_source</c>, <c>stored_fields</c>).</summary>
@@ -61,6 +67,7 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
                     Fetch = true,
                     Includes = o["includes"] is { } i ? Strings(i) : o["include"] is { } i2 ? Strings(i2) : [],
                     Excludes = o["excludes"] is { } e ? Strings(e) : o["exclude"] is { } e2 ? Strings(e2) : [],
+                    ExcludeVectors = o["exclude_vectors"] is JsonValue x ? x.GetValue<bool>() : spec.ExcludeVectors,
                 };
                 break;
             case var other:
@@ -72,7 +79,7 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
     }
 
     /// <summary>The _source to return, or null when none is fetched.</summary>
-    public JsonNode? Render(byte[] source)
+    public JsonNode? Render(byte[] source, Indices.IndexState index)
     {
         if (!Fetch)
         {
@@ -80,7 +87,8 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
         }
 
         var node = JsonNode.Parse(source)!.AsObject();
-        return Includes.Count == 0 && Excludes.Count == 0 ? node : DocumentSourceFilter.Apply(node, Includes, Excludes);
+        var filtered = Includes.Count == 0 && Excludes.Count == 0 ? node : DocumentSourceFilter.Apply(node, Includes, Excludes);
+        return ExcludeVectors ?? index.ExcludeSourceVectors ? Mapping.SourceVectors.Strip(filtered, index.Mapping.Compiled) : filtered;
     }
 
     private static List<string>? Split(string? value) =>

@@ -35,7 +35,7 @@ internal static class UpdateResponses
             ["_seq_no"] = result.Outcome.SeqNo,
             ["_primary_term"] = result.Outcome.PrimaryTerm,
             ["found"] = true,
-            ["_source"] = spec.Render(result.Source),
+            ["_source"] = spec.Render(result.Source, result.Outcome.Index),
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Aggregations;
+using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Search.Execution;
 using Gateway.EmbeddedStore.Search.Query;
 
@@ -49,7 +50,7 @@ public sealed class SearchService : ISearchService
 
     // Values of the wrong JSON type or malformed numbers deep inside a request surface as .NET
     // exceptions; they are the client's fault and answer 400 in Elasticsearch's shape, never 500.
-    private static JsonObject BadInputAsStoreException(Func<JsonObject> run)
+    private static T BadInputAsStoreException<T>(Func<T> run)
     {
         try
         {
@@ -68,7 +69,7 @@ public sealed class SearchService : ISearchService
         var outcomes = Run(targets, request, cancellationToken);
         try
         {
-            return Render(targets, request, outcomes, started);
+            return Render(targets.Count, request, outcomes, HitCollector.Collect(outcomes, request), started, aggregations: true);
         }
         finally
         {
@@ -76,9 +77,35 @@ public sealed class SearchService : ISearchService
         }
     }
 
-    private static JsonObject Render(IReadOnlyList<SearchTarget> targets, SearchRequest request, List<ShardOutcome> outcomes, long started)
+    /// <summary>
+    /// Runs a scroll's search once and keeps every matching hit in order; the cursor renders the first page
+    /// now and the following ones on <c>_search/scroll</c>, over the same snapshots.
+    /// </summary>
+    internal ScrollCursor OpenScroll(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var hits = HitCollector.Collect(outcomes, request);
+        ArgumentNullException.ThrowIfNull(targets);
+        return BadInputAsStoreException(() =>
+        {
+            var request = SearchRequestParser.Parse(body, parameters);
+
+            // A scroll always counts its hits exactly, as in Elasticsearch.
+            request.TrackTotalHitsUpTo = int.MaxValue;
+            var outcomes = Run(targets, request, cancellationToken);
+            try
+            {
+                return new ScrollCursor(targets.Count, request, outcomes, HitCollector.Ordered(outcomes, request));
+            }
+            catch
+            {
+                Release(outcomes);
+                throw;
+            }
+        });
+    }
+
+    /// <summary>The search answer for one page of <paramref name="hits"/>.</summary>
+    internal static JsonObject Render(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, long started, bool aggregations)
+    {
         var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
         var total = outcomes.Sum(o => (long)o.HitDocs.Count());
 
@@ -97,9 +124,9 @@ public sealed class SearchService : ISearchService
             response["terminated_early"] = total >= ta;
         }
 
-        response["_shards"] = Shards(targets.Count);
+        response["_shards"] = Shards(targetCount);
         response["hits"] = hitsJson;
-        if (request.Aggregations is { } aggs)
+        if (aggregations && request.Aggregations is { } aggs)
         {
             response["aggregations"] = AggregationRunner.Run(aggs, outcomes, request.TypedKeys);
         }
@@ -153,10 +180,10 @@ public sealed class SearchService : ISearchService
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var target = ordered[i].Target;
-                var snapshot = target.Shard is SearchShard shard
+                var snapshot = target.Pinned ?? (target.Shard is SearchShard shard
                     ? shard.Snapshot
-                    : throw new NotSupportedException("Search targets must use shards created by SearchService.");
-                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken);
+                    : throw new NotSupportedException("Search targets must use shards created by SearchService."));
+                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken) { ExcludeSourceVectors = target.ExcludeSourceVectors };
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
                 outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter));
                 running = null;
@@ -173,7 +200,7 @@ public sealed class SearchService : ISearchService
     }
 
     /// <summary>Returns the searches' scratch arrays once nothing reads their scores any more.</summary>
-    private static void Release(List<ShardOutcome> outcomes)
+    internal static void Release(List<ShardOutcome> outcomes)
     {
         foreach (var outcome in outcomes)
         {

@@ -7,4 +7,17 @@ namespace Gateway.EmbeddedStore.Search;
 /// <param name="Mapping">The index mapping at the time of the search.</param>
 /// <param name="Shard">The index's searchable data.</param>
 /// <param name="AliasFilter">An alias's filter (a query DSL object) to apply, if reached through a filtered alias.</param>
-public sealed record SearchTarget(string IndexName, IndexMapping Mapping, ISearchShard Shard, System.Text.Json.Nodes.JsonObject? AliasFilter = null);
+public sealed record SearchTarget(string IndexName, IndexMapping Mapping, ISearchShard Shard, System.Text.Json.Nodes.JsonObject? AliasFilter = null)
+{
+    /// <summary>The index's <c>index.mapping.exclude_source_vectors</c>: hits leave dense_vector values out of <c>_source</c> unless asked.</summary>
+    internal bool ExcludeSourceVectors { get; init; }
+
+    /// <summary>A snapshot held by a scroll or point in time: searched instead of the shard's current one.</summary>
+    internal ShardSnapshot? Pinned { get; init; }
+
+    /// <summary>This target with its shard's current snapshot pinned (what a scroll or point in time keeps).</summary>
+    internal SearchTarget Pin() => this with
+    {
+        Pinned = Pinned ?? (Shard is SearchShard shard ? shard.Snapshot : throw new NotSupportedException("Search targets must use shards created by SearchService.")),
+    };
+}

@@ -75,6 +75,16 @@ internal static class RestApiCatalog
         Api("indices.put_alias", "timeout master_timeout", "PUT POST /{index}/_alias/{name}", "PUT POST /{index}/_aliases/{name}"),
         Api("indices.delete_alias", "timeout master_timeout", "DELETE /{index}/_alias/{name}", "DELETE /{index}/_aliases/{name}"),
         Api("indices.update_aliases", "timeout master_timeout", "POST /_aliases"),
+        Api("scroll", "rest_total_hits_as_int scroll scroll_id", "GET POST /_search/scroll", "GET POST /_search/scroll/{scroll_id}"),
+        Api("clear_scroll", "scroll_id", "DELETE /_search/scroll", "DELETE /_search/scroll/{scroll_id}"),
+        Api("open_point_in_time", "keep_alive ignore_unavailable expand_wildcards preference routing allow_partial_search_results max_concurrent_shard_requests",
+            "POST /{index}/_pit"),
+        Api("close_point_in_time", "", "DELETE /_pit"),
+        Api("reindex", "refresh timeout wait_for_active_shards wait_for_completion requests_per_second scroll slices max_docs require_alias", "POST /_reindex"),
+        Api("cat.count", "format h help s v", "GET /_cat/count", "GET /_cat/count/{index}"),
+        Api("cat.health", "format h help s time ts v", "GET /_cat/health"),
+        Api("cat.indices", "format bytes expand_wildcards health help include_unloaded_segments pri s time v h master_timeout", "GET /_cat/indices", "GET /_cat/indices/{index}"),
+        Api("cat.aliases", "format local h help s v expand_wildcards master_timeout", "GET /_cat/aliases", "GET /_cat/aliases/{name}"),
         Api("indices.field_usage_stats", "fields ignore_unavailable allow_no_indices expand_wildcards", "GET /{index}/_field_usage_stats"),
     }.ToFrozenDictionary(spec => spec.Name, StringComparer.Ordinal);
 

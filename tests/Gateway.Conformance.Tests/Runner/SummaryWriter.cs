@@ -23,6 +23,7 @@ internal static class SummaryWriter
     {
         var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"Elasticsearch YAML conformance ({path}):");
         Table(text, "group", results.GroupBy(r => r.Group));
+        Table(text, "origin", results.GroupBy(Origin));
         return text.ToString();
     }
 
@@ -32,6 +33,8 @@ internal static class SummaryWriter
         text.AppendLine("# Elasticsearch YAML conformance summary").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}, reporting version {version}. Run at {DateTimeOffset.UtcNow:u}.").AppendLine();
         text.AppendLine("Pass rate = passed / (passed + failed): the share of the supported subset that conforms.").AppendLine();
+        text.AppendLine("## Per origin").AppendLine();
+        Table(text, "origin", results.GroupBy(Origin));
         text.AppendLine("## Per group").AppendLine();
         Table(text, "group", results.GroupBy(r => r.Group));
         text.AppendLine("## Per file").AppendLine();
@@ -63,6 +66,9 @@ internal static class SummaryWriter
 
         return text.ToString();
     }
+
+    /// <summary><c>test</c> for the original files, <c>more/test</c> for the added ones.</summary>
+    private static string Origin(TestResult result) => ConformanceSuite.IsFromMore(result.File) ? "more/test" : "test";
 
     private static void Table(StringBuilder text, string label, IEnumerable<IGrouping<string, TestResult>> groups)
     {

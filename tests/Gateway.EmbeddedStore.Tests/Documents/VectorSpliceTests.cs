@@ -17,7 +17,7 @@ public sealed class VectorSpliceTests : IDisposable
         await _harness.OkAsync("PUT", "/s", Mapping);
         await _harness.OkAsync("PUT", "/s/_doc/1?refresh=true", doc);
 
-        var source = await _harness.Client.GetStringAsync("/s/_source/1");
+        var source = await _harness.Client.GetStringAsync("/s/_source/1?_source_exclude_vectors=false");
         var hit = await _harness.OkAsync("POST", "/s/_search", """{"knn":{"field":"v","query_vector":[0.5,-0.001,2],"k":1,"num_candidates":1}}""");
 
         Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(doc)!.ToJsonString(), source);

@@ -97,7 +97,7 @@ public sealed class KillRecoveryTests(ITestOutputHelper output) : IDisposable
         foreach (var chunk in _acknowledged.Chunk(500))
         {
             var request = new JsonObject { ["ids"] = new JsonArray(chunk.Select(c => (JsonNode)c.Key).ToArray()) };
-            using var response = await http.PostAsync("/kill/_mget", Json(request.ToJsonString()));
+            using var response = await http.PostAsync("/kill/_mget?_source_exclude_vectors=false", Json(request.ToJsonString()));
             var docs = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["docs"]!.AsArray();
             foreach (var doc in docs)
             {

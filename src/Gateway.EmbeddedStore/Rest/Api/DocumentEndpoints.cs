@@ -127,7 +127,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
 
         var spec = SourceSpec.FromQuery(request) with { Fetch = true };
-        return RestResponse.Json(200, spec.Render(entry.Source!)!);
+        return RestResponse.Json(200, spec.Render(entry.Source!, index)!);
     }
 
     private static void CheckVersion(RestRequest request, IndexState index, string id, DocEntry? entry)

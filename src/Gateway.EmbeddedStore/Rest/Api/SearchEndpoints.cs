@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Search;
+using Gateway.EmbeddedStore.Search.Cursors;
 
 namespace Gateway.EmbeddedStore.Rest.Api;
 
@@ -12,6 +13,8 @@ namespace Gateway.EmbeddedStore.Rest.Api;
 /// </summary>
 internal sealed class SearchEndpoints(EmbeddedStore store)
 {
+    private readonly CursorSearches _cursors = new(store);
+
     public void Register(RestRouter router)
     {
         router.Add(["GET", "POST"], "/_search", (r, c) => ValueTask.FromResult(Search(r, c)));
@@ -22,11 +25,24 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         router.Add(["GET", "POST"], "/{index}/_msearch", (r, c) => ValueTask.FromResult(Msearch(r, c)));
     }
 
-    private RestResponse Search(RestRequest request, CancellationToken cancellationToken)
+    private RestResponse Search(RestRequest request, CancellationToken cancellationToken) =>
+        RestResponse.Ok(Search(request.RouteOrNull("index"), RestJson.OptionalObject(request), request.Query, cancellationToken));
+
+    /// <summary>One search: over an open point in time, opening a scroll, or plain.</summary>
+    private JsonObject Search(string? expression, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var targets = Targets(request.RouteOrNull("index"), request.Query);
-        var body = RestJson.OptionalObject(request);
-        return RestResponse.Ok(store.Search.Search(targets, body, request.Query, cancellationToken));
+        if (CursorSearches.IsPointInTime(body))
+        {
+            var (pit, run) = _cursors.PointInTime(expression, body!, parameters);
+            var result = store.Search.Search(pit.Targets, run, parameters, cancellationToken);
+            result.Insert(0, "pit_id", pit.Id);
+            return result;
+        }
+
+        var targets = Targets(expression, parameters);
+        return parameters.ContainsKey("scroll")
+            ? _cursors.OpenScroll(targets, body, parameters, cancellationToken)
+            : store.Search.Search(targets, body, parameters, cancellationToken);
     }
 
     private RestResponse Count(RestRequest request, CancellationToken cancellationToken)
@@ -40,6 +56,12 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
     {
         var started = Stopwatch.GetTimestamp();
         var lines = MsearchParser.Parse(request.Body);
+        if (lines.Any(l => CursorSearches.IsPointInTime(l.Body) && (l.Header["index"] ?? l.Header["indices"] ?? (JsonNode?)request.RouteOrNull("index")) is not null))
+        {
+            // Validated for the whole request before any search runs, as Elasticsearch does.
+            throw CursorErrors.Validation("[indices] cannot be used with point in time. Do not specify any index with point in time.");
+        }
+
         var responses = new JsonArray();
         foreach (var (header, body) in lines)
         {
@@ -63,8 +85,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
             };
             try
             {
-                var targets = Targets(expression, parameters);
-                var result = store.Search.Search(targets, body, parameters, cancellationToken);
+                var result = Search(expression, body, parameters, cancellationToken);
                 result["status"] = 200;
                 responses.Add(result);
             }
@@ -81,7 +102,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         });
     }
 
-    private List<SearchTarget> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
+    internal List<SearchTarget> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
     {
         // Request validation comes before index resolution in Elasticsearch.
         if (parameters.TryGetValue("terminate_after", out var terminateAfter) && terminateAfter.StartsWith('-'))
@@ -93,7 +114,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
         return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter))
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
     }
 

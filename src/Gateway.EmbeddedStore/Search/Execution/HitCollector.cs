@@ -8,10 +8,15 @@ internal static class HitCollector
     public static List<Hit> Collect(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request)
     {
         var window = request.From + request.Size;
-        if (window == 0)
-        {
-            return [];
-        }
+        return window == 0 ? [] : Ordered(outcomes, request, window).Skip(request.From).Take(request.Size).ToList();
+    }
+
+    /// <summary>Every hit in the requested order (after <c>search_after</c>): what a scroll pages through.</summary>
+    public static List<Hit> Ordered(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request) =>
+        Ordered(outcomes, request, (int)Math.Min(int.MaxValue - 1, Math.Max(1, outcomes.Sum(o => (long)o.HitDocs.Count()))));
+
+    private static List<Hit> Ordered(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request, int window)
+    {
 
         var sort = request.Sort;
         List<Hit> all;
@@ -61,7 +66,7 @@ internal static class HitCollector
             all = all.Where(h => SearchAfter.IsAfter(h.SortKeys!, afterKeys, sort)).ToList();
         }
 
-        return all.Skip(request.From).Take(request.Size).ToList();
+        return all;
     }
 
     private static int Compare(Hit a, Hit b, List<SortSpec> sort)

@@ -30,7 +30,8 @@ internal static class HitRenderer
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
         if (request.Source.Fetch)
         {
-            json["_source"] = request.Source.Apply(doc.Source);
+            var source = request.Source.Apply(doc.Source);
+            json["_source"] = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping) : source;
         }
 
         var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());

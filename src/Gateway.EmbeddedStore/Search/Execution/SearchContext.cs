@@ -26,6 +26,9 @@ internal sealed class SearchContext : IDisposable
 
     public string IndexName { get; }
 
+    /// <summary>Whether hits leave dense_vector values out of <c>_source</c> unless the request asks for them.</summary>
+    public bool ExcludeSourceVectors { get; init; }
+
     public IndexMapping Mapping { get; }
 
     public ShardSnapshot Snapshot { get; }

@@ -150,6 +150,11 @@ internal static class SearchRequestParser
             request.SourceExplicit = true;
         }
 
+        if (p.TryGetValue("_source_exclude_vectors", out var excludeVectors))
+        {
+            request.Source = request.Source.WithExcludeVectors(excludeVectors is "" or "true");
+        }
+
         if (p.TryGetValue("track_total_hits", out var tth))
         {
             request.TrackTotalHitsUpTo = tth switch

@@ -10,12 +10,18 @@ internal sealed class SourceFilter
 {
     public static SourceFilter All { get; } = new(true, [], []);
 
-    public SourceFilter(bool fetch, IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
+    public SourceFilter(bool fetch, IReadOnlyList<string> includes, IReadOnlyList<string> excludes, bool? excludeVectors = null)
     {
         Fetch = fetch;
         Includes = includes;
         Excludes = excludes;
+        ExcludeVectors = excludeVectors;
     }
+
+    /// <summary><c>exclude_vectors</c>: null follows the index's <c>index.mapping.exclude_source_vectors</c>.</summary>
+    public bool? ExcludeVectors { get; }
+
+    public SourceFilter WithExcludeVectors(bool? excludeVectors) => new(Fetch, Includes, Excludes, excludeVectors);
 
     public bool Fetch { get; }
 

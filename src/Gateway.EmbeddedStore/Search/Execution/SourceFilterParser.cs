@@ -20,8 +20,15 @@ internal static class SourceFilterParser
             case JsonObject obj:
                 var includes = new List<string>();
                 var excludes = new List<string>();
+                bool? excludeVectors = null;
                 foreach (var (key, node) in obj)
                 {
+                    if (key == "exclude_vectors")
+                    {
+                        excludeVectors = JsonValues.ToBool(node, key);
+                        continue;
+                    }
+
                     var target = key switch
                     {
                         "includes" or "include" => includes,
@@ -31,7 +38,7 @@ internal static class SourceFilterParser
                     target.AddRange(node is JsonArray a ? Strings(a, key) : [JsonValues.AsString(node) ?? string.Empty]);
                 }
 
-                return new SourceFilter(true, includes, excludes);
+                return new SourceFilter(true, includes, excludes, excludeVectors);
             default:
                 throw StoreException.Parsing("Expected one of [VALUE_BOOLEAN, VALUE_STRING, START_ARRAY, START_OBJECT] but found [" + JsonValues.TokenName(value) + "]");
         }

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+
+namespace Gateway.EmbeddedStore.Rest.Api;
+
+/// <summary>
+/// The counters and failures of a <c>_delete_by_query</c>, <c>_update_by_query</c> or <c>_reindex</c>, rendered as
+/// Elasticsearch's <c>BulkByScrollResponse</c>; the HTTP status is the worst failure's, else 200.
+/// </summary>
+internal sealed class ByQueryOutcome
+{
+    public long Total { get; set; }
+
+    public long Created { get; set; }
+
+    public long Updated { get; set; }
+
+    public long Deleted { get; set; }
+
+    public long VersionConflicts { get; set; }
+
+    public long Noops { get; set; }
+
+    public int BatchSize { get; init; } = 1000;
+
+    public List<JsonObject> Failures { get; } = [];
+
+    public int Status => Failures.Count == 0 ? 200 : Failures.Max(f => f["status"]!.GetValue<int>());
+
+    public void Fail(string index, string id, StoreException error) => Failures.Add(new JsonObject
+    {
+        ["index"] = index,
+        ["id"] = id,
+        ["cause"] = ErrorRenderer.Cause(error, includeRootCause: false),
+        ["status"] = error.Status,
+    });
+
+    public JsonObject Render(long tookMillis, bool created, bool updated, bool deleted)
+    {
+        var json = new JsonObject
+        {
+            ["took"] = tookMillis,
+            ["timed_out"] = false,
+            ["total"] = Total,
+        };
+        if (updated)
+        {
+            json["updated"] = Updated;
+        }
+
+        if (created)
+        {
+            json["created"] = Created;
+        }
+
+        if (deleted)
+        {
+            json["deleted"] = Deleted;
+        }
+
+        json["batches"] = (Total + BatchSize - 1) / BatchSize;
+        json["version_conflicts"] = VersionConflicts;
+        json["noops"] = Noops;
+        json["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 };
+        json["throttled_millis"] = 0;
+        json["requests_per_second"] = -1.0;
+        json["throttled_until_millis"] = 0;
+        json["failures"] = new JsonArray(Failures.Select(f => (JsonNode)f).ToArray());
+        return json;
+    }
+}
