@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Clients;
 
