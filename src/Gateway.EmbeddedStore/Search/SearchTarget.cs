@@ -7,4 +7,12 @@ namespace Gateway.EmbeddedStore.Search;
 /// <param name="Mapping">The index mapping at the time of the search.</param>
 /// <param name="Shard">The index's searchable data.</param>
 /// <param name="AliasFilter">An alias's filter (a query DSL object) to apply, if reached through a filtered alias.</param>
-public sealed record SearchTarget(string IndexName, IndexMapping Mapping, ISearchShard Shard, System.Text.Json.Nodes.JsonObject? AliasFilter = null);
+/// <param name="Aliases">The index's aliases (<c>indices_boost</c> may name them).</param>
+/// <param name="Settings">The index's flat settings (<c>index.max_terms_count</c> …); null = defaults.</param>
+public sealed record SearchTarget(
+    string IndexName,
+    IndexMapping Mapping,
+    ISearchShard Shard,
+    System.Text.Json.Nodes.JsonObject? AliasFilter = null,
+    IReadOnlyCollection<string>? Aliases = null,
+    IReadOnlyDictionary<string, string>? Settings = null);

@@ -26,6 +26,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
     {
         var targets = Targets(request.RouteOrNull("index"), request.Query);
         var body = RestJson.OptionalObject(request);
+        RequireBoostedIndices(body, request.Query);
         return RestResponse.Ok(store.Search.Search(targets, body, request.Query, cancellationToken));
     }
 
@@ -93,8 +94,29 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
         return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter))
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter, r.Index.Aliases.Keys.ToList(), r.Index.Settings))
             .ToList();
+    }
+
+    // indices_boost naming an index or alias that does not exist fails as Elasticsearch's resolution does, unless
+    // ignore_unavailable; matching entries to the searched indices is the search service's job.
+    private void RequireBoostedIndices(JsonObject? body, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (body?["indices_boost"] is not { } boosts || Bool(parameters, "ignore_unavailable", false))
+        {
+            return;
+        }
+
+        var names = boosts switch
+        {
+            JsonArray array => array.OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)),
+            JsonObject obj => obj.Select(p => p.Key),
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            IndexResolver.Resolve(store.Catalog, name, ignoreUnavailable: false, allowNoIndices: true);
+        }
     }
 
     private static bool Bool(IReadOnlyDictionary<string, string> parameters, string name, bool fallback) =>

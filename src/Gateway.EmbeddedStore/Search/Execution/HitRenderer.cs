@@ -11,11 +11,13 @@ internal static class HitRenderer
     {
         var context = hit.Outcome.Context;
         var doc = context.Snapshot.Doc(hit.Ord);
-        var json = new JsonObject
+        var json = new JsonObject { ["_index"] = context.IndexName };
+        if (request.StoredFields is not ["_none_"])
         {
-            ["_index"] = context.IndexName,
-            ["_id"] = doc.Id,
-        };
+            // stored_fields: _none_ leaves out the metadata fields too, _id included.
+            json["_id"] = doc.Id;
+        }
+
         if (request.Version)
         {
             json["_version"] = doc.Version;
@@ -34,6 +36,14 @@ internal static class HitRenderer
         }
 
         var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
+        if (request.StoredFields is { Count: > 0 } stored)
+        {
+            foreach (var (path, values) in StoredFields.Render(context.Mapping, doc.Source, stored))
+            {
+                fields[path] ??= values?.DeepClone();
+            }
+        }
+
         if (fields.Count > 0)
         {
             json["fields"] = fields;

@@ -31,6 +31,13 @@ internal sealed class TermQuery : QueryNode
 
     public override DocResult Execute(SearchContext context, bool scoring)
     {
+        if (IsTerms && Values.Count > context.MaxTermsCount)
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "The number of terms [" + Values.Count + "] used in the Terms Query request has exceeded the allowed maximum of [" + context.MaxTermsCount +
+                "]. This maximum can be set by changing the [index.max_terms_count] index level setting."));
+        }
+
         var strings = Values.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList();
         if (Field == "_id")
         {
