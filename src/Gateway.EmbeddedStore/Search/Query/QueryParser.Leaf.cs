@@ -22,6 +22,7 @@ internal static partial class QueryParser
         "match" => ParseMatch(body),
         "multi_match" => ParseMultiMatch(body),
         "dis_max" => ParseDisMax(body),
+        "function_score" => FunctionScoreParser.Parse(body),
         "query_string" or "simple_query_string" => ParseQueryString(type, body),
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
