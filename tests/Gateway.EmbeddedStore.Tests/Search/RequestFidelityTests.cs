@@ -127,4 +127,28 @@ public sealed class RequestFidelityTests
         Assert.Equal("test_2", First(Run("""[{"*_1":1.0},{"test_2":2.0},{"test_1":3.0}]""")));
         Assert.Equal(2f, Run("""[{"test_1":2.0}]""")["hits"]!["max_score"]!.GetValue<float>());
     }
+
+    [Fact]
+    public void GeoCentroid_AveragesPointsAndCountsThem()
+    {
+        var f = new SearchFixture().Field("at", FieldKind.GeoPoint).Field("k", FieldKind.Keyword);
+        f.Add("1", """{"at":{"lat":10,"lon":20},"k":"a"}""").Add("2", """{"at":[{"lat":20,"lon":40},{"lat":30,"lon":60}],"k":"a"}""").Add("3", """{"k":"b"}""");
+        var r = f.Search("""{"size":0,"aggs":{"c":{"geo_centroid":{"field":"at"}},"none":{"filter":{"term":{"k":"b"}},"aggs":{"c":{"geo_centroid":{"field":"at"}}}}}}""", ("typed_keys", "true"));
+        var c = r["aggregations"]!["geo_centroid#c"]!;
+        Assert.Equal(20, c["location"]!["lat"]!.GetValue<double>(), 6);
+        Assert.Equal(40, c["location"]!["lon"]!.GetValue<double>(), 6);
+        Assert.Equal(3, c["count"]!.GetValue<long>());
+        Assert.Equal("""{"count":0}""", r["aggregations"]!["filter#none"]!["geo_centroid#c"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"terms":{"field":"my_name","script":"1"}}""", "[terms] unknown field [script]")]
+    [InlineData("""{"avg":{"field":"my_name","foo":1}}""", "[avg] unknown field [foo]")]
+    [InlineData("""{"geo_bounds":{"field":"my_name","wrap_longitude":false}}""", "[geo_bounds] unknown field [wrap_longitude]")]
+    public void UnimplementedAggregationOptions_AreRefusedByName(string agg, string reason)
+    {
+        var ex = Assert.Throws<StoreException>(() => Named().Search("{\"aggs\":{\"a\":" + agg + "}}"));
+        Assert.Equal("x_content_parse_exception", ex.Type);
+        Assert.Equal(reason, ex.Message);
+    }
 }

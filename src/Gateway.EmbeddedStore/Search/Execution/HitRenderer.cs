@@ -49,6 +49,11 @@ internal static class HitRenderer
             json["fields"] = fields;
         }
 
+        if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, doc, highlight, request.Query) is { } highlighted)
+        {
+            json["highlight"] = highlighted;
+        }
+
         if (request.Sort is not null && hit.SortKeys is not null)
         {
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());

@@ -115,6 +115,9 @@ internal static class SearchRequestParser
             case "stored_fields":
                 request.StoredFields = value is JsonArray sf ? sf.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList() : [JsonValues.AsString(value) ?? string.Empty];
                 break;
+            case "highlight":
+                request.Highlight = Highlight.HighlightParser.Parse(value);
+                break;
             case "indices_boost":
                 request.IndicesBoost = IndicesBoost.Parse(value);
                 break;
@@ -122,7 +125,7 @@ internal static class SearchRequestParser
                 // Without effect on the hits: a search is never cut short (timed_out is truthfully false), stats
                 // groups only feed statistics, and a point in time is resolved by the REST layer.
                 break;
-            case "highlight" or "collapse" or "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "collapse" or "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:

@@ -39,7 +39,8 @@ internal static class StoredFields
         return result;
     }
 
-    private static IEnumerable<JsonNode?> Values(JsonNode? node, string path)
+    /// <summary>The values at <paramref name="path"/> of a source (arrays flattened, dotted paths followed).</summary>
+    public static IEnumerable<JsonNode?> Values(JsonNode? node, string path)
     {
         if (node is JsonArray array)
         {

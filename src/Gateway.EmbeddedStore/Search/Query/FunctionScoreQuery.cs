@@ -23,6 +23,8 @@ internal sealed class FunctionScoreQuery : QueryNode
 
     public float? MinScore { get; init; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms) => Query.CollectTerms(context, terms);
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var inner = Query.Execute(context, scoring: true);

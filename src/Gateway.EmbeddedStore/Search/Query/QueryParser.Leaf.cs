@@ -194,11 +194,12 @@ internal static partial class QueryParser
     private static QueryNode ParseQueryString(string type, JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[" + type + "] query malformed");
-        RequireKnown(type, obj, "query", "default_field", "fields", "default_operator");
+        RequireKnown(type, obj, "query", "default_field", "fields", "default_operator", "minimum_should_match");
         var text = JsonValues.AsString(obj["query"]) ?? throw StoreException.Parsing("[" + type + "] must be provided with a [query]");
         var df = JsonValues.AsString(obj["default_field"]) ?? (obj["fields"] is JsonArray { Count: 1 } f ? JsonValues.AsString(f[0]) : null);
         var op = JsonValues.AsString(obj["default_operator"]);
-        return WithCommon(QueryStringQuery.FromUrl(text, df, op), obj, type);
+        var query = new QueryStringQuery(text, df, string.Equals(op, "and", StringComparison.OrdinalIgnoreCase)) { MinimumShouldMatch = JsonValues.AsString(obj["minimum_should_match"]) };
+        return WithCommon(query, obj, type);
     }
 
     private static QueryNode ParseGeoDistance(JsonNode? body)

@@ -29,6 +29,22 @@ internal sealed class TermQuery : QueryNode
 
     public bool IsTerms { get; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        foreach (var value in Values)
+        {
+            var text = JsonValues.AsString(value) ?? string.Empty;
+            if (CaseInsensitive)
+            {
+                terms.AddPattern(Field, t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase));
+            }
+            else
+            {
+                terms.Add(Field, text);
+            }
+        }
+    }
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         if (IsTerms && Values.Count > context.MaxTermsCount)
