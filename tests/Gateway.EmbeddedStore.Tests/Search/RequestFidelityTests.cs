@@ -151,4 +151,15 @@ public sealed class RequestFidelityTests
         Assert.Equal("x_content_parse_exception", ex.Type);
         Assert.Equal(reason, ex.Message);
     }
+
+    [Fact]
+    public void VectorSimilarity_KeepsCandidatesWithinTheSimilarity()
+    {
+        var r = Named().Search("""
+            {"query":{"vector_similarity":{"field":"my_vector","query_vector":[1,1,1,1],"num_candidates":10,"similarity":2.5,
+              "filter":{"term":{"my_name":"v1"}}}}}
+            """);
+        Assert.Equal(["1", "3"], SearchFixture.Ids(r));
+        Assert.Throws<StoreException>(() => Named().Search("""{"query":{"vector_similarity":{"field":"my_vector","query_vector":[1,1,1,1],"num_candidates":3}}}"""));
+    }
 }

@@ -27,6 +27,7 @@ internal static partial class QueryParser
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
+        "vector_similarity" => ParseVectorSimilarity(body),
         _ => null,
     };
 
@@ -200,6 +201,19 @@ internal static partial class QueryParser
         var op = JsonValues.AsString(obj["default_operator"]);
         var query = new QueryStringQuery(text, df, string.Equals(op, "and", StringComparison.OrdinalIgnoreCase)) { MinimumShouldMatch = JsonValues.AsString(obj["minimum_should_match"]) };
         return WithCommon(query, obj, type);
+    }
+
+    // vector_similarity: the num_candidates nearest (pre-filtered) vectors within the required similarity, i.e. a knn
+    // query whose k is num_candidates (search.vectors/85_knn_similarity_search_byte.yml).
+    private static QueryNode ParseVectorSimilarity(JsonNode? body)
+    {
+        var obj = body as JsonObject ?? throw StoreException.Parsing("[vector_similarity] query malformed");
+        if (obj["similarity"] is null)
+        {
+            throw StoreException.IllegalArgument("[vector_similarity] requires [similarity]");
+        }
+
+        return new KnnQuery(KnnParser.Parse(obj, null, "vector_similarity"));
     }
 
     private static QueryNode ParseGeoDistance(JsonNode? body)
