@@ -74,6 +74,12 @@ internal static class HitRenderer
                     continue;
                 }
 
+                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint)
+                {
+                    throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
+                        "Field [" + path + "] of type [" + FieldTypeNames.Of(values.Mapping.Kind) + "] doesn't support formats."));
+                }
+
                 var rendered = request.Format is { } numberFormat && values.Mapping.Kind is not (FieldKind.Date or FieldKind.Keyword or FieldKind.Text)
                     ? new JsonArray(FieldNumbers.Of(values).Select(n => (JsonNode)n.ToString(numberFormat, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
                     : Values(values, request.Format ?? values.Mapping.Format);

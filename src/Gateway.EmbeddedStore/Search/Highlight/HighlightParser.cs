@@ -94,6 +94,11 @@ internal static class HighlightParser
             throw StoreException.IllegalArgument(obj.ContainsKey("pre_tags") ? "pre_tags are set but post_tags are not set" : "post_tags are set but pre_tags are not set");
         }
 
+        if (options.PreTags.Count == 0 || options.PostTags.Count == 0)
+        {
+            throw StoreException.IllegalArgument("pre_tags or post_tags must not be empty");
+        }
+
         return options;
     }
 
