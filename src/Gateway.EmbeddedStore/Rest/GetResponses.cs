@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Search.Execution;
 
 namespace Gateway.EmbeddedStore.Rest;
 
@@ -22,6 +23,12 @@ internal static class GetResponses
         if (spec.Render(entry.Source!, index) is { } source)
         {
             result["_source"] = source;
+        }
+
+        if (spec.StoredFields is { Count: > 0 } stored
+            && StoredFields.Render(index.Mapping.Compiled, JsonNode.Parse(entry.Source!)!.AsObject(), stored) is { Count: > 0 } fields)
+        {
+            result["fields"] = fields;
         }
 
         return result;

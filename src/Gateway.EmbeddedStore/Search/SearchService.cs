@@ -66,6 +66,12 @@ public sealed class SearchService : ISearchService
     {
         var started = Stopwatch.GetTimestamp();
         var request = SearchRequestParser.Parse(body, parameters);
+        if (targets.Count > 1 && parameters.GetValueOrDefault("search_type") == "dfs_query_then_fetch")
+        {
+            // Term statistics are per index here; dfs would pool them across the indices searched.
+            throw SearchParameters.Unsupported("[search_type] [dfs_query_then_fetch] over more than one index");
+        }
+
         var outcomes = Run(targets, request, cancellationToken);
         try
         {
@@ -183,9 +189,13 @@ public sealed class SearchService : ISearchService
                 var snapshot = target.Pinned ?? (target.Shard is SearchShard shard
                     ? shard.Snapshot
                     : throw new NotSupportedException("Search targets must use shards created by SearchService."));
-                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken) { ExcludeSourceVectors = target.ExcludeSourceVectors };
+                running = new SearchContext(target.IndexName, target.Mapping, snapshot, now, cancellationToken)
+                {
+                    ExcludeSourceVectors = target.ExcludeSourceVectors,
+                    MaxTermsCount = IndexLimits.MaxTermsCount(target.Settings),
+                };
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
-                outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter));
+                outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter, IndicesBoost.For(request.IndicesBoost, target)));
                 running = null;
             }
         }

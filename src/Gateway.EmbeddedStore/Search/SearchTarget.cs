@@ -7,7 +7,15 @@ namespace Gateway.EmbeddedStore.Search;
 /// <param name="Mapping">The index mapping at the time of the search.</param>
 /// <param name="Shard">The index's searchable data.</param>
 /// <param name="AliasFilter">An alias's filter (a query DSL object) to apply, if reached through a filtered alias.</param>
-public sealed record SearchTarget(string IndexName, IndexMapping Mapping, ISearchShard Shard, System.Text.Json.Nodes.JsonObject? AliasFilter = null)
+/// <param name="Aliases">The index's aliases (<c>indices_boost</c> may name them).</param>
+/// <param name="Settings">The index's flat settings (<c>index.max_terms_count</c> …); null = defaults.</param>
+public sealed record SearchTarget(
+    string IndexName,
+    IndexMapping Mapping,
+    ISearchShard Shard,
+    System.Text.Json.Nodes.JsonObject? AliasFilter = null,
+    IReadOnlyCollection<string>? Aliases = null,
+    IReadOnlyDictionary<string, string>? Settings = null)
 {
     /// <summary>The index's <c>index.mapping.exclude_source_vectors</c>: hits leave dense_vector values out of <c>_source</c> unless asked.</summary>
     internal bool ExcludeSourceVectors { get; init; }

@@ -24,9 +24,22 @@ public class UnsupportedListTests
 
         foreach (var (file, test, _) in Load().Entries)
         {
+            if (!files.Contains(file) && InSiblingSuite(file))
+            {
+                // Listed for the other folder (../shared/conformance/test or more/test) than the one this run reads.
+                continue;
+            }
+
             Assert.True(files.Contains(file), $"unsupported.yaml names [{file}], which is not in the suite");
             Assert.True(test == "*" || ConformanceSuite.Load(file).Tests.Any(t => t.Name == test), $"[{file}] has no test [{test}]");
         }
+    }
+
+    private static bool InSiblingSuite(string file)
+    {
+        var conformance = Path.GetFullPath(Path.Combine(ConformanceSuite.TestsDirectory!, ".."));
+        var sibling = Path.GetFileName(conformance) == "more" ? Path.Combine(conformance, "..", "test") : Path.Combine(conformance, "more", "test");
+        return File.Exists(Path.Combine(sibling, file));
     }
 
     [SkippableFact]

@@ -25,6 +25,20 @@ public sealed class DocumentEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_WithStoredFields_ReturnsStoredFieldsWithoutSource()
+    {
+        await _harness.OkAsync("PUT", "/docs", """{"mappings":{"properties":{"title":{"type":"keyword","store":true},"elev":{"type":"long"}}}}""");
+        await _harness.OkAsync("PUT", "/docs/_doc/1", """{"title":"Ama Dablam","elev":6812}""");
+
+        var got = await _harness.OkAsync("GET", "/docs/_doc/1?stored_fields=title,elev");
+        var mget = await _harness.OkAsync("POST", "/docs/_mget", """{"docs":[{"_id":"1","stored_fields":["t*"]}]}""");
+
+        Assert.Null(got["_source"]);
+        Assert.Equal("""{"title":["Ama Dablam"]}""", got["fields"]!.ToJsonString());
+        Assert.Equal("""{"title":["Ama Dablam"]}""", mget["docs"]![0]!["fields"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Reindex_SameId_IsUpdatedWithNextVersion()
     {
         await _harness.OkAsync("PUT", "/docs/_doc/1", """{"a":1}""");

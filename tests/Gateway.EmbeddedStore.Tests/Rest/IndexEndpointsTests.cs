@@ -28,6 +28,21 @@ public sealed class IndexEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Flush_AnswersShardCountsForIndexAndAll()
+    {
+        await _harness.OkAsync("PUT", "/photos-v1", """{"settings":{"number_of_replicas":0}}""");
+        var one = await _harness.OkAsync("POST", "/photos-v1/_flush");
+        var all = await _harness.OkAsync("GET", "/_flush");
+        var (status, _) = await _harness.SendAsync("POST", "/missing/_flush");
+        var merged = await _harness.OkAsync("POST", "/photos-v1/_forcemerge?max_num_segments=1");
+
+        Assert.Equal("""{"total":1,"successful":1,"failed":0}""", one["_shards"]!.ToJsonString());
+        Assert.Equal(1, all["_shards"]!["successful"]!.GetValue<int>());
+        Assert.Equal(404, status);
+        Assert.Equal(1, merged["_shards"]!["successful"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Create_Twice_IsResourceAlreadyExists()
     {
         await _harness.OkAsync("PUT", "/dup");

@@ -21,6 +21,10 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
         router.Add("PUT", "/{index}/_settings", PutSettingsAsync);
         router.Add(["GET", "POST"], "/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
         router.Add(["GET", "POST"], "/{index}/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
+        router.Add(["GET", "POST"], "/_flush", (r, _) => ValueTask.FromResult(Flush(r)));
+        router.Add(["GET", "POST"], "/{index}/_flush", (r, _) => ValueTask.FromResult(Flush(r)));
+        router.Add("POST", "/_forcemerge", (r, _) => ValueTask.FromResult(ForceMerge(r)));
+        router.Add("POST", "/{index}/_forcemerge", (r, _) => ValueTask.FromResult(ForceMerge(r)));
     }
 
     private async ValueTask<RestResponse> CreateAsync(RestRequest request, CancellationToken cancellationToken)
@@ -125,6 +129,29 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
         return RestResponse.Ok(new JsonObject
         {
             ["_shards"] = new JsonObject { ["total"] = total, ["successful"] = successful, ["failed"] = 0 },
+        });
+    }
+
+    // A flush commits what the translog holds to the index files and trims the translog: here, a store snapshot
+    // (every index at once). Like Elasticsearch's flush it does not make new documents searchable.
+    private RestResponse Flush(RestRequest request)
+    {
+        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        store.Snapshot();
+        return RestResponse.Ok(new JsonObject
+        {
+            ["_shards"] = new JsonObject { ["total"] = indices.Sum(i => i.Shards * (1 + i.Replicas)), ["successful"] = indices.Sum(i => i.Shards), ["failed"] = 0 },
+        });
+    }
+
+    // The store has no segments to merge: deleted documents never count in its statistics (which is what a merge
+    // brings about in Elasticsearch) and dead slots are compacted by refreshes. So a force merge has nothing to do.
+    private RestResponse ForceMerge(RestRequest request)
+    {
+        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        return RestResponse.Ok(new JsonObject
+        {
+            ["_shards"] = new JsonObject { ["total"] = indices.Sum(i => i.Shards * (1 + i.Replicas)), ["successful"] = indices.Sum(i => i.Shards), ["failed"] = 0 },
         });
     }
 

@@ -31,6 +31,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
     /// <summary>One search: over an open point in time, opening a scroll, or plain.</summary>
     private JsonObject Search(string? expression, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
+        RequireBoostedIndices(body, parameters);
         if (CursorSearches.IsPointInTime(body))
         {
             var (pit, run) = _cursors.PointInTime(expression, body!, parameters);
@@ -114,8 +115,29 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
         return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter, r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
+    }
+
+    // indices_boost naming an index or alias that does not exist fails as Elasticsearch's resolution does, unless
+    // ignore_unavailable; matching entries to the searched indices is the search service's job.
+    private void RequireBoostedIndices(JsonObject? body, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (body?["indices_boost"] is not { } boosts || Bool(parameters, "ignore_unavailable", false))
+        {
+            return;
+        }
+
+        var names = boosts switch
+        {
+            JsonArray array => array.OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)),
+            JsonObject obj => obj.Select(p => p.Key),
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            IndexResolver.Resolve(store.Catalog, name, ignoreUnavailable: false, allowNoIndices: true);
+        }
     }
 
     private static bool Bool(IReadOnlyDictionary<string, string> parameters, string name, bool fallback) =>

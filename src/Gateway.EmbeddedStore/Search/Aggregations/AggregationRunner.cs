@@ -93,6 +93,11 @@ internal static class AggregationRunner
             throw StoreException.Parsing("Expected [START_OBJECT] under [" + type + "], but got a [" + JsonValues.TokenName(value) + "] in [" + name + "]");
         }
 
+        if (value is JsonObject options)
+        {
+            AggregationOptions.Check(type, options);
+        }
+
         return type switch
         {
             "terms" => new TermsAggregation(name, (JsonObject)value!),
@@ -100,6 +105,7 @@ internal static class AggregationRunner
             "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),
             "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" => new MetricAggregation(name, type, (JsonObject)value!),
             "geo_bounds" => new GeoBoundsAggregation(name, (JsonObject)value!),
+            "geo_centroid" => new GeoCentroidAggregation(name, (JsonObject)value!),
             "filter" or "filters" => new FilterAggregation(name, type, value),
             _ => throw StoreException.Parsing("Unknown aggregation type [" + type + "]"),
         };

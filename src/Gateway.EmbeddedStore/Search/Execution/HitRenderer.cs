@@ -11,11 +11,13 @@ internal static class HitRenderer
     {
         var context = hit.Outcome.Context;
         var doc = context.Snapshot.Doc(hit.Ord);
-        var json = new JsonObject
+        var json = new JsonObject { ["_index"] = context.IndexName };
+        if (request.StoredFields is not ["_none_"])
         {
-            ["_index"] = context.IndexName,
-            ["_id"] = doc.Id,
-        };
+            // stored_fields: _none_ leaves out the metadata fields too, _id included.
+            json["_id"] = doc.Id;
+        }
+
         if (request.Version)
         {
             json["_version"] = doc.Version;
@@ -35,9 +37,22 @@ internal static class HitRenderer
         }
 
         var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
+        if (request.StoredFields is { Count: > 0 } stored)
+        {
+            foreach (var (path, values) in StoredFields.Render(context.Mapping, doc.Source, stored))
+            {
+                fields[path] ??= values?.DeepClone();
+            }
+        }
+
         if (fields.Count > 0)
         {
             json["fields"] = fields;
+        }
+
+        if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, doc, highlight, request.Query) is { } highlighted)
+        {
+            json["highlight"] = highlighted;
         }
 
         if (request.Sort is not null && hit.SortKeys is not null)
@@ -58,6 +73,12 @@ internal static class HitRenderer
                 if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path))
                 {
                     continue;
+                }
+
+                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint)
+                {
+                    throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
+                        "Field [" + path + "] of type [" + FieldTypeNames.Of(values.Mapping.Kind) + "] doesn't support formats."));
                 }
 
                 var rendered = request.Format is { } numberFormat && values.Mapping.Kind is not (FieldKind.Date or FieldKind.Keyword or FieldKind.Text)

@@ -54,7 +54,11 @@ internal sealed class SearchRequest
 
     public int? TerminateAfter { get; set; }
 
-    public bool Explain { get; set; }
+    /// <summary>Whether the body set <c>track_total_hits</c>.</summary>
+    public bool TrackTotalHitsExplicit { get; set; }
 
-    public bool Profile { get; set; }
+    public Highlight.HighlightSpec? Highlight { get; set; }
+
+    /// <summary><c>indices_boost</c>: index name or pattern → score multiplier, first match wins.</summary>
+    public IReadOnlyList<(string Index, float Boost)>? IndicesBoost { get; set; }
 }

@@ -72,6 +72,7 @@ internal static class SearchRequestParser
                 request.SourceExplicit = true;
                 break;
             case "track_total_hits":
+                request.TrackTotalHitsExplicit = true;
                 request.TrackTotalHitsUpTo = value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                     ? (v.GetValue<bool>() ? int.MaxValue : -1)
                     : JsonValues.ToInt(value, "track_total_hits");
@@ -103,18 +104,30 @@ internal static class SearchRequestParser
             case "terminate_after":
                 request.TerminateAfter = JsonValues.ToInt(value, key);
                 break;
-            case "explain":
-                request.Explain = JsonValues.ToBool(value, key);
-                break;
-            case "profile":
-                request.Profile = JsonValues.ToBool(value, key);
+            case "explain" or "profile":
+                // false is the default; true asks for output (_explanation, a profile) the store does not produce.
+                if (JsonValues.ToBool(value, key))
+                {
+                    throw SearchParameters.Unsupported("[" + key + "]");
+                }
+
                 break;
             case "stored_fields":
                 request.StoredFields = value is JsonArray sf ? sf.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList() : [JsonValues.AsString(value) ?? string.Empty];
                 break;
-            case "timeout" or "highlight" or "indices_boost" or "stats" or "ext" or "collapse" or "pit" or "runtime_mappings" or "script_fields" or "rescore" or "suggest":
-                // Accepted and ignored: these do not change which documents match or how they score here.
+            case "highlight":
+                request.Highlight = Highlight.HighlightParser.Parse(value);
                 break;
+            case "indices_boost":
+                request.IndicesBoost = IndicesBoost.Parse(value);
+                break;
+            case "timeout" or "stats" or "pit":
+                // Without effect on the hits: a search is never cut short (timed_out is truthfully false), stats
+                // groups only feed statistics, and a point in time is resolved by the REST layer.
+                break;
+            case "collapse" or "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+                or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
+                throw SearchParameters.Unsupported("[" + key + "]");
             default:
                 throw StoreException.Parsing("Unknown key for a " + JsonValues.TokenName(value) + " in [" + key + "].");
         }
@@ -122,6 +135,7 @@ internal static class SearchRequestParser
 
     private static void ApplyParameters(SearchRequest request, IReadOnlyDictionary<string, string> p)
     {
+        SearchParameters.Validate(p);
         if (p.TryGetValue("q", out var q))
         {
             request.Query = QueryStringQuery.FromUrl(q, p.GetValueOrDefault("df"), p.GetValueOrDefault("default_operator"));
@@ -166,9 +180,27 @@ internal static class SearchRequestParser
         }
 
         request.RestTotalHitsAsInt = p.TryGetValue("rest_total_hits_as_int", out var asInt) && asInt is "" or "true";
-        if (request.RestTotalHitsAsInt && !p.ContainsKey("track_total_hits"))
+        if (request.RestTotalHitsAsInt)
         {
-            request.TrackTotalHitsUpTo = int.MaxValue;
+            if (!request.TrackTotalHitsExplicit && !p.ContainsKey("track_total_hits"))
+            {
+                request.TrackTotalHitsUpTo = int.MaxValue;
+            }
+            else if (request.TrackTotalHitsUpTo is not (int.MaxValue or -1))
+            {
+                // An integer total cannot say "at least": Elasticsearch refuses the combination (RestSearchAction).
+                throw StoreException.IllegalArgument("[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got " + request.TrackTotalHitsUpTo);
+            }
+        }
+
+        if (p.TryGetValue("track_scores", out var trackScores))
+        {
+            request.TrackScores = trackScores is "" or "true";
+        }
+
+        if (p.TryGetValue("stored_fields", out var storedFields))
+        {
+            request.StoredFields = [.. storedFields.Split(',', StringSplitOptions.RemoveEmptyEntries)];
         }
 
         request.TypedKeys = p.TryGetValue("typed_keys", out var typed) && typed is "" or "true";

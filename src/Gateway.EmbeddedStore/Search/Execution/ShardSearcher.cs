@@ -6,7 +6,7 @@ namespace Gateway.EmbeddedStore.Search.Execution;
 /// <summary>Runs a request's query, kNN sections and filters on one index snapshot.</summary>
 internal static class ShardSearcher
 {
-    public static ShardOutcome Run(int shardIndex, SearchContext context, SearchRequest request, QueryNode? aliasFilter)
+    public static ShardOutcome Run(int shardIndex, SearchContext context, SearchRequest request, QueryNode? aliasFilter, float indexBoost = 1f)
     {
         DocResult? main = null;
         if (request.Query is not null || request.Knn.Count == 0)
@@ -49,6 +49,13 @@ internal static class ShardSearcher
             (null, { } k) => ord => k.GetValueOrDefault(ord),
             ({ } m, { } k) => ord => (m.Bits[ord] ? m.Score(ord) : 0f) + k.GetValueOrDefault(ord),
         };
+
+        if (indexBoost != 1f)
+        {
+            // indices_boost multiplies the whole query's score, before min_score, as Elasticsearch's query phase does.
+            var unboosted = scoreOf;
+            scoreOf = ord => unboosted(ord) * indexBoost;
+        }
 
         if (request.MinScore is { } minScore)
         {

@@ -3,8 +3,10 @@ using System.Numerics;
 namespace Gateway.EmbeddedStore.Search.Index;
 
 /// <summary>
-/// Lucene's BM25Similarity as Elasticsearch uses it (k1 = 1.2, b = 0.75, no (k1+1) factor),
-/// including the lossy one-byte field-length encoding (SmallFloat.intToByte4).
+/// Elasticsearch's default similarity, <c>LegacyBM25Similarity</c> (k1 = 1.2, b = 0.75): Lucene's BM25 times the
+/// (k1 + 1) factor that Lucene 8 dropped and Elasticsearch kept, so a keyword match scores its idf. The factor does not
+/// change the order of text matches but does change how they add to kNN scores (hybrid search, <c>dis_max</c>,
+/// <c>min_score</c>). Field lengths use Lucene's lossy one-byte encoding (SmallFloat.intToByte4).
 /// </summary>
 internal static class Bm25
 {
@@ -21,7 +23,7 @@ internal static class Bm25
     public static float Score(float boost, float idf, int freq, int length, double avgLength)
     {
         var norm = K1 * ((1 - B) + (B * length / avgLength));
-        return boost * idf * (freq / (freq + (float)norm));
+        return boost * idf * ((K1 + 1) * freq / (freq + (float)norm));
     }
 
     public static byte EncodeLength(int length)

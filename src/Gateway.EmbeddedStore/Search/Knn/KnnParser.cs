@@ -61,8 +61,11 @@ internal static class KnnParser
                     break;
                 case "query_vector_builder":
                     throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] is not supported by this store; provide [query_vector]"));
-                case "rescore_vector" or "inner_hits":
+                case "rescore_vector":
+                    // Vectors are stored as floats and every result is re-scored exactly, so rescoring changes nothing.
                     break;
+                case "inner_hits":
+                    throw Wrapped(context, StoreException.IllegalArgument("[inner_hits] is not supported by this store"));
                 default:
                     throw StoreException.BadRequest("x_content_parse_exception", "[" + context + "] unknown field [" + key + "]");
             }

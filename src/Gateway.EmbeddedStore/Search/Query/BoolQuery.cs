@@ -16,6 +16,14 @@ internal sealed class BoolQuery : QueryNode
 
     public string? MinimumShouldMatch { get; set; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        foreach (var clause in Must.Concat(Should).Concat(Filter))
+        {
+            clause.CollectTerms(context, terms);
+        }
+    }
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         if (Must.Count + Should.Count + Filter.Count + MustNot.Count == 0)

@@ -22,6 +22,14 @@ internal sealed class CombinedQuery : QueryNode
 
     public float TieBreaker { get; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        foreach (var clause in Clauses)
+        {
+            clause.CollectTerms(context, terms);
+        }
+    }
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var bits = new DocBits(context.MaxDoc);

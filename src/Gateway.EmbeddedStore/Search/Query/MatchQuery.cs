@@ -27,6 +27,20 @@ internal sealed class MatchQuery : QueryNode
 
     public bool Lenient { get; init; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        if (context.Field(Field) is not { Kind: FieldKind.Text or FieldKind.Keyword } field)
+        {
+            return;
+        }
+
+        var text = JsonValues.AsString(Text) ?? string.Empty;
+        foreach (var term in field.Kind == FieldKind.Text ? StandardAnalyzer.Analyze(text, Analyzer ?? AnalyzerNames.ForSearch(field)) : [text])
+        {
+            terms.Add(Field, term);
+        }
+    }
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var field = context.Field(Field);

@@ -30,7 +30,18 @@ internal sealed class MultiMatchQuery : QueryNode
         _lenient = lenient;
     }
 
-    public override DocResult Execute(SearchContext context, bool scoring)
+    public override DocResult Execute(SearchContext context, bool scoring) =>
+        new CombinedQuery(Clauses(context), _sum, _tie) { Boost = Boost }.Execute(context, scoring);
+
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        foreach (var clause in Clauses(context))
+        {
+            clause.CollectTerms(context, terms);
+        }
+    }
+
+    private List<QueryNode> Clauses(SearchContext context)
     {
         var clauses = new List<QueryNode>();
         foreach (var spec in _fields)
@@ -48,6 +59,6 @@ internal sealed class MultiMatchQuery : QueryNode
             }
         }
 
-        return new CombinedQuery(clauses, _sum, _tie) { Boost = Boost }.Execute(context, scoring);
+        return clauses;
     }
 }

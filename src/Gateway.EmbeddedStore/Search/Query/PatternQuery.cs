@@ -23,6 +23,11 @@ internal sealed class PatternQuery : QueryNode
 
     public bool CaseInsensitive { get; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms) =>
+        terms.AddPattern(Field, term => IsPrefix
+            ? term.StartsWith(Pattern, CaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+            : Wildcard.Matches(Pattern, term, CaseInsensitive));
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var field = context.Field(Field);

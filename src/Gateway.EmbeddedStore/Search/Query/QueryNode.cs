@@ -12,4 +12,9 @@ internal abstract class QueryNode
 
     /// <summary>Runs the clause. When <paramref name="scoring"/> is false scores may be skipped.</summary>
     public abstract DocResult Execute(SearchContext context, bool scoring);
+
+    /// <summary>Adds the terms this clause looks for to <paramref name="terms"/> (for highlighting); none by default.</summary>
+    public virtual void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+    }
 }

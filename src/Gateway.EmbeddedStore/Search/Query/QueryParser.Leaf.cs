@@ -22,10 +22,12 @@ internal static partial class QueryParser
         "match" => ParseMatch(body),
         "multi_match" => ParseMultiMatch(body),
         "dis_max" => ParseDisMax(body),
+        "function_score" => FunctionScoreParser.Parse(body),
         "query_string" or "simple_query_string" => ParseQueryString(type, body),
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
+        "vector_similarity" => ParseVectorSimilarity(body),
         _ => null,
     };
 
@@ -42,6 +44,7 @@ internal static partial class QueryParser
         var (field, spec, obj) = SingleField("term", body);
         if (spec is JsonObject options)
         {
+            RequireKnown("term", options, "value", "case_insensitive");
             if (!options.ContainsKey("value"))
             {
                 throw StoreException.Parsing("[term] query does not support [" + string.Join(",", options.Select(o => o.Key)) + "]");
@@ -73,6 +76,7 @@ internal static partial class QueryParser
     private static QueryNode ParseExists(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[exists] query malformed");
+        RequireKnown("exists", obj, "field");
         var field = JsonValues.AsString(obj["field"]) ?? throw StoreException.Parsing("[exists] must be provided with a [field]");
         return WithCommon(new ExistsQuery(field), obj, "exists");
     }
@@ -80,6 +84,7 @@ internal static partial class QueryParser
     private static QueryNode ParseIds(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[ids] query malformed");
+        RequireKnown("ids", obj, "values");
         var values = obj["values"] as JsonArray ?? [];
         return WithCommon(new IdsQuery(values.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList()), obj, "ids");
     }
@@ -89,6 +94,7 @@ internal static partial class QueryParser
         var (field, spec, obj) = SingleField(type, body);
         if (spec is JsonObject options)
         {
+            RequireKnown(type, options, "value", type, "case_insensitive");
             var value = JsonValues.AsString(options["value"] ?? options[type == "wildcard" ? "wildcard" : "value"]) ?? throw StoreException.Parsing("[" + type + "] requires a value");
             var ci = options["case_insensitive"] is { } c && JsonValues.ToBool(c, "case_insensitive");
             return WithCommon(WithCommon(new PatternQuery(field, value, type == "prefix", ci), options, type), obj, type);
@@ -131,6 +137,7 @@ internal static partial class QueryParser
     private static QueryNode ParseConstantScore(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[constant_score] query malformed");
+        RequireKnown("constant_score", obj, "filter");
         var filter = obj["filter"] ?? throw StoreException.Parsing("[constant_score] requires a 'filter' element");
         return WithCommon(new ConstantScoreQuery(Parse(filter)), obj, "constant_score");
     }
@@ -140,6 +147,7 @@ internal static partial class QueryParser
         var (field, spec, obj) = SingleField("match", body);
         if (spec is JsonObject options)
         {
+            RequireKnown("match", options, "query", "operator", "minimum_should_match", "analyzer", "zero_terms_query", "lenient", "auto_generate_synonyms_phrase_query");
             var query = new MatchQuery
             {
                 Field = field,
@@ -159,6 +167,7 @@ internal static partial class QueryParser
     private static QueryNode ParseMultiMatch(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[multi_match] query malformed");
+        RequireKnown("multi_match", obj, "query", "type", "fields", "operator", "minimum_should_match", "tie_breaker", "lenient", "auto_generate_synonyms_phrase_query");
         var text = obj["query"] ?? throw StoreException.Parsing("No text specified for multi_match query");
         var type = JsonValues.AsString(obj["type"]) ?? "best_fields";
         if (type is not ("best_fields" or "most_fields"))
@@ -177,6 +186,7 @@ internal static partial class QueryParser
     private static QueryNode ParseDisMax(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[dis_max] query malformed");
+        RequireKnown("dis_max", obj, "queries", "tie_breaker");
         var queries = obj["queries"] as JsonArray ?? throw StoreException.Parsing("[dis_max] requires 'queries' field with at least one clause");
         var tie = obj["tie_breaker"] is { } t ? (float)JsonValues.ToDouble(t, "tie_breaker") : 0f;
         return WithCommon(new CombinedQuery(queries.Select(Parse).ToList(), false, tie), obj, "dis_max");
@@ -185,10 +195,25 @@ internal static partial class QueryParser
     private static QueryNode ParseQueryString(string type, JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[" + type + "] query malformed");
+        RequireKnown(type, obj, "query", "default_field", "fields", "default_operator", "minimum_should_match");
         var text = JsonValues.AsString(obj["query"]) ?? throw StoreException.Parsing("[" + type + "] must be provided with a [query]");
         var df = JsonValues.AsString(obj["default_field"]) ?? (obj["fields"] is JsonArray { Count: 1 } f ? JsonValues.AsString(f[0]) : null);
         var op = JsonValues.AsString(obj["default_operator"]);
-        return WithCommon(QueryStringQuery.FromUrl(text, df, op), obj, type);
+        var query = new QueryStringQuery(text, df, string.Equals(op, "and", StringComparison.OrdinalIgnoreCase)) { MinimumShouldMatch = JsonValues.AsString(obj["minimum_should_match"]) };
+        return WithCommon(query, obj, type);
+    }
+
+    // vector_similarity: the num_candidates nearest (pre-filtered) vectors within the required similarity, i.e. a knn
+    // query whose k is num_candidates (search.vectors/85_knn_similarity_search_byte.yml).
+    private static QueryNode ParseVectorSimilarity(JsonNode? body)
+    {
+        var obj = body as JsonObject ?? throw StoreException.Parsing("[vector_similarity] query malformed");
+        if (obj["similarity"] is null)
+        {
+            throw StoreException.IllegalArgument("[vector_similarity] requires [similarity]");
+        }
+
+        return new KnnQuery(KnnParser.Parse(obj, null, "vector_similarity"));
     }
 
     private static QueryNode ParseGeoDistance(JsonNode? body)

@@ -34,6 +34,8 @@ internal static partial class QueryParser
     {
         return type switch
         {
+            "match_all" or "match_none" when body is JsonObject options && options.Any(o => o.Key is not ("boost" or "_name")) =>
+                throw StoreException.Parsing("[" + type + "] query does not support [" + options.First(o => o.Key is not ("boost" or "_name")).Key + "]"),
             "match_all" => WithCommon(new MatchAllQuery(), body, type),
             "match_none" => WithCommon(new MatchNoneQuery(), body, type),
             _ => ParseMore(type, body) ?? throw StoreException.Parsing("unknown query [" + type + "]"),
@@ -60,6 +62,18 @@ internal static partial class QueryParser
         }
 
         return query;
+    }
+
+    /// <summary>Refuses an option the store does not implement, as Elasticsearch refuses one it does not know.</summary>
+    internal static void RequireKnown(string type, JsonObject options, params string[] known)
+    {
+        foreach (var (key, _) in options)
+        {
+            if (key is not ("boost" or "_name") && Array.IndexOf(known, key) < 0)
+            {
+                throw StoreException.Parsing("[" + type + "] query does not support [" + key + "]");
+            }
+        }
     }
 
     private static partial QueryNode? ParseMore(string type, JsonNode? body);

@@ -24,12 +24,19 @@ internal sealed class QueryStringQuery : QueryNode
 
     public bool AndOperator { get; }
 
+    /// <summary>How many of the optional clauses must match (<c>minimum_should_match</c>).</summary>
+    public string? MinimumShouldMatch { get; init; }
+
     public static QueryStringQuery FromUrl(string q, string? df, string? op) =>
         new(q, df, string.Equals(op, "and", StringComparison.OrdinalIgnoreCase));
 
-    public override DocResult Execute(SearchContext context, bool scoring)
+    public override DocResult Execute(SearchContext context, bool scoring) => Build(context).Execute(context, scoring);
+
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms) => Build(context).CollectTerms(context, terms);
+
+    private BoolQuery Build(SearchContext context)
     {
-        var query = new BoolQuery { Boost = Boost };
+        var query = new BoolQuery { Boost = Boost, MinimumShouldMatch = MinimumShouldMatch };
         foreach (var raw in Query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (raw is "*" or "*:*")
@@ -69,6 +76,6 @@ internal sealed class QueryStringQuery : QueryNode
             }
         }
 
-        return query.Execute(context, scoring);
+        return query;
     }
 }

@@ -29,8 +29,31 @@ internal sealed class TermQuery : QueryNode
 
     public bool IsTerms { get; }
 
+    public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
+    {
+        foreach (var value in Values)
+        {
+            var text = JsonValues.AsString(value) ?? string.Empty;
+            if (CaseInsensitive)
+            {
+                terms.AddPattern(Field, t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase));
+            }
+            else
+            {
+                terms.Add(Field, text);
+            }
+        }
+    }
+
     public override DocResult Execute(SearchContext context, bool scoring)
     {
+        if (IsTerms && Values.Count > context.MaxTermsCount)
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "The number of terms [" + Values.Count + "] used in the Terms Query request has exceeded the allowed maximum of [" + context.MaxTermsCount +
+                "]. This maximum can be set by changing the [index.max_terms_count] index level setting."));
+        }
+
         var strings = Values.Select(v => JsonValues.AsString(v) ?? string.Empty).ToList();
         if (Field == "_id")
         {

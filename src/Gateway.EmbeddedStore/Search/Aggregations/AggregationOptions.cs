@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
+
+namespace Gateway.EmbeddedStore.Search.Aggregations;
+
+/// <summary>
+/// The options each aggregation type implements, plus those without effect on one shard holding every document
+/// (shard sizes, execution hints, collection modes, precision thresholds of an exact count); anything else is refused
+/// as Elasticsearch refuses an unknown one, so that no option is silently ignored.
+/// </summary>
+internal static class AggregationOptions
+{
+    private static readonly string[] Metric = ["field", "missing", "format", "value_type"];
+    private static readonly string[] Histogram = ["field", "interval", "offset", "min_doc_count", "extended_bounds", "hard_bounds", "keyed", "order", "missing", "format"];
+
+    private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
+    {
+        ["terms"] = ["field", "size", "order", "min_doc_count", "missing", "include", "exclude", "format", "value_type", "shard_size", "execution_hint", "collect_mode", "shard_min_doc_count"],
+        ["histogram"] = Histogram,
+        ["date_histogram"] = [.. Histogram, "calendar_interval", "fixed_interval", "time_zone"],
+        ["min"] = Metric,
+        ["max"] = Metric,
+        ["avg"] = Metric,
+        ["sum"] = Metric,
+        ["value_count"] = Metric,
+        ["stats"] = Metric,
+        ["cardinality"] = [.. Metric, "precision_threshold", "execution_hint"],
+        ["geo_bounds"] = ["field"],
+        ["geo_centroid"] = ["field"],
+    };
+
+    public static void Check(string type, JsonObject options)
+    {
+        if (!Known.TryGetValue(type, out var known))
+        {
+            return;
+        }
+
+        foreach (var (key, _) in options)
+        {
+            if (Array.IndexOf(known, key) < 0)
+            {
+                throw StoreException.BadRequest("x_content_parse_exception", "[" + type + "] unknown field [" + key + "]");
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Gateway.EmbeddedStore.Search.Execution;
+
+/// <summary>Index-level search limits read from an index's flat settings, with Elasticsearch's defaults.</summary>
+internal static class IndexLimits
+{
+    public const int DefaultMaxTermsCount = 65_536;
+
+    public static int MaxTermsCount(IReadOnlyDictionary<string, string>? settings) =>
+        settings?.GetValueOrDefault("index.max_terms_count") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : DefaultMaxTermsCount;
+}
