@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Storage;
+using Gateway.Hosting;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
@@ -40,7 +41,7 @@ public static class IndexCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(GatewayHostSettings.ForCommandLine());
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -58,6 +59,7 @@ public static class IndexCommand
             return await RunRemoteAsync(remote, album, full, rebuildCatalog, output, error, bar, cancellationToken).ConfigureAwait(false);
         }
 
+        builder.Services.AddGatewayFolders();
         builder.AddUpstream();
         builder.Services.AddEmbeddingModels();
         builder.Services.AddPeakCatalog();
@@ -122,7 +124,7 @@ public static class IndexCommand
     {
         var upstream = configuration.GetSection(UpstreamOptions.SectionName).Get<UpstreamOptions>() ?? new UpstreamOptions();
         var store = configuration.GetSection(EmbeddedStoreOptions.SectionName).Get<EmbeddedStoreOptions>() ?? new EmbeddedStoreOptions();
-        if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(Path.GetFullPath(store.DataPath)))
+        if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(GatewayFolders.From(configuration).Data(store.DataPath)))
         {
             return null;
         }
