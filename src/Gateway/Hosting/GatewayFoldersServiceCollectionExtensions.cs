@@ -21,6 +21,12 @@ public static class GatewayFoldersServiceCollectionExtensions
     public static IServiceCollection AddGatewayFolders(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(GatewayFolders)))
+        {
+            // Post-configuring twice would be harmless but log the seeding twice.
+            return services;
+        }
+
         services.TryAddSingleton(sp => GatewayFolders.From(sp.GetRequiredService<IConfiguration>()));
         services.AddOptions<EmbeddedStoreOptions>().PostConfigure<GatewayFolders>((o, f) => o.DataPath = f.Data(o.DataPath));
         services.AddOptions<ModelDownloadOptions>().PostConfigure<GatewayFolders>((o, f) =>

@@ -23,6 +23,10 @@ public sealed class JobsOptions
     /// <summary>Recurring schedules.</summary>
     public List<RecurringScheduleOptions> Recurring { get; set; } = [];
 
+    /// <summary>Start a catalog rebuild job by itself once the model is ready, when the catalog index is missing or older
+    /// than the catalog file or the model (default true).</summary>
+    public bool BuildCatalogWhenReady { get; set; } = true;
+
     /// <summary>How many finished jobs <c>GET /_gateway/jobs</c> keeps.</summary>
     [Range(1, 10000)]
     public int History { get; set; } = 50;

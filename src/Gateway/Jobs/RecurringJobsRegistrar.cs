@@ -1,15 +1,15 @@
-using Gateway.Photos.Ingestion;
+using Gateway.Albums;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
 
 /// <summary>Registers the schedules of <c>Jobs:Recurring</c> with Hangfire at start-up (and removes none: ids are stable).</summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager, IOptions<JobsOptions> options, IOptions<PhotosOptions> photos, ILogger<RecurringJobsRegistrar> logger) : IHostedService
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager, IOptions<JobsOptions> options, AlbumRegistry registry, ILogger<RecurringJobsRegistrar> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var albums = photos.Value.Albums.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var albums = registry.All().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         foreach (var schedule in options.Value.Recurring)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Gateway.Albums;
 using Gateway.Jobs;
 using Gateway.Peaks.Upstream;
-using Gateway.Photos.Ingestion;
 using Gateway.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,16 +10,18 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Gateway.Pages.Admin;
 
-/// <summary>Album roots, reindex jobs (start, cancel, live progress, history, failures) and schedules.</summary>
-public sealed class AlbumsModel(IServiceProvider services, IOptions<PhotosOptions> photos, UpstreamClient upstream, UiOptions ui) : PageModel
+/// <summary>Albums (add, rename, remove), reindex jobs (start, cancel, live progress, history, failures) and schedules.</summary>
+public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstream, UiOptions ui) : PageModel
 {
     private JobLauncher? Launcher => services.GetService<JobLauncher>();
+
+    private AlbumManager? Manager => services.GetService<AlbumManager>();
 
     /// <summary>Whether the host runs the jobs feature.</summary>
     public bool JobsEnabled => Launcher is not null;
 
-    /// <summary>Configured albums with their absolute roots.</summary>
-    public IReadOnlyList<(string Name, string Root, bool Exists)> Albums { get; private set; } = [];
+    /// <summary>Every album with whether its folder exists.</summary>
+    public IReadOnlyList<(Album Album, bool Exists)> Albums { get; private set; } = [];
 
     /// <summary>Indexed photos per album.</summary>
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
@@ -33,7 +35,7 @@ public sealed class AlbumsModel(IServiceProvider services, IOptions<PhotosOption
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync()
     {
-        Albums = photos.Value.Albums.Select(a => (a.Name, Path.GetFullPath(a.Root), Directory.Exists(a.Root))).ToList();
+        Albums = (services.GetService<AlbumRegistry>()?.All() ?? []).Select(a => (a, Directory.Exists(a.Root))).ToList();
         Jobs = services.GetService<JobProgressStore>()?.List() ?? [];
         Schedules = services.GetService<IOptions<JobsOptions>>()?.Value.Recurring ?? [];
         var body = new JsonObject
@@ -57,6 +59,49 @@ public sealed class AlbumsModel(IServiceProvider services, IOptions<PhotosOption
 
         var (jobId, _, error) = launcher.Start(kind, album, force);
         TempData["Flash"] = error ?? $"Started {kind}{(album is null ? "" : " of " + album)} (job {jobId}).";
+        TempData["FlashKind"] = error is null ? "" : "error";
+        return RedirectToPage();
+    }
+
+    /// <summary>Adds an album and starts its first scan.</summary>
+    public IActionResult OnPostAdd(string? name, string? folder)
+    {
+        if (Manager is not { } manager)
+        {
+            return NotFound();
+        }
+
+        var (jobId, error) = manager.Add(name?.Trim(), folder?.Trim());
+        return Flash(error, $"Added album {name}; its first scan is job {jobId}.");
+    }
+
+    /// <summary>Renames an album (its photos are indexed again under the new name).</summary>
+    public async Task<IActionResult> OnPostRenameAsync(string name, string? newName)
+    {
+        if (Manager is not { } manager)
+        {
+            return NotFound();
+        }
+
+        var (jobId, error) = await manager.RenameAsync(name, newName?.Trim(), HttpContext.RequestAborted).ConfigureAwait(false);
+        return Flash(error, $"Renamed album {name} to {newName}; indexing it again as job {jobId}.");
+    }
+
+    /// <summary>Removes an album and its indexed photos (the photo files stay).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string name)
+    {
+        if (Manager is not { } manager)
+        {
+            return NotFound();
+        }
+
+        var (deleted, error) = await manager.RemoveAsync(name, HttpContext.RequestAborted).ConfigureAwait(false);
+        return Flash(error, $"Removed album {name} ({deleted} indexed photos deleted; the files are untouched).");
+    }
+
+    private RedirectToPageResult Flash(AlbumError? error, string success)
+    {
+        TempData["Flash"] = error?.Reason ?? success;
         TempData["FlashKind"] = error is null ? "" : "error";
         return RedirectToPage();
     }
