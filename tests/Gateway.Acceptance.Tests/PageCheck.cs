@@ -60,6 +60,19 @@ internal sealed class PageCheck : IAsyncDisposable
         return (await page.InnerTextAsync("body"), problems);
     }
 
+    /// <summary>Adds an alias to a peak through the admin's edit form, as a person would.</summary>
+    public async Task AddAliasAsync(Uri address, string peakId, string alias)
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/peaks/edit/" + peakId);
+        await page.FillAsync("#Form_NewAlias", alias);
+        var saved = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("#peak-form button[value=false]"),
+            r => r.Request.Method == "POST" && r.Url.Contains(peakId, StringComparison.Ordinal));
+        Assert.True(saved.Status is >= 200 and < 400, $"saving {peakId} answered {saved.Status}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();

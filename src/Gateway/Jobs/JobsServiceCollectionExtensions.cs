@@ -31,6 +31,7 @@ public static class JobsServiceCollectionExtensions
         services.AddGatewayFolders();
         services.TryAddSingleton<AlbumRegistry>();
         services.TryAddSingleton<AlbumManager>();
+        services.TryAddSingleton<ScheduleRegistry>();
         services.TryAddTransient<GatewayJobs>();
 
         // Hangfire's defaults resolve the storage and the job activator from process-wide statics (JobStorage.Current,

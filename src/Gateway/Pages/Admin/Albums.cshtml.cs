@@ -5,7 +5,6 @@ using Gateway.Peaks.Upstream;
 using Gateway.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Gateway.Pages.Admin;
@@ -29,15 +28,16 @@ public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstre
     /// <summary>Jobs, newest first.</summary>
     public IReadOnlyList<JobProgress> Jobs { get; private set; } = [];
 
-    /// <summary>Recurring schedules from configuration.</summary>
-    public IReadOnlyList<RecurringScheduleOptions> Schedules { get; private set; } = [];
+    /// <summary>Recurring schedules (configuration and admin) with their next run (null: invalid or never).</summary>
+    public IReadOnlyList<(Schedule Schedule, DateTime? NextRun)> Schedules { get; private set; } = [];
 
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync()
     {
         Albums = (services.GetService<AlbumRegistry>()?.All() ?? []).Select(a => (a, Directory.Exists(a.Root))).ToList();
         Jobs = services.GetService<JobProgressStore>()?.List() ?? [];
-        Schedules = services.GetService<IOptions<JobsOptions>>()?.Value.Recurring ?? [];
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Schedules = (services.GetService<ScheduleRegistry>()?.All() ?? []).Select(s => (s, ScheduleRules.NextRun(s.Cron, now))).ToList();
         var body = new JsonObject
         {
             ["size"] = 0,
@@ -104,6 +104,30 @@ public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstre
         TempData["Flash"] = error?.Reason ?? success;
         TempData["FlashKind"] = error is null ? "" : "error";
         return RedirectToPage();
+    }
+
+    /// <summary>Creates or replaces a schedule.</summary>
+    public IActionResult OnPostSaveSchedule(string? id, string? job, string? album, string? cron)
+    {
+        if (services.GetService<ScheduleRegistry>() is not { } schedules)
+        {
+            return NotFound();
+        }
+
+        var error = schedules.Save(id?.Trim(), job, string.IsNullOrWhiteSpace(album) ? null : album, cron);
+        return Flash(error is null ? null : AlbumError.BadRequest(error), $"Saved schedule {id}.");
+    }
+
+    /// <summary>Deletes a schedule (it stops firing at once).</summary>
+    public IActionResult OnPostDeleteSchedule(string id)
+    {
+        if (services.GetService<ScheduleRegistry>() is not { } schedules)
+        {
+            return NotFound();
+        }
+
+        var error = schedules.Delete(id);
+        return Flash(error is null ? null : AlbumError.BadRequest(error), $"Deleted schedule {id}.");
     }
 
     /// <summary>Cancels a job.</summary>
