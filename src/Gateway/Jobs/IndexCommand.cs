@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gateway.Albums;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Storage;
 using Gateway.Hosting;
@@ -6,6 +7,7 @@ using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Jobs;
 
@@ -22,7 +24,7 @@ public static class IndexCommand
     /// <summary>The command, for the gateway's command line.</summary>
     public static Command Create()
     {
-        var album = new Argument<string>("album") { Description = "The album name (Photos:Albums in the configuration)" };
+        var album = new Argument<string>("album") { Description = "An album's name, or a folder that is not an album yet (it is added under the folder's name)" };
         var full = new Option<bool>("--full") { Description = "Reindex every album into a new index and swap the alias (after a model change)" };
         var catalog = new Option<bool>("--rebuild-catalog") { Description = "Rebuild changed peak prototypes first" };
         var server = new Option<Uri?>("--server") { Description = "Run the jobs on this running gateway (default: the configured Urls when a gateway holds the embedded store)" };
@@ -64,10 +66,27 @@ public static class IndexCommand
         builder.Services.AddEmbeddingModels();
         builder.Services.AddPeakCatalog();
         builder.Services.AddPhotoIngestion();
+        builder.Services.TryAddSingleton<AlbumRegistry>();
         using var host = builder.Build();
         try
         {
             var ingestor = host.Services.GetRequiredService<PhotoIngestor>();
+            var registry = host.Services.GetRequiredService<AlbumRegistry>();
+            var target = full ? null : registry.Find(album);
+            if (!full && target is null)
+            {
+                // Not an album yet: a folder becomes one under its own name (kept in the data folder's album list).
+                var name = AlbumNames.FromFolder(album);
+                if (registry.Add(name, Path.GetFullPath(album)) is { } refused)
+                {
+                    await error.WriteLineAsync($"gateway index: [{album}] is neither an album nor a folder that can become one: {refused.Reason}").ConfigureAwait(false);
+                    return 2;
+                }
+
+                target = registry.Find(name)!;
+                await output.WriteLineAsync($"added album {name} ({target.Root})").ConfigureAwait(false);
+            }
+
             if (rebuildCatalog)
             {
                 var catalog = host.Services.GetRequiredService<PeakCatalog>();
@@ -77,8 +96,8 @@ public static class IndexCommand
             }
 
             var result = full
-                ? await ingestor.FullReindexAsync(bar, cancellationToken).ConfigureAwait(false)
-                : await ingestor.IndexAlbumAsync(album, bar, cancellationToken).ConfigureAwait(false);
+                ? await ingestor.FullReindexAsync(registry.All().Select(AlbumRegistry.ToOptions).ToList(), bar, cancellationToken).ConfigureAwait(false)
+                : await ingestor.IndexAlbumAsync(AlbumRegistry.ToOptions(target!), bar, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"{result.Index}: {result.Indexed} indexed, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed of {result.Total} ({result.PhotosPerSecond:F2} photos/s)").ConfigureAwait(false);
             foreach (var failure in result.Failures)
             {
