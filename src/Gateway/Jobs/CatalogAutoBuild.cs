@@ -3,7 +3,7 @@ using Gateway.Embeddings.Service;
 using Gateway.Hosting;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;

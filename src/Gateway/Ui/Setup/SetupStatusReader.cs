@@ -1,7 +1,7 @@
 using Gateway.Albums;
 using Gateway.Embeddings;
 using Gateway.Jobs;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 
 namespace Gateway.Ui.Setup;
 
