@@ -6,9 +6,9 @@ using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Search;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks.Catalog;
-using Gateway.Upstream;
 using Gateway.Photos.Ingestion;
 using Gateway.TestModels;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Photos.Benchmarks;

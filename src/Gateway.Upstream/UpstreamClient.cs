@@ -8,8 +8,10 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Upstream;
 
 /// <summary>
-/// JSON requests to the upstream through the official client's transport (so the same code runs against the
-/// embedded store and a real cluster), with retries and exponential back-off on transient failures.
+/// The gateway's one client for its own requests to the upstream (catalog, ingestion, query vectors, admin): JSON
+/// through the official client's transport (so the same code runs against the embedded store and a real cluster),
+/// answers as <see cref="UpstreamResponse"/> values, with retries and exponential back-off on transient failures,
+/// and reads on a caller's behalf carrying the caller's credentials (<see cref="SendAsAsync"/>).
 /// </summary>
 public sealed class UpstreamClient
 {
@@ -20,6 +22,7 @@ public sealed class UpstreamClient
     private readonly TimeProvider _time;
     private readonly int _maxAttempts;
     private readonly TimeSpan _baseDelay;
+    private volatile Version? _version;
 
     /// <summary>Wraps <paramref name="client"/>; transient failures are retried up to <paramref name="maxAttempts"/> times in all,
     /// waiting <paramref name="baseDelay"/>, 2×, 4× ... between attempts.</summary>
@@ -40,7 +43,7 @@ public sealed class UpstreamClient
         UpstreamResponse response = new(0, null, "not sent");
         for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
-            response = await SendOnceAsync(method, path, body, ndjson, cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(method, path, body, ndjson ? NdJson : Json, cancellationToken).ConfigureAwait(false);
             if (!response.IsTransient || attempt == _maxAttempts)
             {
                 return response;
@@ -51,6 +54,32 @@ public sealed class UpstreamClient
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Sends one request once (no retries: a query is waiting) with <paramref name="caller"/>'s credentials instead
+    /// of the gateway's own when the caller brought some.
+    /// </summary>
+    public Task<UpstreamResponse> SendAsAsync(UpstreamCaller caller, HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(path);
+        var configuration = caller.Authorization is { } authorization
+            ? new RequestConfiguration { ContentType = "application/json", Accept = "application/json", Authentication = new CallerAuthorization(authorization) }
+            : Json;
+        return SendOnceAsync(method, path, body, configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the upstream leaves <c>dense_vector</c> values out of <c>_source</c> unless asked
+    /// (Elasticsearch 9.2 and later, <c>index.mapping.exclude_source_vectors</c>); readers of stored vectors then ask
+    /// with <c>_source: {"exclude_vectors": false}</c> or <c>_source_exclude_vectors=false</c>, which 9.1 refuses.
+    /// The version is read from <c>GET /</c> once; while it is unknown the answer is false.
+    /// </summary>
+    public async ValueTask<bool> ExcludesVectorsFromSourceAsync(CancellationToken cancellationToken)
+    {
+        var version = _version ?? await ReadVersionAsync(cancellationToken).ConfigureAwait(false);
+        return version is { } v && (v.Major > 9 || (v.Major == 9 && v.Minor >= 2));
     }
 
     /// <summary>Like <see cref="SendAsync"/> but throws <see cref="UpstreamException"/> unless the answer is 2xx
@@ -80,13 +109,28 @@ public sealed class UpstreamClient
         return response.Status == 200 && response.Body is JsonObject indices ? indices.Select(kv => kv.Key).ToList() : [];
     }
 
-    private async Task<UpstreamResponse> SendOnceAsync(HttpMethod method, string path, string? body, bool ndjson, CancellationToken cancellationToken)
+    private async Task<Version?> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(HttpMethod.GET, "/", null, Json, cancellationToken).ConfigureAwait(false);
+        var number = response.IsSuccess && response.Body?["version"]?["number"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        // "9.2.0-SNAPSHOT" and the like: the numeric part decides.
+        var numeric = number?.Split('-', 2)[0];
+        if (numeric is not null && Version.TryParse(numeric, out var version))
+        {
+            _version = version;
+            return version;
+        }
+
+        return null;
+    }
+
+    private async Task<UpstreamResponse> SendOnceAsync(HttpMethod method, string path, string? body, RequestConfiguration configuration, CancellationToken cancellationToken)
     {
         StringResponse raw;
         try
         {
             var data = body is null ? null : PostData.String(body);
-            raw = await _client.Transport.RequestAsync<StringResponse>(method, path, data, ndjson ? NdJson : Json, cancellationToken).ConfigureAwait(false);
+            raw = await _client.Transport.RequestAsync<StringResponse>(method, path, data, configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e)
         {

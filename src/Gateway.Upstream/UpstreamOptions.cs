@@ -35,6 +35,9 @@ public sealed class UpstreamOptions : IValidatableObject
     /// </summary>
     public bool ForwardedHeaders { get; set; }
 
+    /// <summary>Whether the gateway's own client has credentials (a user name or an API key).</summary>
+    public bool HasCredentials => !string.IsNullOrEmpty(UpstreamApiKey) || !string.IsNullOrEmpty(UpstreamUsername);
+
     /// <summary>Whether the upstream is the embedded store.</summary>
     public bool IsEmbedded => string.Equals(Upstream.Trim(), Embedded, StringComparison.OrdinalIgnoreCase);
 

@@ -11,6 +11,14 @@ public sealed record UpstreamResponse(int Status, JsonNode? Body, string? Error)
     /// <summary>2xx.</summary>
     public bool IsSuccess => Status is >= 200 and < 300;
 
+    /// <summary>The upstream's Elasticsearch-shaped error as status, type and reason, or null on success. Without an
+    /// error body the type is <c>status_exception</c> (status 502 when no answer came).</summary>
+    public (int Status, string Type, string Reason)? ElasticsearchError => IsSuccess ? null
+        : Status == 0 ? (502, "status_exception", "the upstream did not answer: " + Error)
+        : Body?["error"] is JsonObject error
+            ? (Status, error["type"]?.ToString() ?? "status_exception", error["reason"]?.ToString() ?? Error ?? $"HTTP {Status}")
+            : (Status, "status_exception", Error ?? $"HTTP {Status}");
+
     /// <summary>Worth retrying: no answer, 429 or a 5xx gateway/availability status.</summary>
     public bool IsTransient => Status is 0 or 429 or 502 or 503 or 504;
 }

@@ -1,6 +1,6 @@
+using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Photos.Ingestion;
-using Gateway.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -3,8 +3,8 @@ using Elastic.Transport;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Search;
 using Gateway.Embeddings.Service;
-using Gateway.Upstream;
 using Gateway.TestModels;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using Store = Gateway.EmbeddedStore.EmbeddedStore;
 

@@ -1,27 +1,9 @@
 namespace Gateway.Photos.Tests;
 
-/// <summary>Finds <c>../shared</c> next to the repository root (the folder holding Gateway.sln).</summary>
+/// <summary>The shared photos (<c>../shared/photos</c>, found by <see cref="RepositoryPaths"/>) and their manifests.</summary>
 internal static class SharedData
 {
-    private static readonly Lazy<string?> Root = new(Find);
-
-    public static string? PhotosDir => Root.Value is { } r ? Path.Combine(r, "photos") : null;
-
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string? PhotosDir => RepositoryPaths.Shared is { } r ? Path.Combine(r, "photos") : null;
 
     /// <summary>The path of a shared photo folder, or a SKIP when ../shared is absent.</summary>
     public static string RequirePhotos(string sub)
@@ -40,11 +22,5 @@ internal static class SharedData
             cells => cells[0],
             cells => (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : ""))
                 .ToDictionary(p => p.h, p => p.v));
-    }
-
-    private static string? Find()
-    {
-        var shared = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
     }
 }

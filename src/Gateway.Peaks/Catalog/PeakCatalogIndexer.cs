@@ -113,7 +113,7 @@ public sealed class PeakCatalogIndexer
     /// <summary>Every peak stored in the index, ordered by elevation (highest first), as catalog YAML.</summary>
     public async Task<string> ExportYamlAsync(CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonObject { ["excludes"] = new JsonArray("text_embed") } };
+        var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonObject { ["excludes"] = new JsonArray(PeakCatalogMapping.VectorField) } };
         var result = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var peaks = (result?["hits"]?["hits"] as JsonArray ?? [])
             .Select(h => PeakDocument.FromJson(h?["_source"]))
@@ -126,29 +126,13 @@ public sealed class PeakCatalogIndexer
     /// <summary>Every stored peak with its prototype; empty when the catalog index does not exist yet.</summary>
     public async Task<IReadOnlyList<StoredPeak>> ReadPrototypesAsync(CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["size"] = 10000 };
-        var response = await _upstream.SendAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404)
+        var read = await new CatalogPrototypeReader(_upstream).ReadAsync(_options.IndexName, PeakCatalogMapping.VectorField, cancellationToken).ConfigureAwait(false);
+        if (read.Failure is { } failure)
         {
-            return [];
+            throw new UpstreamException($"reading {_options.IndexName} failed with status {failure.Status}: {failure.Error}", failure.Status);
         }
 
-        if (!response.IsSuccess)
-        {
-            throw new UpstreamException($"reading {_options.IndexName} failed with status {response.Status}: {response.Error}", response.Status);
-        }
-
-        var peaks = new List<StoredPeak>();
-        foreach (var hit in response.Body?["hits"]?["hits"] as JsonArray ?? [])
-        {
-            var source = hit?["_source"];
-            if (PeakDocument.FromJson(source) is { } peak && source!["text_embed"] is JsonArray vector)
-            {
-                peaks.Add(new StoredPeak(peak, vector.Select(v => v!.GetValue<float>()).ToArray()));
-            }
-        }
-
-        return peaks.OrderBy(p => p.Peak.Id, StringComparer.Ordinal).ToList();
+        return [.. read.Prototypes.Where(p => p.Peak is not null).Select(p => new StoredPeak(p.Peak!, p.Vector))];
     }
 
     private async Task EnsureIndexAsync(int dimensions, CancellationToken cancellationToken)
@@ -157,7 +141,7 @@ public sealed class PeakCatalogIndexer
         var mapping = await _upstream.SendAsync(HttpMethod.GET, $"/{index}/_mapping", cancellationToken: cancellationToken).ConfigureAwait(false);
         if (mapping.IsSuccess)
         {
-            var dims = mapping.Body?[index]?["mappings"]?["properties"]?["text_embed"]?["dims"]?.GetValue<int>();
+            var dims = mapping.Body?[index]?["mappings"]?["properties"]?[PeakCatalogMapping.VectorField]?["dims"]?.GetValue<int>();
             if (dims == dimensions)
             {
                 return;

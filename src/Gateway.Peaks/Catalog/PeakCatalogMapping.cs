@@ -5,6 +5,9 @@ namespace Gateway.Peaks.Catalog;
 /// <summary>The <c>peaks_catalog</c> index definition (DESIGN.md), with the vector size read from the loaded model.</summary>
 public static class PeakCatalogMapping
 {
+    /// <summary>The prototype vector field.</summary>
+    public const string VectorField = "text_embed";
+
     /// <summary>Index body: id keyword, names text + names.raw keyword, latlon geo_point, elev_m integer,
     /// text_embed dense_vector (cosine, HNSW m=16, ef_construction=128), content_hash keyword.</summary>
     public static JsonObject Create(int dimensions)
@@ -25,7 +28,7 @@ public static class PeakCatalogMapping
                     ["display_name"] = new JsonObject { ["type"] = "keyword" },
                     ["latlon"] = new JsonObject { ["type"] = "geo_point" },
                     ["elev_m"] = new JsonObject { ["type"] = "integer" },
-                    ["text_embed"] = new JsonObject
+                    [VectorField] = new JsonObject
                     {
                         ["type"] = "dense_vector",
                         ["dims"] = dimensions,

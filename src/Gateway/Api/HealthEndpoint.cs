@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.QueryVectors;
 using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using TransportMethod = Elastic.Transport.HttpMethod;
@@ -16,7 +15,7 @@ namespace Gateway.Api;
 internal static class HealthEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        UpstreamJson upstream,
+        UpstreamClient upstream,
         IEmbeddingService embeddings,
         IOptions<UpstreamOptions> upstreamOptions,
         IOptions<EmbeddingOptions> embeddingOptions,
@@ -28,7 +27,8 @@ internal static class HealthEndpoint
         JsonNode? info;
         try
         {
-            (status, info) = await upstream.SendAsync(TransportMethod.GET, "/", null, timeout.Token).ConfigureAwait(false);
+            var response = await upstream.SendAsAsync(UpstreamCaller.Gateway, TransportMethod.GET, "/", null, timeout.Token).ConfigureAwait(false);
+            (status, info) = (response.Status, response.Body);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
+using Gateway.Errors;
 using Gateway.QueryVectors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,13 @@ internal static class IdentifyEndpoint
                 var body = await ApiRequests.ReadJsonAsync(context.Request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
                 if (body["photo_id"]?.GetValue<string>() is { } photoId)
                 {
-                    vector = await photos.ReadAsync(body["index"]?.GetValue<string>() ?? options.PhotoIndex, photoId, cancellationToken).ConfigureAwait(false);
+                    var read = await photos.ReadAsync(body["index"]?.GetValue<string>() ?? options.PhotoIndex, photoId, cancellationToken).ConfigureAwait(false);
+                    if (!read.IsFound)
+                    {
+                        return new GatewayError(read.Error).ToResult();
+                    }
+
+                    vector = read.Vector;
                     source = "photo";
                 }
                 else if ((body["base64"] ?? body["image"])?.GetValue<string>() is { } encoded)

@@ -8,6 +8,7 @@ using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Cli;
 
@@ -50,7 +51,17 @@ public static class IndexCommand
         }
 
         var bar = new ConsoleProgressBar(output, !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
-        var remote = server ?? GatewayHoldingTheStore(builder.Configuration);
+        Uri? remote;
+        try
+        {
+            remote = server ?? GatewayHoldingTheStore(builder.Configuration);
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync("gateway index: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         if (remote is not null)
         {
             if (server is null)
@@ -141,8 +152,8 @@ public static class IndexCommand
     /// <summary>The configured listen address of the gateway, when the upstream is embedded and its data folder is held.</summary>
     private static Uri? GatewayHoldingTheStore(IConfiguration configuration)
     {
-        var upstream = configuration.GetSection(UpstreamOptions.SectionName).Get<UpstreamOptions>() ?? new UpstreamOptions();
-        var store = configuration.GetSection(EmbeddedStoreOptions.SectionName).Get<EmbeddedStoreOptions>() ?? new EmbeddedStoreOptions();
+        var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName);
+        var store = ValidatedOptions.Read<EmbeddedStoreOptions>(configuration, EmbeddedStoreOptions.SectionName);
         if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(GatewayFolders.From(configuration).Data(store.DataPath)))
         {
             return null;

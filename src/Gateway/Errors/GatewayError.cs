@@ -1,9 +1,14 @@
 using Gateway.Embeddings;
 using Gateway.Rewrite;
+using Gateway.Upstream;
 
 namespace Gateway.Errors;
 
-/// <summary>An Elasticsearch-shaped error the gateway answers itself, with an optional Retry-After.</summary>
+/// <summary>
+/// An Elasticsearch-shaped error the gateway answers itself, with an optional Retry-After: the host's one place where
+/// an error value (a rewrite refusal, an embedding refusal, an upstream error) becomes the HTTP answer
+/// <c>{"error":{"root_cause":[...],"type":...,"reason":...},"status":N}</c>.
+/// </summary>
 /// <param name="Error">Status, type and reason.</param>
 /// <param name="RetryAfter">For 429: when to retry.</param>
 internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = null)
@@ -19,6 +24,13 @@ internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = n
         _ => null,
     };
 
+    /// <summary>An upstream's failed answer, passed on with its status, type and reason.</summary>
+    public static GatewayError? From(UpstreamResponse response) =>
+        response.ElasticsearchError is { } error ? new(new RewriteError(error.Status, error.Type, error.Reason)) : null;
+
+    /// <summary>The error as a minimal-API result (written by <see cref="WriteAsync"/>).</summary>
+    public IResult ToResult() => new ErrorResult(this);
+
     /// <summary>Writes the error as the response: status, JSON body, Retry-After and the product header ES clients check.</summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
@@ -33,5 +45,10 @@ internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = n
         }
 
         await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class ErrorResult(GatewayError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => error.WriteAsync(httpContext.Response, httpContext.RequestAborted);
     }
 }

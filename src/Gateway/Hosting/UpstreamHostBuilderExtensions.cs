@@ -16,7 +16,7 @@ public static class UpstreamHostBuilderExtensions
     /// <summary>
     /// Adds <see cref="UpstreamOptions"/> (section <c>Gateway</c>), the reverse proxy (routes and cluster from
     /// the <c>ReverseProxy</c> section when it has clusters, otherwise generated from <c>Gateway:Upstream</c>),
-    /// the search rewrite transform, one shared <see cref="ElasticsearchClient"/>, and for
+    /// the search rewrite transform, one shared <see cref="ElasticsearchClient"/> and the <see cref="UpstreamClient"/> over it, and for
     /// <c>Gateway:Upstream = embedded</c> the embedded store reached in-process by both.
     /// </summary>
     public static IHostApplicationBuilder AddUpstream(this IHostApplicationBuilder builder)
@@ -30,6 +30,9 @@ public static class UpstreamHostBuilderExtensions
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
         services.TryAddSingleton<CatalogChangeSignal>();
         services.TryAddSingleton(UpstreamClientFactory.Create);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new UpstreamClient(sp.GetRequiredService<ElasticsearchClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SearchRewriteTransform>();
 
         var proxy = services.AddReverseProxy();
         var proxySection = builder.Configuration.GetSection("ReverseProxy");

@@ -132,9 +132,9 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Rewrote {Path} in {Milliseconds:F1} ms")]
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Debug, Message = "Rewrote {Path} in {Milliseconds:F1} ms")]
     private static partial void LogRewritten(ILogger logger, PathString path, double milliseconds);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused {Path} with {Status}: {Reason}")]
+    [LoggerMessage(EventId = 5402, Level = LogLevel.Information, Message = "Refused {Path} with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, PathString path, int status, string reason);
 }

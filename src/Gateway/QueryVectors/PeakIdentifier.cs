@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings.Service;
 using Gateway.Rewrite;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using TransportMethod = Elastic.Transport.HttpMethod;
 
@@ -11,7 +12,7 @@ namespace Gateway.QueryVectors;
 /// scores cosine fields as (1 + cos) / 2, so cos = 2 × score − 1; confidence is SigLIP's sigmoid of the
 /// cosine with the model's logit scale and bias (<see cref="PromptEmbedder.Score"/>).
 /// </summary>
-internal sealed class PeakIdentifier(UpstreamJson upstream, PromptEmbedder prompts, IOptions<CatalogQueryOptions> options)
+internal sealed class PeakIdentifier(UpstreamClient upstream, PromptEmbedder prompts, IOptions<CatalogQueryOptions> options)
 {
     private readonly CatalogQueryOptions _options = options.Value;
 
@@ -30,8 +31,8 @@ internal sealed class PeakIdentifier(UpstreamJson upstream, PromptEmbedder promp
             ["size"] = k,
             ["_source"] = new JsonArray("id", "names", "name"),
         };
-        var (status, json) = await upstream.SendAsync(TransportMethod.POST, $"/{_options.Index}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        if (status != 200 || json?["hits"]?["hits"] is not JsonArray hits)
+        var response = await upstream.SendAsAsync(UpstreamCaller.Gateway, TransportMethod.POST, $"/{_options.Index}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        if (response.Status != 200 || response.Body?["hits"]?["hits"] is not JsonArray hits)
         {
             return [];
         }

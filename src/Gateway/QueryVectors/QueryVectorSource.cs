@@ -55,8 +55,14 @@ internal sealed class QueryVectorSource(
 
     public async ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
     {
-        var vector = await photos.ReadAsync(index, photoId, cancellationToken).ConfigureAwait(false);
-        return await WithModeAsync(vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
+        var read = await photos.ReadAsync(index, photoId, cancellationToken).ConfigureAwait(false);
+        if (!read.IsFound)
+        {
+            // IQueryVectorSource's contract: the rewriter turns this into its RewriteResult.Error value.
+            throw new RewriteException(read.Error.Status, read.Error.Type, read.Error.Reason);
+        }
+
+        return await WithModeAsync(read.Vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Identifies the peak, then picks the vector the mode asks for. Without an identified peak,

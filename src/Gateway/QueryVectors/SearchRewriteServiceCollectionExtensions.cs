@@ -1,4 +1,4 @@
-using Gateway.Proxy;
+using Gateway.Peaks.Catalog;
 using Gateway.QueryVectors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +11,8 @@ public static class SearchRewriteServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="RewriteOptions"/> (<c>Gateway:Rewrite</c>), <see cref="CatalogQueryOptions"/> (<c>Gateway:Catalog</c>),
-    /// the <see cref="SearchRewriter"/> with the host's vector source and vector-field resolver, and the proxy transform.
+    /// the <see cref="SearchRewriter"/> with the host's vector source and vector-field resolver, and the caller-credential
+    /// policy of reads made on a caller's behalf.
     /// Needs <c>AddUpstream</c> (the shared client) and <c>AddEmbeddings</c>.
     /// </summary>
     public static IServiceCollection AddSearchRewrite(this IServiceCollection services)
@@ -20,7 +21,9 @@ public static class SearchRewriteServiceCollectionExtensions
         services.AddOptions<RewriteOptions>().BindConfiguration(RewriteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogQueryOptions>().BindConfiguration(CatalogQueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<UpstreamJson>();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<CallerCredentials>();
+        services.TryAddSingleton<CatalogPrototypeReader>();
         services.TryAddSingleton<PeakCatalog>();
         services.TryAddSingleton<PeakIdentifier>();
         services.TryAddSingleton<PhotoVectorReader>();
@@ -30,7 +33,6 @@ public static class SearchRewriteServiceCollectionExtensions
             sp.GetRequiredService<IQueryVectorSource>(),
             sp.GetRequiredService<IVectorFieldResolver>(),
             sp.GetRequiredService<IOptions<RewriteOptions>>().Value));
-        services.TryAddSingleton<SearchRewriteTransform>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Gateway.Rewrite;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using TransportMethod = Elastic.Transport.HttpMethod;
 
@@ -9,23 +10,30 @@ namespace Gateway.QueryVectors;
 /// <summary>
 /// Finds an index expression's dense_vector fields from its mapping (through the shared client) and picks the
 /// default: the one configured for the expression (<see cref="RewriteOptions.VectorFields"/>), else the one
-/// configured for every concrete index, else the only one. Successful look-ups are cached for a minute.
+/// configured for every concrete index, else the only one. The mapping is read with the caller's credentials
+/// (<see cref="CallerCredentials"/>); successful look-ups are cached for a minute per caller.
 /// </summary>
-internal sealed class VectorFieldResolver(UpstreamJson upstream, IOptions<RewriteOptions> options, TimeProvider time) : IVectorFieldResolver
+internal sealed class VectorFieldResolver(UpstreamClient upstream, CallerCredentials callers, IOptions<RewriteOptions> options, TimeProvider time) : IVectorFieldResolver
 {
     private static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, (VectorFields Fields, long At)> _cache = new(StringComparer.Ordinal);
 
     public async ValueTask<VectorFields?> ResolveAsync(string indexExpression, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(indexExpression, out var cached) && time.GetElapsedTime(cached.At) < CacheTime)
+        if (callers.For(indexExpression) is not { } caller)
+        {
+            return null;
+        }
+
+        var key = caller.Authorization + "\n" + indexExpression;
+        if (_cache.TryGetValue(key, out var cached) && time.GetElapsedTime(cached.At) < CacheTime)
         {
             return cached.Fields;
         }
 
         var path = "/" + string.Join(',', indexExpression.Split(',').Select(Uri.EscapeDataString)) + "/_mapping";
-        var (status, json) = await upstream.SendAsync(TransportMethod.GET, path, null, cancellationToken).ConfigureAwait(false);
-        if (status != 200 || json is not JsonObject indices || indices.Count == 0)
+        var response = await upstream.SendAsAsync(caller, TransportMethod.GET, path, null, cancellationToken).ConfigureAwait(false);
+        if (response.Status != 200 || response.Body is not JsonObject indices || indices.Count == 0)
         {
             return null;
         }
@@ -51,7 +59,7 @@ internal sealed class VectorFieldResolver(UpstreamJson upstream, IOptions<Rewrit
         var fields = new VectorFields(all, defaultField);
         if (all.Count > 0)
         {
-            _cache[indexExpression] = (fields, time.GetTimestamp());
+            _cache[key] = (fields, time.GetTimestamp());
         }
 
         return fields;

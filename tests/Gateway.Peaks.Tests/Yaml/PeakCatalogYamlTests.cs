@@ -7,7 +7,7 @@ public sealed class PeakCatalogYamlTests
     [Fact]
     public void LoadFile_RepositoryCatalog_HasSourcedEverestRegionPeaks()
     {
-        var peaks = PeakCatalogYaml.LoadFile(RepoPaths.CatalogFile);
+        var peaks = PeakCatalogYaml.LoadFile(RepositoryPaths.CatalogFile);
 
         Assert.True(peaks.Count >= 28, $"only {peaks.Count} peaks");
         Assert.Equal(peaks.Count, peaks.Select(p => p.Id).Distinct().Count());
@@ -24,7 +24,7 @@ public sealed class PeakCatalogYamlTests
     [Fact]
     public void Export_ThenLoad_RoundTripsEveryField()
     {
-        var peaks = PeakCatalogYaml.LoadFile(RepoPaths.CatalogFile);
+        var peaks = PeakCatalogYaml.LoadFile(RepositoryPaths.CatalogFile);
 
         var again = PeakCatalogYaml.Load(PeakCatalogYaml.Export(peaks));
 

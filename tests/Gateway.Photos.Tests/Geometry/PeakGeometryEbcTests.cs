@@ -11,7 +11,7 @@ namespace Gateway.Photos.Tests.Geometry;
 public sealed class PeakGeometryEbcTests
 {
     private static readonly IReadOnlyList<Gateway.Peaks.Peak> Catalog =
-        PeakCatalogYaml.LoadFile(Path.Combine(SharedData.RepoRoot, "config", "peaks.yaml"));
+        PeakCatalogYaml.LoadFile(RepositoryPaths.CatalogFile);
 
     [SkippableTheory]
     [InlineData("IMG_1512.HEIC", "kongde-ri,khumbila,phari-lapcha")]

@@ -1,6 +1,5 @@
 using Gateway.Peaks.Yaml;
 using Gateway.Rewrite;
-using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.QueryVectors;
 

@@ -10,11 +10,20 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin;
 
 /// <summary>Albums (add, rename, remove), reindex jobs (start, cancel, live progress, history, failures) and schedules.</summary>
-public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstream, UiOptions ui) : PageModel
+/// <remarks>The jobs services are optional: a host without the jobs feature leaves them out (defaults null).</remarks>
+public sealed class AlbumsModel(
+    UpstreamClient upstream,
+    UiOptions ui,
+    TimeProvider time,
+    JobLauncher? launcher = null,
+    JobProgressStore? progress = null,
+    AlbumRegistry? albums = null,
+    AlbumManager? manager = null,
+    ScheduleRegistry? schedules = null) : PageModel
 {
-    private JobLauncher? Launcher => services.GetService<JobLauncher>();
+    private JobLauncher? Launcher => launcher;
 
-    private AlbumManager? Manager => services.GetService<AlbumManager>();
+    private AlbumManager? Manager => manager;
 
     /// <summary>Whether the host runs the jobs feature.</summary>
     public bool JobsEnabled => Launcher is not null;
@@ -34,10 +43,10 @@ public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstre
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync()
     {
-        Albums = (services.GetService<AlbumRegistry>()?.All() ?? []).Select(a => (a, Directory.Exists(a.Root))).ToList();
-        Jobs = services.GetService<JobProgressStore>()?.List() ?? [];
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        Schedules = (services.GetService<ScheduleRegistry>()?.All() ?? []).Select(s => (s, ScheduleRules.NextRun(s.Cron, now))).ToList();
+        Albums = (albums?.All() ?? []).Select(a => (a, Directory.Exists(a.Root))).ToList();
+        Jobs = progress?.List() ?? [];
+        var now = time.GetUtcNow().UtcDateTime;
+        Schedules = (schedules?.All() ?? []).Select(s => (s, ScheduleRules.NextRun(s.Cron, now))).ToList();
         var body = new JsonObject
         {
             ["size"] = 0,
@@ -109,7 +118,7 @@ public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstre
     /// <summary>Creates or replaces a schedule.</summary>
     public IActionResult OnPostSaveSchedule(string? id, string? job, string? album, string? cron)
     {
-        if (services.GetService<ScheduleRegistry>() is not { } schedules)
+        if (schedules is null)
         {
             return NotFound();
         }
@@ -121,7 +130,7 @@ public sealed class AlbumsModel(IServiceProvider services, UpstreamClient upstre
     /// <summary>Deletes a schedule (it stops firing at once).</summary>
     public IActionResult OnPostDeleteSchedule(string id)
     {
-        if (services.GetService<ScheduleRegistry>() is not { } schedules)
+        if (schedules is null)
         {
             return NotFound();
         }

@@ -10,7 +10,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Pages.Admin;
 
 /// <summary>Model and index status.</summary>
-public sealed class IndexModel(IServiceProvider services, IEmbeddingService embeddings, IOptions<EmbeddingOptions> embeddingOptions, IndexStatusReader indices, PeakCatalog catalog, UiOptions ui) : PageModel
+/// <remarks>The download monitor is optional (a host without background downloads leaves it out).</remarks>
+public sealed class IndexModel(
+    IEmbeddingService embeddings,
+    IOptions<EmbeddingOptions> embeddingOptions,
+    IndexStatusReader indices,
+    PeakCatalog catalog,
+    UiOptions ui,
+    ModelDownloadMonitor? downloads = null) : PageModel
 {
     /// <summary>The embedding model's state.</summary>
     public EmbeddingModelStatus Model { get; private set; } = null!;
@@ -43,7 +50,7 @@ public sealed class IndexModel(IServiceProvider services, IEmbeddingService embe
     public async Task OnGetAsync()
     {
         Model = embeddings.Status;
-        Download = services.GetService<ModelDownloadMonitor>()?.Progress;
+        Download = downloads?.Progress;
         ModelDirectory = embeddingOptions.Value.ResolveModelDirectory();
         if (Directory.Exists(ModelDirectory))
         {
