@@ -2,17 +2,21 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+# The project copies the shipped catalog and model manifest into its output (see src/Gateway/Gateway.csproj).
+COPY config/ config/
+COPY models/manifest.json models/manifest.json
 COPY src/ src/
 RUN dotnet publish src/Gateway/Gateway.csproj -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
+# Shipped files (config/peaks.yaml, models/manifest.json, wwwroot) are part of the publish output.
 COPY --from=build /app ./
-COPY models/manifest.json /app/models/manifest.json
-COPY config/ /app/config/
-# Model files and the embedded store live in volumes so they survive container rebuilds.
-VOLUME ["/app/models", "/app/data"]
+# Everything the gateway writes (embedded store, models, thumbnails, job storage, the editable catalog, albums and
+# schedules) goes to one data folder: a volume, so it survives container rebuilds.
+VOLUME ["/data"]
 ENV ASPNETCORE_URLS=http://+:8080 \
+    Gateway__DataFolder=/data \
     DOTNET_RUNNING_IN_CONTAINER=true
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Gateway.dll"]

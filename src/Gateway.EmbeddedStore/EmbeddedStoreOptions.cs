@@ -11,11 +11,11 @@ public sealed class EmbeddedStoreOptions
     public const string SectionName = "EmbeddedStore";
 
     /// <summary>
-    /// Folder holding the translog and snapshots. Relative paths are resolved against the current
-    /// directory. Default: <c>data/embedded-store</c> under the current directory.
+    /// Folder holding the translog and snapshots. Default <c>embedded-store</c>: the gateway host resolves relative
+    /// paths against its data folder (<c>Gateway:DataFolder</c>); used on its own, against the current directory.
     /// </summary>
     [Required]
-    public string DataPath { get; set; } = Path.Combine("data", "embedded-store");
+    public string DataPath { get; set; } = "embedded-store";
 
     /// <summary>Largest accepted request body in bytes; larger bodies get a 413. Default 100 MB (Elasticsearch's <c>http.max_content_length</c>).</summary>
     [Range(1024, long.MaxValue)]

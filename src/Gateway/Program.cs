@@ -1,11 +1,13 @@
 using Gateway.Cli;
+using Gateway.Hosting;
 
 if (GatewayCommandLine.IsCommand(args))
 {
     return await GatewayCommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(GatewayHostSettings.ForWeb(args));
+builder.Services.AddGatewayFolders();
 builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();

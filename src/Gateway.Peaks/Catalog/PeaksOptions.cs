@@ -8,9 +8,10 @@ public sealed class PeaksOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Peaks";
 
-    /// <summary>The catalog file; relative paths resolve against the content root. Default <c>config/peaks.yaml</c>.</summary>
+    /// <summary>The editable catalog file. Default <c>peaks.yaml</c>: the gateway host resolves relative paths against its
+    /// data folder and seeds the file from the shipped <c>config/peaks.yaml</c> on first run.</summary>
     [Required]
-    public string CatalogPath { get; set; } = Path.Combine("config", "peaks.yaml");
+    public string CatalogPath { get; set; } = "peaks.yaml";
 
     /// <summary>The upstream index holding one document per peak. Default <c>peaks_catalog</c>.</summary>
     [Required]

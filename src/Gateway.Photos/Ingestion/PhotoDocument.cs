@@ -38,6 +38,8 @@ internal static class PhotoDocument
         }
 
         Put(doc, "shot_time", meta.ShotTimeUtc is { } t ? Iso(t) : null);
+        Put(doc, "offset_time", LocalDay.Offset(meta) is { Recorded: true } recorded ? LocalDay.Format(recorded.Offset) : null);
+        Put(doc, "local_date", LocalDay.Of(meta));
         Put(doc, "altitude_m", meta.AltitudeM is { } a ? Math.Round(a, 2) : null);
         Put(doc, "direction_deg", meta.DirectionDeg is { } d ? Math.Round(d, 2) : null);
         Put(doc, "direction_ref", meta.DirectionRef);

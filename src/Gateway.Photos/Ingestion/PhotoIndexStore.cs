@@ -137,6 +137,30 @@ public sealed class PhotoIndexStore
         }
     }
 
+    /// <summary>Deletes every document of <paramref name="album"/> from the indices behind the alias (a removed album);
+    /// returns how many it deleted. Reads ids and sends bulk deletes, which every upstream supports.</summary>
+    public async Task<int> DeleteAlbumAsync(string album, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var index in await _upstream.GetAliasTargetsAsync(_alias, cancellationToken).ConfigureAwait(false))
+        {
+            var ids = (await ReadAlbumAsync(index, album, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+            foreach (var chunk in ids.Chunk(1000))
+            {
+                var failures = await BulkAsync(NdJson(chunk.Select(id => Action("delete", index, id))), cancellationToken).ConfigureAwait(false);
+                if (failures.Count > 0)
+                {
+                    throw new UpstreamException($"deleting album '{album}' from '{index}' failed for {failures.Count} documents: {failures[0].Reason}", 500);
+                }
+            }
+
+            await RefreshAsync(index, cancellationToken).ConfigureAwait(false);
+            deleted += ids.Count;
+        }
+
+        return deleted;
+    }
+
     /// <summary>Sends one bulk request (NDJSON); returns per-item failures as (id, reason).</summary>
     public async Task<IReadOnlyList<(string Id, string Reason)>> BulkAsync(string ndjson, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Photos.Ingestion;
 
 /// <summary>
-/// Indexes albums into the <c>photos</c> alias. <see cref="IndexAlbumAsync"/> is incremental: unchanged files are
-/// skipped, changed and new files (re)indexed, documents of deleted files removed. <see cref="FullReindexAsync"/>
+/// Indexes albums into the <c>photos</c> alias. <c>IndexAlbumAsync</c> is incremental: unchanged files are
+/// skipped, changed and new files (re)indexed, documents of deleted files removed. <c>FullReindexAsync</c>
 /// writes every album into a new versioned index and swaps the alias to it atomically at the end, so searches never
 /// see a half-built index (needed after a model change).
 /// </summary>
@@ -43,9 +43,13 @@ public sealed class PhotoIngestor
 
     /// <summary>Incrementally indexes the album named <paramref name="albumName"/> into the index behind the alias.</summary>
     /// <exception cref="ArgumentException">No album has that name.</exception>
-    public async Task<IngestResult> IndexAlbumAsync(string albumName, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IngestResult> IndexAlbumAsync(string albumName, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        IndexAlbumAsync(FindAlbum(albumName), progress, cancellationToken);
+
+    /// <summary>Incrementally indexes <paramref name="album"/> (configured or not) into the index behind the alias.</summary>
+    public async Task<IngestResult> IndexAlbumAsync(AlbumOptions album, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var album = FindAlbum(albumName);
+        ArgumentNullException.ThrowIfNull(album);
         var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
         var index = await _store.EnsureCurrentIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
         return await RunAsync(index, [album], incremental: true, progress, cancellationToken).ConfigureAwait(false);
@@ -53,13 +57,18 @@ public sealed class PhotoIngestor
 
     /// <summary>Indexes every album into a new versioned index, then points the alias at it and drops the old one.
     /// When the run fails or is cancelled the new index is deleted and the alias is left as it was.</summary>
-    public async Task<IngestResult> FullReindexAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IngestResult> FullReindexAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FullReindexAsync(_options.Albums, progress, cancellationToken);
+
+    /// <summary>Indexes <paramref name="albums"/> into a new versioned index, then points the alias at it (see the overload).</summary>
+    public async Task<IngestResult> FullReindexAsync(IReadOnlyList<AlbumOptions> albums, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(albums);
         var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
         var index = await _store.CreateVersionedIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunAsync(index, _options.Albums, incremental: false, progress, cancellationToken).ConfigureAwait(false);
+            var result = await RunAsync(index, albums, incremental: false, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report(new IngestProgress(result.Total, result.Total, result.Indexed, result.Failures.Count, result.PhotosPerSecond, "swapping"));
             var old = await _store.SwapAliasAsync(index, cancellationToken).ConfigureAwait(false);
             IngestLog.AliasSwapped(_logger, _store.Alias, index, old.Count == 0 ? "none" : string.Join(", ", old));

@@ -46,6 +46,8 @@ public static class PhotosMapping
                     ["direction_ref"] = T("keyword"),
                     ["shot_time"] = T("date"),
                     ["shot_time_source"] = T("keyword"),
+                    ["offset_time"] = T("keyword"),
+                    ["local_date"] = T("date"),
                     ["camera_make"] = T("keyword"),
                     ["camera_model"] = T("keyword"),
                     ["focal_35mm"] = T("float"),

@@ -18,6 +18,9 @@ public sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer)
     /// <summary>The peaks of the catalog file, as last loaded.</summary>
     public IReadOnlyList<Peak> Peaks => catalog.Peaks;
 
+    /// <summary>The catalog file the editor writes.</summary>
+    public string FilePath => catalog.FilePath;
+
     /// <summary>The peak with that id, or null.</summary>
     public Peak? Find(string id) => catalog.Find(id);
 
@@ -41,6 +44,10 @@ public sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer)
                 return list;
             },
             cancellationToken);
+
+    /// <summary>Adds the peaks whose ids the catalog does not hold yet (new peaks of an upgraded shipped catalog).</summary>
+    public Task AddMissingAsync(IReadOnlyList<Peak> peaks, CancellationToken cancellationToken) =>
+        WriteAsync(existing => existing.Concat(peaks.Where(p => existing.All(e => e.Id != p.Id))).ToList(), cancellationToken);
 
     /// <summary>Removes the peak from the catalog file (its reference photos stay on disk).</summary>
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Embeddings.Models;
+using Gateway.Hosting;
 
 namespace Gateway.Cli;
 
@@ -16,7 +17,8 @@ internal static class GatewayCommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(GatewayHostSettings.ForCommandLine());
+        builder.Services.AddGatewayFolders();
         builder.Services.AddEmbeddingModels();
         using var host = builder.Build();
         var models = host.Services.GetRequiredService<ModelCommands>();

@@ -1,10 +1,13 @@
 using System.CommandLine;
+using Gateway.Albums;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Storage;
+using Gateway.Hosting;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Cli;
@@ -22,7 +25,7 @@ public static class IndexCommand
     /// <summary>The command, for the gateway's command line.</summary>
     public static Command Create()
     {
-        var album = new Argument<string>("album") { Description = "The album name (Photos:Albums in the configuration)" };
+        var album = new Argument<string>("album") { Description = "An album's name, or a folder that is not an album yet (it is added under the folder's name)" };
         var full = new Option<bool>("--full") { Description = "Reindex every album into a new index and swap the alias (after a model change)" };
         var catalog = new Option<bool>("--rebuild-catalog") { Description = "Rebuild changed peak prototypes first" };
         var server = new Option<Uri?>("--server") { Description = "Run the jobs on this running gateway (default: the configured Urls when a gateway holds the embedded store)" };
@@ -41,7 +44,7 @@ public static class IndexCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(GatewayHostSettings.ForCommandLine());
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -69,14 +72,32 @@ public static class IndexCommand
             return await RunRemoteAsync(remote, album, full, rebuildCatalog, output, error, bar, cancellationToken).ConfigureAwait(false);
         }
 
+        builder.Services.AddGatewayFolders();
         builder.AddUpstream();
         builder.Services.AddEmbeddingModels();
         builder.Services.AddPeakCatalog();
         builder.Services.AddPhotoIngestion();
+        builder.Services.TryAddSingleton<AlbumRegistry>();
         using var host = builder.Build();
         try
         {
             var ingestor = host.Services.GetRequiredService<PhotoIngestor>();
+            var registry = host.Services.GetRequiredService<AlbumRegistry>();
+            var target = full ? null : registry.Find(album);
+            if (!full && target is null)
+            {
+                // Not an album yet: a folder becomes one under its own name (kept in the data folder's album list).
+                var name = AlbumNames.FromFolder(album);
+                if (registry.Add(name, Path.GetFullPath(album)) is { } refused)
+                {
+                    await error.WriteLineAsync($"gateway index: [{album}] is neither an album nor a folder that can become one: {refused.Reason}").ConfigureAwait(false);
+                    return 2;
+                }
+
+                target = registry.Find(name)!;
+                await output.WriteLineAsync($"added album {name} ({target.Root})").ConfigureAwait(false);
+            }
+
             if (rebuildCatalog)
             {
                 var catalog = host.Services.GetRequiredService<PeakCatalog>();
@@ -86,8 +107,8 @@ public static class IndexCommand
             }
 
             var result = full
-                ? await ingestor.FullReindexAsync(bar, cancellationToken).ConfigureAwait(false)
-                : await ingestor.IndexAlbumAsync(album, bar, cancellationToken).ConfigureAwait(false);
+                ? await ingestor.FullReindexAsync(registry.All().Select(AlbumRegistry.ToOptions).ToList(), bar, cancellationToken).ConfigureAwait(false)
+                : await ingestor.IndexAlbumAsync(AlbumRegistry.ToOptions(target!), bar, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"{result.Index}: {result.Indexed} indexed, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed of {result.Total} ({result.PhotosPerSecond:F2} photos/s)").ConfigureAwait(false);
             foreach (var failure in result.Failures)
             {
@@ -133,7 +154,7 @@ public static class IndexCommand
     {
         var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName);
         var store = ValidatedOptions.Read<EmbeddedStoreOptions>(configuration, EmbeddedStoreOptions.SectionName);
-        if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(Path.GetFullPath(store.DataPath)))
+        if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(GatewayFolders.From(configuration).Data(store.DataPath)))
         {
             return null;
         }

@@ -28,7 +28,9 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
         var request = full
             ? new JsonObject { ["type"] = JobKinds.FullReindex }
             : new JsonObject { ["type"] = JobKinds.IncrementalScan, ["album"] = album };
-        var job = await RunJobAsync(request, report: true, cancellationToken).ConfigureAwait(false);
+        var job = !full && await AddedFolderScanAsync(album, cancellationToken).ConfigureAwait(false) is { } scan
+            ? await FollowAsync(scan, request, report: true, cancellationToken).ConfigureAwait(false)
+            : await RunJobAsync(request, report: true, cancellationToken).ConfigureAwait(false);
         var state = Text(job, "state");
         await output.WriteLineAsync($"job {Text(job, "job_id")} {state}: {Text(job, "message")}").ConfigureAwait(false);
         foreach (var failure in job["failures"]?.AsArray() ?? [])
@@ -50,6 +52,38 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
 
         var id = Text(answer, "job_id");
         await output.WriteLineAsync($"started {request["type"]} job {id} on {http.BaseAddress}").ConfigureAwait(false);
+        return await FollowAsync(id, request, report, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A folder that is not an album of that gateway yet is added through its albums API, which starts the first scan.
+    private async Task<string?> AddedFolderScanAsync(string album, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(album))
+        {
+            return null;
+        }
+
+        using var known = await http.GetAsync(new Uri("_gateway/albums", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        var albums = (await ReadObjectAsync(known, cancellationToken).ConfigureAwait(false))["albums"]?.AsArray() ?? [];
+        if (albums.Any(a => a?["name"]?.GetValue<string>() == album))
+        {
+            return null;
+        }
+
+        var name = Gateway.Albums.AlbumNames.FromFolder(album);
+        using var added = await http.PostAsJsonAsync("_gateway/albums", new JsonObject { ["name"] = name, ["folder"] = Path.GetFullPath(album) }, cancellationToken).ConfigureAwait(false);
+        var answer = await ReadObjectAsync(added, cancellationToken).ConfigureAwait(false);
+        if (!added.IsSuccessStatusCode)
+        {
+            throw new RemoteJobException($"the gateway refused to add [{album}] as album {name} ({(int)added.StatusCode}): {answer["error"]?["reason"] ?? answer.ToJsonString()}");
+        }
+
+        await output.WriteLineAsync($"added album {name} ({Path.GetFullPath(album)}) on {http.BaseAddress}").ConfigureAwait(false);
+        return Text(answer, "scan_job_id");
+    }
+
+    private async Task<JsonObject> FollowAsync(string id, JsonObject request, bool report, CancellationToken cancellationToken)
+    {
         try
         {
             while (true)

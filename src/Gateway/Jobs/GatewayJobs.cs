@@ -1,4 +1,9 @@
 using System.Globalization;
+using Gateway.Albums;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Hosting;
+using Microsoft.Extensions.Options;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
@@ -15,6 +20,10 @@ namespace Gateway.Jobs;
 [AutomaticRetry(Attempts = 0)]
 public sealed class GatewayJobs(
     PhotoIngestor ingestor,
+    AlbumRegistry registry,
+    IEmbeddingService embeddings,
+    IOptions<EmbeddingOptions> embeddingOptions,
+    GatewayFolders folders,
     PeakCatalogIndexer catalogIndexer,
     PeakCatalog catalog,
     JobProgressStore progress,
@@ -32,30 +41,42 @@ public sealed class GatewayJobs(
     /// <summary>Incrementally indexes one album.</summary>
     public Task ScanAlbumAsync(string album, IJobCancellationToken? cancellation, PerformContext? context) =>
         RunAsync(JobId(context), JobKinds.IncrementalScan, album, [album], cancellation, async (report, token) =>
-            Summary(await ingestor.IndexAlbumAsync(album, report, token).ConfigureAwait(false)));
+            Summary(await ingestor.IndexAlbumAsync(Find(album), report, token).ConfigureAwait(false)));
 
     /// <summary>Indexes every album into a new versioned index and swaps the alias.</summary>
     public Task FullReindexAsync(IJobCancellationToken? cancellation, PerformContext? context) =>
         RunAsync(JobId(context), JobKinds.FullReindex, null, AllAlbums(), cancellation, async (report, token) =>
-            Summary(await ingestor.FullReindexAsync(report, token).ConfigureAwait(false)));
+            Summary(await ingestor.FullReindexAsync(AllAlbumOptions(), report, token).ConfigureAwait(false)));
 
     /// <summary>After a model change: every peak re-embedded, then a full reindex behind the alias.</summary>
     public Task ReindexAfterModelChangeAsync(IJobCancellationToken? cancellation, PerformContext? context) =>
         RunAsync(JobId(context), JobKinds.ReindexAfterModelChange, null, AllAlbums(), cancellation, async (report, token) =>
         {
             var peaks = await RebuildAsync(force: true, token).ConfigureAwait(false);
-            var photos = Summary(await ingestor.FullReindexAsync(report, token).ConfigureAwait(false));
+            var photos = Summary(await ingestor.FullReindexAsync(AllAlbumOptions(), report, token).ConfigureAwait(false));
             return peaks + "; " + photos;
         });
 
     private async Task<string> RebuildAsync(bool force, CancellationToken token)
     {
         var peaks = catalog.Reload();
+        var stamp = CatalogBuildStamp.Now(embeddings.Status.ModelId, catalog.FilePath, embeddingOptions.Value.ResolveModelDirectory());
         var result = await catalogIndexer.RebuildAsync(peaks, catalog.Directory, force, token).ConfigureAwait(false);
+        if (result.Failures.Count == 0)
+        {
+            stamp.Write(CatalogAutoBuild.StampPath(folders));
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"catalog: {result.Updated} updated, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed");
     }
 
-    private IReadOnlyList<string> AllAlbums() => ingestor.Albums.Select(a => a.Name).ToList();
+    private IReadOnlyList<string> AllAlbums() => registry.All().Select(a => a.Name).ToList();
+
+    private List<AlbumOptions> AllAlbumOptions() => registry.All().Select(AlbumRegistry.ToOptions).ToList();
+
+    private AlbumOptions Find(string album) => registry.Find(album) is { } found
+        ? AlbumRegistry.ToOptions(found)
+        : throw new ArgumentException($"album [{album}] does not exist (any more)", nameof(album));
 
     private static string JobId(PerformContext? context) => context?.BackgroundJob?.Id ?? "local-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -72,10 +93,17 @@ public sealed class GatewayJobs(
         var token = cancellation?.ShutdownToken ?? CancellationToken.None;
         var failures = new List<string>();
         _failures.Value = failures;
-        progress.Update(jobId, kind, album, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = "waiting for album lock" });
+        var waitingFor = albums.Count == 0 ? "starting" : $"waiting for album lock ({string.Join(", ", albums)})";
+        progress.Update(jobId, kind, album, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = waitingFor });
         try
         {
             using var held = await locks.AcquireAsync(albums, token).ConfigureAwait(false);
+            if (embeddings.Status is { State: not EmbeddingModelState.Ready } model)
+            {
+                // The work's first step waits for the model (loading, or downloading in the background): say so.
+                progress.Update(jobId, kind, album, p => p with { Phase = $"waiting for the embedding model ({model.State.ToString().ToLowerInvariant()}: {model.Detail})" });
+            }
+
             var reporter = new Reporter(p => progress.Update(jobId, kind, album, j => j with
             {
                 Phase = p.Phase,

@@ -1,11 +1,10 @@
-using Gateway.Photos.Ingestion;
+using Gateway.Albums;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
 
 /// <summary>Validates and enqueues jobs (for the API and the admin pages), refusing a second writer for an album.</summary>
-public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, IOptions<PhotosOptions> photos)
+public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, AlbumRegistry registry)
 {
     private readonly Lock _lock = new();
 
@@ -17,7 +16,7 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
             return (null, 400, $"unknown job type [{kind}]; expected one of [{string.Join(", ", JobKinds.All)}]");
         }
 
-        var albums = photos.Value.Albums.Select(a => a.Name).ToList();
+        var albums = registry.All().Select(a => a.Name).ToList();
         if (kind == JobKinds.IncrementalScan && (album is null || !albums.Contains(album)))
         {
             return (null, 400, $"job [{kind}] needs an [album], one of [{string.Join(", ", albums)}]");

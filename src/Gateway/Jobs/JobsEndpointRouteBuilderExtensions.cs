@@ -1,3 +1,4 @@
+using Gateway.Albums;
 using Gateway.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,9 @@ public static class JobsEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET /_gateway/jobs</c> (list with progress), <c>GET /_gateway/jobs/{id}</c>, <c>POST /_gateway/jobs</c>
     /// (start: <c>{"type":"incremental-scan","album":"ebc"}</c>), <c>POST /_gateway/jobs/{id}/_cancel</c>, and the
-    /// Hangfire dashboard at <c>/jobs</c> behind the admin policy (or loopback-only when there is none).
+    /// albums API (<c>GET/POST /_gateway/albums</c>, <c>POST /_gateway/albums/{name}/_rename</c>,
+    /// <c>DELETE /_gateway/albums/{name}</c>), schedules API (<c>GET /_gateway/schedules</c>,
+    /// <c>PUT/DELETE /_gateway/schedules/{id}</c>), and the Hangfire dashboard at <c>/jobs</c> behind the admin policy (or loopback-only when there is none).
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayJobs(this IEndpointRouteBuilder endpoints)
     {
@@ -26,6 +29,19 @@ public static class JobsEndpointRouteBuilderExtensions
         group.MapGet("/{id}", JobsEndpoints.Get);
         var start = group.MapPost("", JobsEndpoints.Start).DisableAntiforgery();
         var cancel = group.MapPost("/{id}/_cancel", JobsEndpoints.Cancel).DisableAntiforgery();
+        var albums = endpoints.MapGroup("/_gateway/albums");
+        albums.MapGet("", AlbumsEndpoints.List);
+        var schedules = endpoints.MapGroup("/_gateway/schedules");
+        schedules.MapGet("", SchedulesEndpoints.List);
+        var changes = new[]
+        {
+            start, cancel,
+            albums.MapPost("", AlbumsEndpoints.Add).DisableAntiforgery(),
+            albums.MapPost("/{name}/_rename", AlbumsEndpoints.Rename).DisableAntiforgery(),
+            albums.MapDelete("/{name}", AlbumsEndpoints.Remove).DisableAntiforgery(),
+            schedules.MapPut("/{id}", SchedulesEndpoints.Put).DisableAntiforgery(),
+            schedules.MapDelete("/{id}", SchedulesEndpoints.Delete).DisableAntiforgery(),
+        };
 
         var dashboard = new DashboardOptions
         {
@@ -36,14 +52,19 @@ public static class JobsEndpointRouteBuilderExtensions
         var ui = endpoints.MapHangfireDashboard("/jobs", dashboard);
         if (hasAdminPolicy)
         {
-            start.RequireAuthorization(AdminPolicy);
-            cancel.RequireAuthorization(AdminPolicy);
+            foreach (var change in changes)
+            {
+                change.RequireAuthorization(AdminPolicy);
+            }
+
             ui.RequireAuthorization(AdminPolicy);
         }
         else
         {
-            start.AddEndpointFilter(LoopbackOnly);
-            cancel.AddEndpointFilter(LoopbackOnly);
+            foreach (var change in changes)
+            {
+                change.AddEndpointFilter(LoopbackOnly);
+            }
         }
 
         return endpoints;

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Albums;
 using Gateway.Errors;
-using Gateway.Photos.Ingestion;
 using Gateway.Rewrite;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
 
@@ -12,10 +11,10 @@ internal static class JobsEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static IResult List(JobProgressStore progress, IOptions<PhotosOptions> photos) => Results.Json(new
+    public static IResult List(JobProgressStore progress, AlbumRegistry albums) => Results.Json(new
     {
         jobs = progress.List(),
-        albums = photos.Value.Albums.Select(a => new { name = a.Name, root = a.Root }),
+        albums = albums.All().Select(a => new { name = a.Name, root = a.Root }),
         types = JobKinds.All,
     }, Json);
 

@@ -12,9 +12,9 @@ public sealed class JobsOptions
     [RegularExpression("^(InMemory|SQLite)$")]
     public string Storage { get; set; } = "InMemory";
 
-    /// <summary>The SQLite database file when <see cref="Storage"/> is <c>SQLite</c>.</summary>
+    /// <summary>The SQLite database file when <see cref="Storage"/> is <c>SQLite</c>; relative to the data folder. Default <c>hangfire.db</c>.</summary>
     [Required]
-    public string SqlitePath { get; set; } = Path.Combine("data", "hangfire.db");
+    public string SqlitePath { get; set; } = "hangfire.db";
 
     /// <summary>Hangfire worker threads. Jobs are heavy (they keep the embedding service busy), so few are needed.</summary>
     [Range(1, 64)]
@@ -22,6 +22,10 @@ public sealed class JobsOptions
 
     /// <summary>Recurring schedules.</summary>
     public List<RecurringScheduleOptions> Recurring { get; set; } = [];
+
+    /// <summary>Start a catalog rebuild job by itself once the model is ready, when the catalog index is missing or older
+    /// than the catalog file or the model (default true).</summary>
+    public bool BuildCatalogWhenReady { get; set; } = true;
 
     /// <summary>How many finished jobs <c>GET /_gateway/jobs</c> keeps.</summary>
     [Range(1, 10000)]

@@ -1,3 +1,4 @@
+using Gateway.Albums;
 using Gateway.Jobs;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -27,6 +28,10 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobProgressStore>();
         services.TryAddSingleton<AlbumLocks>();
         services.TryAddSingleton<JobLauncher>();
+        services.AddGatewayFolders();
+        services.TryAddSingleton<AlbumRegistry>();
+        services.TryAddSingleton<AlbumManager>();
+        services.TryAddSingleton<ScheduleRegistry>();
         services.TryAddTransient<GatewayJobs>();
 
         // Hangfire's defaults resolve the storage and the job activator from process-wide statics (JobStorage.Current,
@@ -40,6 +45,7 @@ public static class JobsServiceCollectionExtensions
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecurringJobsRegistrar>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogAutoBuild>());
         return services;
     }
 

@@ -53,8 +53,11 @@ public static class GatewayUiServiceCollectionExtensions
         services.AddPhotoIngestion();
         services.TryAddSingleton<ThumbnailCache>();
         services.TryAddSingleton<PhotoFileLocator>();
+        services.AddGatewayFolders();
+        services.TryAddSingleton<Gateway.Albums.AlbumRegistry>();
         services.TryAddSingleton<AlbumRoots>();
         services.TryAddSingleton<IndexStatusReader>();
+        services.TryAddSingleton<Gateway.Ui.Setup.SetupStatusReader>();
         services.TryAddSingleton<PeakEditor>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<UiOptions>>().Value);
         return services;

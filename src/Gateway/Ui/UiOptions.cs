@@ -18,8 +18,8 @@ public sealed class UiOptions
     [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
     public string CatalogIndex { get; set; } = "peaks_catalog";
 
-    /// <summary>Folder of the thumbnail disk cache; relative paths resolve against the content root.
-    /// Default: <c>gateway-thumbnails</c> under the system temporary folder.</summary>
+    /// <summary>Folder of the thumbnail disk cache; relative paths resolve against the data folder.
+    /// Default: <c>thumbnails</c> in the data folder.</summary>
     public string? ThumbnailCacheDirectory { get; set; }
 
     /// <summary>Longest edge of grid thumbnails, in pixels.</summary>

@@ -22,6 +22,8 @@ internal sealed class GatewayHost : WebApplicationFactory<Program>
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Gateway:DataFolder"] = dataDirectory,
+            ["Jobs:BuildCatalogWhenReady"] = "false",
             ["EmbeddedStore:DataPath"] = Path.Combine(dataDirectory, "store"),
             ["EmbeddedStore:SyncOnWrite"] = "false",
             ["Embeddings:ModelDirectory"] = modelDirectory ?? Path.Combine(dataDirectory, "no-model"),

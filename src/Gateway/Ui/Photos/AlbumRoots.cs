@@ -1,16 +1,15 @@
-using Gateway.Photos.Ingestion;
-using Microsoft.Extensions.Options;
+using Gateway.Albums;
 
 namespace Gateway.Ui.Photos;
 
-/// <summary>The album roots of the ingestion configuration (<see cref="PhotosOptions.Albums"/>) as absolute folders.</summary>
-internal sealed class AlbumRoots(IOptionsMonitor<PhotosOptions> options)
+/// <summary>The album roots of <see cref="AlbumRegistry"/> (configured and added albums) as absolute folders.</summary>
+internal sealed class AlbumRoots(AlbumRegistry registry)
 {
-    /// <summary>Every configured album as (name, absolute root); relative roots resolve as ingestion resolves them.</summary>
+    /// <summary>Every album as (name, absolute root).</summary>
     public IReadOnlyList<(string Name, string Root)> All() =>
-        options.CurrentValue.Albums
+        registry.All()
             .Where(a => !string.IsNullOrWhiteSpace(a.Root))
-            .Select(a => (a.Name, Path.GetFullPath(a.Root)))
+            .Select(a => (a.Name, a.Root))
             .ToList();
 
     /// <summary>The roots to try for a photo of <paramref name="album"/>: the named album first, then every other.</summary>

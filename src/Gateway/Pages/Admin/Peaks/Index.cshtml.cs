@@ -1,6 +1,8 @@
 using Gateway.Admin;
 using Gateway.Embeddings;
+using Gateway.Hosting;
 using Gateway.Peaks;
+using Gateway.Peaks.Yaml;
 using Gateway.Rewrite;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +10,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Pages.Admin.Peaks;
 
-/// <summary>The catalog's peaks: search, and rebuild the prototypes.</summary>
-public sealed class IndexModel(PeakEditor editor) : PageModel
+/// <summary>The catalog's peaks: search, rebuild the prototypes, and add the peaks a newer shipped catalog brings.</summary>
+public sealed class IndexModel(PeakEditor editor, GatewayFolders folders) : PageModel
 {
+    /// <summary>Peaks of the shipped catalog (next to the app) that the editable catalog does not hold.</summary>
+    public IReadOnlyList<Peak> NewShippedPeaks { get; private set; } = [];
+
     /// <summary>Filter text: any name or alias, any script, case and accents ignored.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -32,12 +37,38 @@ public sealed class IndexModel(PeakEditor editor) : PageModel
                     || p.AllNames.Any(n => PeakNameNormalizer.Normalize(n).Contains(needle, StringComparison.Ordinal)))
                 .OrderByDescending(p => p.ElevationM)
                 .ToList();
+            NewShippedPeaks = ShippedPeaksMissing();
         }
         catch (PeakCatalogException e)
         {
             Error = e.Message;
         }
     }
+
+    /// <summary>Adds the shipped peaks the editable catalog does not hold (after an upgrade); rebuild to embed them.</summary>
+    public async Task<IActionResult> OnPostAddShippedAsync()
+    {
+        try
+        {
+            var missing = ShippedPeaksMissing();
+            await editor.AddMissingAsync(missing, HttpContext.RequestAborted).ConfigureAwait(false);
+            TempData["Flash"] = $"Added {missing.Count} shipped peak(s): {string.Join(", ", missing.Select(p => p.DisplayName))}. Rebuild prototypes to embed them.";
+            TempData["FlashKind"] = "";
+        }
+        catch (PeakCatalogException e)
+        {
+            TempData["Flash"] = "Adding the shipped peaks failed: " + e.Message;
+            TempData["FlashKind"] = "error";
+        }
+
+        return RedirectToPage(new { Q });
+    }
+
+    // The shipped file is only read: the user's copy in the data folder is the one edited.
+    private List<Peak> ShippedPeaksMissing() =>
+        System.IO.File.Exists(folders.ShippedCatalog) && folders.ShippedCatalog != editor.FilePath
+            ? PeakCatalogYaml.LoadFile(folders.ShippedCatalog).Where(s => editor.Find(s.Id) is null).ToList()
+            : [];
 
     /// <summary>Rebuilds every changed prototype (all with <paramref name="force"/>).</summary>
     public async Task<IActionResult> OnPostRebuildAsync(bool force)

@@ -14,10 +14,11 @@ export function filterClauses(state) {
     filter.push({ geo_distance: { distance: `${state.geo.km.toFixed(2)}km`, gps: { lat: state.geo.lat, lon: state.geo.lon } } });
   }
   if (state.from || state.to) {
+    // local_date is the photo's own calendar day (the day its tile shows), not the UTC day.
     const range = {};
-    if (state.from) range.gte = `${state.from}T00:00:00Z`;
-    if (state.to) range.lte = `${state.to}T23:59:59Z`;
-    filter.push({ range: { shot_time: range } });
+    if (state.from) range.gte = state.from;
+    if (state.to) range.lte = state.to;
+    filter.push({ range: { local_date: range } });
   }
   return filter;
 }

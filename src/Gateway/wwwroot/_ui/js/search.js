@@ -9,6 +9,9 @@ const $ = (sel) => document.querySelector(sel);
 const app = $('#app');
 const PHOTOS = app.dataset.photosIndex;
 const CATALOG = app.dataset.catalogIndex;
+// Until an album has been indexed (or the catalog built), the page shows what is missing instead of searching an index that does not exist.
+const PHOTOS_READY = app.dataset.photosReady === 'true';
+const CATALOG_READY = app.dataset.catalogReady === 'true';
 
 const state = {
   text: '', image: null, imageMode: 'same_peak', similarTo: null,
@@ -23,7 +26,12 @@ const peakName = (id) => catalog.find((p) => p.id === id)?.name ?? id;
 const map = new TrekMap($('#map'), { onSelect: (geo) => { state.geo = geo; run(); } });
 
 async function loadContext() {
-  const [peaks, points] = await Promise.allSettled([search(CATALOG, catalogBody()), search(PHOTOS, mapPointsBody())]);
+  const none = Promise.reject(new Error('not ready'));
+  none.catch(() => {});
+  const [peaks, points] = await Promise.allSettled([
+    CATALOG_READY ? search(CATALOG, catalogBody()) : none,
+    PHOTOS_READY ? search(PHOTOS, mapPointsBody()) : none,
+  ]);
   if (peaks.status === 'fulfilled') {
     catalog = peaks.value.hits.hits.map((h) => h._source).map((s) => ({
       id: s.id, name: s.display_name ?? s.names?.[0] ?? s.id, names: s.names ?? [], elev: s.elev_m, ...geoPoint(s.latlon),
@@ -35,6 +43,10 @@ async function loadContext() {
 }
 
 async function run() {
+  if (!PHOTOS_READY) {
+    setStatus('No photos indexed yet.');
+    return;
+  }
   inflight?.abort();
   const controller = new AbortController();
   inflight = controller;

@@ -1,0 +1,53 @@
+using Gateway.Albums;
+using Gateway.Embeddings;
+using Gateway.Jobs;
+using Gateway.Upstream;
+
+namespace Gateway.Ui.Setup;
+
+/// <summary>
+/// What is still missing before the search page can show photos: the model (downloading, with progress, or missing),
+/// an album (none added yet), the peak catalog (being built) and the first scan. Empty when everything is in place.
+/// </summary>
+internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServiceProvider services, UpstreamClient upstream, UiOptions options)
+{
+    /// <summary>The steps still open, and whether the photos and catalog indices exist (the page searches only then).</summary>
+    public async Task<(IReadOnlyList<SetupStep> Steps, bool PhotosReady, bool CatalogReady)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var steps = new List<SetupStep>();
+        var model = embeddings.Status;
+        switch (model.State)
+        {
+            case EmbeddingModelState.Downloading:
+                steps.Add(new SetupStep("model", $"Downloading the embedding model {model.ModelId}: {model.Detail}", InProgress: true));
+                break;
+            case EmbeddingModelState.Loading:
+                steps.Add(new SetupStep("model", $"Loading the embedding model {model.ModelId}…", InProgress: true));
+                break;
+            case EmbeddingModelState.Missing or EmbeddingModelState.Failed:
+                steps.Add(new SetupStep("model", $"The embedding model is not available: {model.Detail}", "/admin", "Model status"));
+                break;
+        }
+
+        var albums = services.GetService<AlbumRegistry>()?.All() ?? [];
+        if (albums.Count == 0)
+        {
+            steps.Add(new SetupStep("album", "No album yet: add the folder of your photos and it is scanned at once.", "/admin/albums", "Add an album"));
+        }
+
+        var jobs = services.GetService<JobProgressStore>()?.List() ?? [];
+        if (jobs.FirstOrDefault(j => j.IsActive && j.Kind == JobKinds.CatalogRebuild) is { } catalogJob)
+        {
+            steps.Add(new SetupStep("catalog", $"Building the peak catalog ({catalogJob.Phase ?? catalogJob.State})…", "/admin/albums", "Jobs", InProgress: true));
+        }
+
+        foreach (var scan in jobs.Where(j => j.IsActive && j.Kind != JobKinds.CatalogRebuild))
+        {
+            steps.Add(new SetupStep("scan", $"Indexing {scan.Album ?? "every album"}: {scan.Done} of {scan.Total} photos ({scan.Phase ?? scan.State})", "/admin/albums", "Jobs", InProgress: true));
+        }
+
+        var photosReady = await upstream.ExistsAsync(options.PhotosIndex, cancellationToken).ConfigureAwait(false);
+        var catalogReady = await upstream.ExistsAsync(options.CatalogIndex, cancellationToken).ConfigureAwait(false);
+        return (steps, photosReady, catalogReady);
+    }
+}
