@@ -13,6 +13,7 @@ builder.Services.AddGatewayUi();
 builder.Services.AddGatewayJobs();
 
 var app = builder.Build();
+app.UseGatewayHosting();
 app.MapGatewayApi();
 app.MapGatewayUi();
 app.MapGatewayJobs();
