@@ -6,6 +6,7 @@ if (GatewayCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGatewayHosting();
 builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();

@@ -17,7 +17,11 @@ internal static class RawHttp
         await using var stream = client.GetStream();
         var head = new StringBuilder();
         head.Append(request.Method).Append(' ').Append(request.Target).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(address.Authority).Append("\r\n");
+        if (!request.Headers.Any(h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase)))
+        {
+            head.Append("Host: ").Append(address.Authority).Append("\r\n");
+        }
+
         head.Append("Connection: close\r\n");
         foreach (var (name, value) in request.Headers)
         {
