@@ -1,4 +1,3 @@
-using Gateway.Ui.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Admin;

@@ -1,4 +1,3 @@
-using Gateway.Ui.Auth;
 
 namespace Gateway.Admin;
 

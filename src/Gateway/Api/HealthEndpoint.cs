@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.Search;
-using Gateway.Ui.Auth;
+using Gateway.Admin;
+using Gateway.QueryVectors;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -42,7 +42,7 @@ internal sealed class AlbumGateway : IDisposable
             ["Peaks:CatalogPath"] = catalog,
             ["Photos:Albums:0:Name"] = "trek",
             ["Photos:Albums:0:Root"] = album,
-            ["Gateway:Admin:PasswordHash"] = Gateway.Ui.Auth.AdminPasswordHash.Create(AdminPassword, 1000),
+            ["Gateway:Admin:PasswordHash"] = Gateway.Admin.AdminPasswordHash.Create(AdminPassword, 1000),
         };
         Settings = settings;
         Host = GatewayHost.Start(_dir.Path, model.Directory, settings);
