@@ -85,7 +85,8 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture) : IClassFixture<FuzzGa
     [InlineData("7fffffffffffffff")]
     public async Task BrokenChunkSizes_Answer400(string size)
     {
-        foreach (var target in new[] { "/fz/_search", "/fz/_bulk", "/_gateway/embed", "/_gateway/jobs" })
+        // (The jobs API is left out: without an admin it refuses with 403 before it reads the body.)
+        foreach (var target in new[] { "/fz/_search", "/fz/_bulk", "/_gateway/embed", "/_gateway/identify" })
         {
             var request = new FuzzRequest("named", "POST", target, [("Content-Type", "application/json")],
                 System.Text.Encoding.ASCII.GetBytes($"{size}\r\n{{}}\r\n0\r\n\r\n"), Chunked: true);
