@@ -44,7 +44,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
 
         try
         {
-            var root = ParseObject(body.Span, "request body");
+            var root = StrictJson.ParseObject(body.Span, "request body");
             var context = new RewriteContext(vectors, fields, Options, indexExpression, cancellationToken);
             if (!await new BodyRewriter(context).RewriteAsync(root).ConfigureAwait(false))
             {
@@ -89,8 +89,8 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
                     continue;
                 }
 
-                var header = ParseObject(lines[i].Span, $"_msearch header line {i + 1}");
-                var search = ParseObject(line.Span, $"_msearch body line {i + 2}");
+                var header = StrictJson.ParseObject(lines[i].Span, $"_msearch header line {i + 1}");
+                var search = StrictJson.ParseObject(line.Span, $"_msearch body line {i + 2}");
                 var context = new RewriteContext(vectors, fields, Options, HeaderIndex(header) ?? indexExpression, cancellationToken);
                 if (await new BodyRewriter(context).RewriteAsync(search).ConfigureAwait(false))
                 {
@@ -110,19 +110,6 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         catch (RewriteException e)
         {
             return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
-        }
-    }
-
-    private static JsonObject ParseObject(ReadOnlySpan<byte> json, string what)
-    {
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject
-                ?? throw new RewriteException(400, "parsing_exception", $"the {what} must be a JSON object");
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
-        {
-            throw new RewriteException(400, "parsing_exception", $"failed to parse the {what}: {e.Message}");
         }
     }
 

@@ -41,12 +41,27 @@ public sealed class UpstreamOptions : IValidatableObject
     /// <summary>Whether the upstream is the embedded store.</summary>
     public bool IsEmbedded => string.Equals(Upstream.Trim(), Embedded, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The node URLs of a cluster upstream (empty for the embedded store).</summary>
-    public IReadOnlyList<Uri> Nodes => IsEmbedded
+    /// <summary>
+    /// The node URLs of a cluster upstream (empty for the embedded store), without any <c>user:password@</c>: these
+    /// are what health, logs and YARP's destinations show. The credentials travel as <see cref="Username"/>/<see cref="Password"/>.
+    /// </summary>
+    public IReadOnlyList<Uri> Nodes => RawNodes().Select(n => new UriBuilder(n) { UserName = "", Password = "" }.Uri).ToList();
+
+    /// <summary>The user name of the gateway's own client: <see cref="UpstreamUsername"/>, or the one in the node URLs.</summary>
+    public string? Username => !string.IsNullOrEmpty(UpstreamUsername) ? UpstreamUsername : UrlCredentials()?.User;
+
+    /// <summary>The password for <see cref="Username"/>.</summary>
+    public string? Password => !string.IsNullOrEmpty(UpstreamUsername) ? UpstreamPassword : UrlCredentials()?.Password;
+
+    private IEnumerable<Uri> RawNodes() => IsEmbedded
         ? []
         : Upstream.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => new Uri(n.EndsWith('/') ? n : n + "/", UriKind.Absolute))
-            .ToList();
+            .Select(n => new Uri(n.EndsWith('/') ? n : n + "/", UriKind.Absolute));
+
+    private (string User, string Password)? UrlCredentials() =>
+        RawNodes().Select(n => n.UserInfo).FirstOrDefault(u => u.Length > 0) is { } info
+            ? (Uri.UnescapeDataString(info.Split(':', 2)[0]), info.Contains(':', StringComparison.Ordinal) ? Uri.UnescapeDataString(info.Split(':', 2)[1]) : "")
+            : null;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -60,8 +75,21 @@ public sealed class UpstreamOptions : IValidatableObject
         {
             if (!Uri.TryCreate(node, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                yield return new ValidationResult($"Gateway:Upstream must be 'embedded' or a list of http(s) node URLs; '{node}' is neither", [nameof(Upstream)]);
+                // The URL itself may hold a password: never repeat it in the message.
+                yield return new ValidationResult("Gateway:Upstream must be 'embedded' or a list of http(s) node URLs; one entry is neither", [nameof(Upstream)]);
             }
+        }
+
+        var userInfos = RawNodes().Select(n => n.UserInfo).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Count();
+        if (userInfos > 0 && (!string.IsNullOrEmpty(UpstreamUsername) || !string.IsNullOrEmpty(UpstreamApiKey)))
+        {
+            yield return new ValidationResult(
+                "Gateway:Upstream carries credentials (user:password@) and Gateway:UpstreamUsername or UpstreamApiKey is set too: keep one of them", [nameof(Upstream)]);
+        }
+
+        if (userInfos > 1)
+        {
+            yield return new ValidationResult("Gateway:Upstream nodes carry different credentials: use Gateway:UpstreamUsername/UpstreamPassword instead", [nameof(Upstream)]);
         }
     }
 }

@@ -8,6 +8,7 @@ if (GatewayCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(GatewayHostSettings.ForWeb(args));
 builder.Services.AddGatewayFolders();
+builder.AddGatewayHosting();
 builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();
@@ -15,6 +16,7 @@ builder.Services.AddGatewayUi();
 builder.Services.AddGatewayJobs();
 
 var app = builder.Build();
+app.UseGatewayHosting();
 app.MapGatewayApi();
 app.MapGatewayUi();
 app.MapGatewayJobs();

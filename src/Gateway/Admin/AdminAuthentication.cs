@@ -12,4 +12,7 @@ public static class AdminAuthentication
 
     /// <summary>The sign-in page.</summary>
     public const string SignInPath = "/admin/signin";
+
+    /// <summary>The first-run setup page that creates the admin password.</summary>
+    public const string SetupPath = "/admin/setup";
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Admin;
 
@@ -9,14 +8,21 @@ internal static class AdminCookieEvents
 {
     public static Task RedirectToSignInAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var admin = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AdminOptions>>().CurrentValue;
+        var credentials = context.HttpContext.RequestServices.GetRequiredService<AdminCredentials>();
         var wantsHtml = context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-        // Without a password only loopback callers get in, so a sign-in form would be a dead end;
-        // scripts (fetch, curl) get a status rather than an HTML page.
-        if (!admin.HasPassword)
+        // Before the first run's setup nobody is admin: this machine's browser is sent to the setup page, anyone else
+        // (remote, through a proxy, or a script) is refused. Scripts get a status rather than an HTML page.
+        if (!credentials.Exists)
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            if (wantsHtml && DirectLoopback.Is(context.HttpContext))
+            {
+                context.Response.Redirect(AdminAuthentication.SetupPath);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
         }
         else if (!wantsHtml)
         {

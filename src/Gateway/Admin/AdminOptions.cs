@@ -11,8 +11,9 @@ public sealed class AdminOptions
 
     /// <summary>
     /// The admin password as <c>pbkdf2-sha256$iterations$salt-base64$hash-base64</c> (see <see cref="AdminPasswordHash"/>).
-    /// With none configured, the admin answers requests from loopback addresses only, without sign-in.
-    /// Set it from the environment (<c>Gateway__Admin__PasswordHash</c>), never in a committed file.
+    /// With none configured, the first-run setup page (<c>/admin/setup</c>, direct loopback only) creates one and keeps
+    /// it in the data folder; until then nobody is admin. Set it from the environment (<c>Gateway__Admin__PasswordHash</c>),
+    /// never in a committed file; when set it wins over the stored one.
     /// </summary>
     public string? PasswordHash { get; set; }
 

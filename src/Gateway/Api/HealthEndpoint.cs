@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
+using Gateway.Admin;
 using Gateway.Upstream;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using TransportMethod = Elastic.Transport.HttpMethod;
 
@@ -15,6 +17,7 @@ namespace Gateway.Api;
 internal static class HealthEndpoint
 {
     public static async Task<IResult> HandleAsync(
+        HttpContext http,
         UpstreamClient upstream,
         IEmbeddingService embeddings,
         IOptions<UpstreamOptions> upstreamOptions,
@@ -35,6 +38,8 @@ internal static class HealthEndpoint
             (status, info) = (0, null);
         }
 
+        // Absolute server paths (model folder, data folder) are for the signed-in admin only.
+        var admin = (await http.AuthenticateAsync(AdminAuthentication.Scheme).ConfigureAwait(false)).Succeeded;
         var reachable = status is >= 200 and < 300;
         var model = embeddings.Status;
         var queue = embeddings.Queue;
@@ -57,7 +62,7 @@ internal static class HealthEndpoint
                 ["state"] = model.State.ToString().ToLowerInvariant(),
                 ["model_id"] = model.ModelId,
                 ["dimensions"] = model.Dimensions,
-                ["detail"] = model.Detail,
+                ["detail"] = admin ? model.Detail : PathRedactor.Redact(model.Detail),
                 ["variant"] = model.Tuning?.Variant,
                 ["batch"] = model.Tuning is { } tuning
                     ? new JsonObject { ["text"] = Batch(tuning.Text), ["image"] = Batch(tuning.Image) }

@@ -4,6 +4,7 @@ using Gateway.Embeddings;
 using Gateway.Errors;
 using Gateway.QueryVectors;
 using Gateway.Rewrite;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Api;
@@ -15,6 +16,8 @@ namespace Gateway.Api;
 /// </summary>
 internal static class IdentifyEndpoint
 {
+    private const int MultipartOverhead = 64 * 1024;
+
     public static Task<IResult> HandleAsync(
         HttpContext context,
         IEmbeddingService embeddings,
@@ -79,7 +82,24 @@ internal static class IdentifyEndpoint
 
     private static async Task<byte[]> ReadUploadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        // Kestrel stops reading past the image limit (plus room for the multipart framing) and answers 413; the form
+        // reader would otherwise spool up to 128 MB to disk and fail with a 500 beyond that.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + MultipartOverhead;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested && e is not BadHttpRequestException)
+        {
+            // No boundary, a part that never ends: the multipart reader's words for a malformed upload.
+            throw RewriteException.BadRequest("[identify] the multipart body is malformed: " + e.Message);
+        }
+
         var file = form.Files.Count > 0 ? form.Files[0] : throw RewriteException.BadRequest("[identify] the multipart body has no file");
         if (file.Length > limit)
         {

@@ -133,6 +133,13 @@ public static class IndexCommand
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        if (Environment.GetEnvironmentVariable("GATEWAY_ADMIN_PASSWORD") is { Length: > 0 } password)
+        {
+            // Starting jobs needs the admin: Basic credentials from the environment, never from the command line.
+            var user = Environment.GetEnvironmentVariable("GATEWAY_ADMIN_USER") is { Length: > 0 } name ? name : "admin";
+            http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
+        }
+
         try
         {
             return await new RemoteIndexRunner(http, output, bar, PollInterval).RunAsync(album, full, rebuildCatalog, cancellationToken).ConfigureAwait(false);

@@ -39,9 +39,9 @@ internal static class UpstreamClientFactory
         {
             settings.Authentication(new ApiKey(options.UpstreamApiKey));
         }
-        else if (!string.IsNullOrEmpty(options.UpstreamUsername))
+        else if (!string.IsNullOrEmpty(options.Username))
         {
-            settings.Authentication(new BasicAuthentication(options.UpstreamUsername, options.UpstreamPassword ?? ""));
+            settings.Authentication(new BasicAuthentication(options.Username, options.Password ?? ""));
         }
 
         if (!string.IsNullOrEmpty(options.UpstreamCertificateFingerprint))

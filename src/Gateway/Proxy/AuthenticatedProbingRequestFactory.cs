@@ -29,9 +29,9 @@ internal sealed class AuthenticatedProbingRequestFactory(IOptions<UpstreamOption
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", upstream.UpstreamApiKey);
         }
-        else if (!string.IsNullOrEmpty(upstream.UpstreamUsername))
+        else if (!string.IsNullOrEmpty(upstream.Username))
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(upstream.UpstreamUsername + ":" + upstream.UpstreamPassword));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(upstream.Username + ":" + upstream.Password));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
         }
 

@@ -27,7 +27,18 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         }
 
         var limit = rewriter.Options.MaxBodyBytes;
-        var body = await BoundedBodyReader.ReadAsync(request.Body, request.ContentLength, limit, context.CancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await BoundedBodyReader.ReadAsync(request.Body, request.ContentLength, limit, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Hosting.ClientFault.From(e) is { } fault)
+        {
+            // Broken chunking: YARP would answer 502 for an exception in a transform.
+            await new GatewayError(fault).WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (body is null)
         {
             await new GatewayError(new RewriteError(413, "content_too_long_exception",
@@ -51,6 +62,14 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
         {
             LogRefused(logger, request.Path, error.Error.Status, error.Error.Reason);
             await error.WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException && e.Source == "System.Text.Json")
+        {
+            // A field of the caller's body with the wrong JSON type (a number where the rewriter reads a string).
+            LogRefused(logger, request.Path, 400, e.Message);
+            await new GatewayError(new RewriteError(400, "parsing_exception", "a field of the request body has the wrong type: " + e.Message))
+                .WriteAsync(http.Response, context.CancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -126,8 +145,9 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
             return await RequestBodyDecoder.DecodeAsync(body, encoding, limit, cancellationToken).ConfigureAwait(false)
                 ?? throw new RewriteException(413, "content_too_long_exception", $"the decompressed body is over {limit} bytes (Gateway:Rewrite:MaxBodyBytes)");
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException && e.Source != "System.Text.Json")
         {
+            // GZip and Deflate report junk as InvalidDataException, Brotli as InvalidOperationException.
             throw new RewriteException(400, "parsing_exception", $"the {encoding} request body does not decompress: {e.Message}");
         }
     }

@@ -1,6 +1,7 @@
 using Gateway.Admin;
 using Gateway.Ui;
 using Gateway.Ui.Photos;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,12 +28,14 @@ public static class GatewayUiServiceCollectionExtensions
         {
             o.Conventions.AuthorizeFolder("/Admin", AdminAuthentication.Policy);
             o.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Admin/Setup");
         });
         services.AddHttpContextAccessor();
         services.AddAuthentication().AddCookie(AdminAuthentication.Scheme, o =>
         {
             o.Cookie.Name = ".Gateway.Admin";
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = AspNetCore.Http.SameSiteMode.Strict;
             o.LoginPath = AdminAuthentication.SignInPath;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -40,8 +43,12 @@ public static class GatewayUiServiceCollectionExtensions
             o.Events.OnRedirectToLogin = AdminCookieEvents.RedirectToSignInAsync;
             o.Events.OnRedirectToAccessDenied = AdminCookieEvents.AccessDeniedAsync;
         });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminBasicAuthenticationHandler>(AdminBasicAuthenticationHandler.SchemeName, null);
+        services.TryAddSingleton(sp => AdminPasswordFile.InDataFolder(sp.GetRequiredService<Gateway.Hosting.GatewayFolders>()));
+        services.TryAddSingleton<AdminCredentials>();
+        services.TryAddSingleton<SignInThrottle>();
         services.AddAuthorization(o => o.AddPolicy(AdminAuthentication.Policy, p => p
-            .AddAuthenticationSchemes(AdminAuthentication.Scheme)
+            .AddAuthenticationSchemes(AdminAuthentication.Scheme, AdminBasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, AdminAccessHandler>());
 

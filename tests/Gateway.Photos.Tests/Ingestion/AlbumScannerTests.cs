@@ -30,6 +30,28 @@ public sealed class AlbumScannerTests : IDisposable
     }
 
     [Fact]
+    public void Scan_DoesNotFollowLinksOutOfTheAlbum()
+    {
+        var outside = Directory.CreateTempSubdirectory("gateway-scan-outside-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(outside, "secret.jpg"), [1, 2, 3]);
+            File.WriteAllBytes(Path.Combine(_root, "own.jpg"), [1, 2, 3]);
+            Directory.CreateSymbolicLink(Path.Combine(_root, "rootlink"), "/");
+            Directory.CreateSymbolicLink(Path.Combine(_root, "outlink"), outside);
+            File.CreateSymbolicLink(Path.Combine(_root, "filelink.jpg"), Path.Combine(outside, "secret.jpg"));
+
+            var files = AlbumScanner.Scan(new AlbumOptions { Name = "trek", Root = _root });
+
+            Assert.Equal(["own.jpg"], files.Select(f => f.RelativePath));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Scan_MissingRoot_Throws() =>
         Assert.Throws<DirectoryNotFoundException>(() => AlbumScanner.Scan(new AlbumOptions { Name = "x", Root = Path.Combine(_root, "nope") }));
 

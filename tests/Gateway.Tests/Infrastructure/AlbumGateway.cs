@@ -42,10 +42,18 @@ internal sealed class AlbumGateway : IDisposable
             ["Peaks:CatalogPath"] = catalog,
             ["Photos:Albums:0:Name"] = "trek",
             ["Photos:Albums:0:Root"] = album,
+            ["Gateway:Admin:PasswordHash"] = Gateway.Admin.AdminPasswordHash.Create(AdminPassword, 1000),
         };
         Settings = settings;
         Host = GatewayHost.Start(_dir.Path, model.Directory, settings);
+        Host.Http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + AdminPassword)));
+
+        // `gateway index --server` reads the admin password from the environment; every album gateway shares this one.
+        Environment.SetEnvironmentVariable("GATEWAY_ADMIN_PASSWORD", AdminPassword);
     }
+
+    /// <summary>The admin password; the host's client sends it as Basic credentials (starting jobs needs the admin).</summary>
+    public const string AdminPassword = "jobs test password";
 
     /// <summary>The running gateway.</summary>
     public GatewayHost Host { get; }

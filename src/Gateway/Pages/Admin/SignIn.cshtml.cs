@@ -1,21 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Gateway.Admin;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Pages.Admin;
 
 /// <summary>Admin sign-in (cookie) and sign-out.</summary>
-public sealed class SignInModel(IOptionsMonitor<AdminOptions> options, TimeProvider time) : PageModel
+internal sealed class SignInModel(AdminCredentials credentials, SignInThrottle throttle) : PageModel
 {
-    /// <summary>Whether a password is configured at all.</summary>
-    public bool HasPassword => options.CurrentValue.HasPassword;
+    /// <summary>Whether an admin password exists (configured, or made by the first-run setup).</summary>
+    public bool HasPassword => credentials.Exists;
 
     /// <summary>The admin user name.</summary>
-    public string UserName => options.CurrentValue.UserName;
+    public string UserName => credentials.UserName;
 
     /// <summary>The password typed in.</summary>
     [BindProperty]
@@ -35,21 +35,34 @@ public sealed class SignInModel(IOptionsMonitor<AdminOptions> options, TimeProvi
     /// <summary>Checks the password and sets the admin cookie.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var admin = options.CurrentValue;
-        if (!admin.HasPassword)
+        if (!credentials.Exists)
         {
             return Forbid(AdminAuthentication.Scheme);
         }
 
-        if (!ModelState.IsValid || !AdminPasswordHash.Verify(Password, admin.PasswordHash))
+        var client = SignInClient.Of(HttpContext);
+        var wait = throttle.RetryAfter(client);
+        var ok = wait > TimeSpan.Zero || !ModelState.IsValid
+            ? false
+            : await throttle.CheckAsync(client, () => credentials.Verify(Password), HttpContext.RequestAborted).ConfigureAwait(false);
+        if (ok != true)
         {
-            // A fixed pause makes guessing slow without locking the real admin out.
-            await Task.Delay(TimeSpan.FromMilliseconds(400), time, HttpContext.RequestAborted).ConfigureAwait(false);
-            ModelState.AddModelError(nameof(Password), "Wrong password.");
+            // Locked out, or every password check slot busy: answered at once with 429, no thread held waiting.
+            if (wait > TimeSpan.Zero || ok is null)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                ModelState.AddModelError(nameof(Password), "Too many failed sign-ins; try again later.");
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Password), "Wrong password.");
+            }
+
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, admin.UserName), new Claim(ClaimTypes.Role, "admin")], AdminAuthentication.Scheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, credentials.UserName), new Claim(ClaimTypes.Role, "admin")], AdminAuthentication.Scheme);
         await HttpContext.SignInAsync(AdminAuthentication.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
     }

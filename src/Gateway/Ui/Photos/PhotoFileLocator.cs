@@ -18,24 +18,35 @@ internal sealed class PhotoFileLocator(UpstreamClient upstream, IOptions<UiOptio
             HttpMethod.GET,
             $"/{options.Value.PhotosIndex}/_doc/{Uri.EscapeDataString(id)}?_source_includes=path,album",
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Anyone who can write the photos index chooses these strings: a number, a NUL or a link is "not found".
         if (!response.IsSuccess || response.Body?["_source"] is not JsonObject source
-            || source["path"]?.GetValue<string>() is not { Length: > 0 } relative)
+            || !TryGetString(source["path"], out var relative) || relative.Length == 0 || relative.Contains('\0', StringComparison.Ordinal))
         {
             return null;
         }
 
-        var album = source["album"]?.GetValue<string>();
+        TryGetString(source["album"], out var album);
         foreach (var root in albums.Candidates(album))
         {
-            var full = Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
-            var inside = full.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            if (inside && File.Exists(full))
+            // Both sides as real paths (every link resolved), so a link inside the album that points out of it
+            // (rootlink -> /) is refused while a link inside pointing inside still works.
+            if (RealPath.Resolve(root) is not { } realRoot
+                || RealPath.Resolve(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar))) is not { } real
+                || !RealPath.IsInside(real, realRoot) || !File.Exists(real))
             {
-                var info = new FileInfo(full);
-                return new PhotoFile(full, info.Length, info.LastWriteTimeUtc);
+                continue;
             }
+
+            var info = new FileInfo(real);
+            return new PhotoFile(real, info.Length, info.LastWriteTimeUtc);
         }
 
         return null;
+    }
+
+    private static bool TryGetString(JsonNode? node, out string value)
+    {
+        value = "";
+        return node is JsonValue json && json.TryGetValue(out value!);
     }
 }
