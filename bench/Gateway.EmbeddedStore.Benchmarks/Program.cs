@@ -1,6 +1,5 @@
 using Gateway.EmbeddedStore.Benchmarks.Ingest;
 using Gateway.EmbeddedStore.Benchmarks.Knn;
-using Gateway.EmbeddedStore.Benchmarks.Serve;
 
 // dotnet run -c Release --project bench/Gateway.EmbeddedStore.Benchmarks -- <command> [options]
 switch (args.FirstOrDefault())
@@ -9,9 +8,7 @@ switch (args.FirstOrDefault())
         return await IngestBenchmark.RunAsync(args[1..]);
     case "knn":
         return KnnBenchmark.Run(args[1..]);
-    case "serve":
-        return await StoreServer.RunAsync(args[1..]);
     default:
-        Console.WriteLine("embedded store benchmarks: ingest [--docs N] [--batch N] [--writers N] | knn | serve --data DIR --url URL");
+        Console.WriteLine("embedded store benchmarks: ingest [--docs N] [--batch N] [--writers N] | knn");
         return 0;
 }
