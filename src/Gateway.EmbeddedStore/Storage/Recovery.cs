@@ -57,7 +57,7 @@ internal static class Recovery
                 if (catalog.FindByUuid(record.IndexUuid) is { } target)
                 {
                     var source = SourceBuffers.Copy(record.Source.Span);
-                    var parsed = DocumentParser.Parse(record.Id!, source, target.Mapping, 0, 0, 0);
+                    var parsed = DocumentParser.Parse(record.Id!, source, target.Mapping, 0, 0, 0, allowDuplicateKeys: true);
                     if (parsed.NewMapping is { } newMapping)
                     {
                         target.Mapping = newMapping;
