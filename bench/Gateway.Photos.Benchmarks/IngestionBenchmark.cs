@@ -6,7 +6,7 @@ using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Search;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks.Catalog;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Gateway.Photos.Ingestion;
 using Gateway.TestModels;
 using Microsoft.Extensions.Options;

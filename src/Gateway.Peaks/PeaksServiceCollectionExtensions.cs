@@ -1,7 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Gateway.Embeddings;
 using Gateway.Photos.Ingestion;
-using Gateway.Ui.Admin;
+using Gateway.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,4 +1,4 @@
-using Gateway.Ui.Auth;
+using Gateway.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

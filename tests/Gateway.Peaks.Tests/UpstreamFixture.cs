@@ -3,7 +3,7 @@ using Elastic.Transport;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Search;
 using Gateway.Embeddings.Service;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Gateway.TestModels;
 using Microsoft.Extensions.Options;
 using Store = Gateway.EmbeddedStore.EmbeddedStore;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using HttpMethod = Elastic.Transport.HttpMethod;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Gateway.Photos.Ingestion;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Peaks.Catalog;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.Search;
+using Gateway.QueryVectors;
 using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using TransportMethod = Elastic.Transport.HttpMethod;

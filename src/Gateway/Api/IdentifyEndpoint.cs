@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
+using Gateway.QueryVectors;
 using Gateway.Rewrite;
-using Gateway.Search;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Api;

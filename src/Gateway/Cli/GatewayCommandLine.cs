@@ -23,7 +23,7 @@ internal static class GatewayCommandLine
 
         var root = new RootCommand("Multimodal search gateway for Elasticsearch");
         root.Subcommands.Add(ModelsCommand(models));
-        root.Subcommands.Add(Gateway.Jobs.IndexCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 

@@ -1,4 +1,3 @@
-using Gateway.Upstream;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Transforms;
 

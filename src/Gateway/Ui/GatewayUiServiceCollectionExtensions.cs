@@ -1,6 +1,5 @@
+using Gateway.Admin;
 using Gateway.Ui;
-using Gateway.Ui.Admin;
-using Gateway.Ui.Auth;
 using Gateway.Ui.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;

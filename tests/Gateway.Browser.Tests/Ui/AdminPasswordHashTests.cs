@@ -1,4 +1,4 @@
-using Gateway.Ui.Auth;
+using Gateway.Admin;
 
 namespace Gateway.Browser.Tests.Ui;
 

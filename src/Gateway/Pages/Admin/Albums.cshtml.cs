@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Gateway.Jobs;
-using Gateway.Peaks.Upstream;
 using Gateway.Photos.Ingestion;
 using Gateway.Ui;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Gateway.Peaks.Upstream;
+using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 using HttpMethod = Elastic.Transport.HttpMethod;
 

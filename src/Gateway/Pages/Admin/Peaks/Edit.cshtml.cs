@@ -1,9 +1,9 @@
+using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Peaks;
-using Gateway.Peaks.Upstream;
 using Gateway.Ui;
-using Gateway.Ui.Admin;
 using Gateway.Ui.Photos;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,8 @@
+using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Peaks;
-using Gateway.Peaks.Upstream;
 using Gateway.Rewrite;
-using Gateway.Ui.Admin;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Peaks;
-using Gateway.Peaks.Upstream;
 using Gateway.Ui;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using HttpMethod = Elastic.Transport.HttpMethod;

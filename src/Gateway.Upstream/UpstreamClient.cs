@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Transport;
+using HttpMethod = Elastic.Transport.HttpMethod;
+
+namespace Gateway.Upstream;
+
+/// <summary>
+/// JSON requests to the upstream through the official client's transport (so the same code runs against the
+/// embedded store and a real cluster), with retries and exponential back-off on transient failures.
+/// </summary>
+public sealed class UpstreamClient
+{
+    private static readonly RequestConfiguration NdJson = new() { ContentType = "application/x-ndjson", Accept = "application/json" };
+    private static readonly RequestConfiguration Json = new() { ContentType = "application/json", Accept = "application/json" };
+
+    private readonly ElasticsearchClient _client;
+    private readonly TimeProvider _time;
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _baseDelay;
+
+    /// <summary>Wraps <paramref name="client"/>; transient failures are retried up to <paramref name="maxAttempts"/> times in all,
+    /// waiting <paramref name="baseDelay"/>, 2×, 4× ... between attempts.</summary>
+    public UpstreamClient(ElasticsearchClient client, TimeProvider? time = null, int maxAttempts = 5, TimeSpan? baseDelay = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        _client = client;
+        _time = time ?? TimeProvider.System;
+        _maxAttempts = maxAttempts;
+        _baseDelay = baseDelay ?? TimeSpan.FromMilliseconds(200);
+    }
+
+    /// <summary>Sends one request, retrying transient failures; returns the last response (success or not).</summary>
+    public async Task<UpstreamResponse> SendAsync(HttpMethod method, string path, string? body = null, bool ndjson = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        UpstreamResponse response = new(0, null, "not sent");
+        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
+        {
+            response = await SendOnceAsync(method, path, body, ndjson, cancellationToken).ConfigureAwait(false);
+            if (!response.IsTransient || attempt == _maxAttempts)
+            {
+                return response;
+            }
+
+            var delay = _baseDelay * Math.Pow(2, attempt - 1);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    /// <summary>Like <see cref="SendAsync"/> but throws <see cref="UpstreamException"/> unless the answer is 2xx
+    /// (or one of <paramref name="alsoAccept"/>).</summary>
+    public async Task<JsonNode?> SendOrThrowAsync(HttpMethod method, string path, string? body = null, bool ndjson = false, CancellationToken cancellationToken = default, params int[] alsoAccept)
+    {
+        var response = await SendAsync(method, path, body, ndjson, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess && !alsoAccept.Contains(response.Status))
+        {
+            throw new UpstreamException($"{method} {path} failed with status {response.Status}: {response.Error}", response.Status);
+        }
+
+        return response.Body;
+    }
+
+    /// <summary>True when an index or alias of that name exists.</summary>
+    public async Task<bool> ExistsAsync(string indexOrAlias, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(HttpMethod.HEAD, "/" + Uri.EscapeDataString(indexOrAlias), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.Status == 200;
+    }
+
+    /// <summary>The concrete indices behind an alias (empty when the alias does not exist).</summary>
+    public async Task<IReadOnlyList<string>> GetAliasTargetsAsync(string alias, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(HttpMethod.GET, "/_alias/" + Uri.EscapeDataString(alias), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.Status == 200 && response.Body is JsonObject indices ? indices.Select(kv => kv.Key).ToList() : [];
+    }
+
+    private async Task<UpstreamResponse> SendOnceAsync(HttpMethod method, string path, string? body, bool ndjson, CancellationToken cancellationToken)
+    {
+        StringResponse raw;
+        try
+        {
+            var data = body is null ? null : PostData.String(body);
+            raw = await _client.Transport.RequestAsync<StringResponse>(method, path, data, ndjson ? NdJson : Json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            return new UpstreamResponse(0, null, e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return new UpstreamResponse(0, null, e.Message);
+        }
+
+        var status = raw.ApiCallDetails.HttpStatusCode ?? 0;
+        var node = Parse(raw.Body);
+        var error = status is >= 200 and < 300 ? null : ErrorReason(node) ?? raw.ApiCallDetails.OriginalException?.Message ?? $"HTTP {status}";
+        return new UpstreamResponse(status, node, error);
+    }
+
+    private static JsonNode? Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ErrorReason(JsonNode? node) => node?["error"] switch
+    {
+        JsonObject error => new StringBuilder().Append(error["type"]?.ToString()).Append(": ").Append(error["reason"]?.ToString()).ToString(),
+        JsonValue value => value.ToString(),
+        _ => null,
+    };
+}

@@ -1,0 +1,60 @@
+using Elastic.Clients.Elasticsearch;
+using Gateway.EmbeddedStore;
+using Gateway.Hosting;
+using Gateway.Proxy;
+using Gateway.Upstream;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the upstream: the YARP proxy, the gateway's own Elasticsearch client, and the embedded store when selected.</summary>
+public static class UpstreamHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds <see cref="UpstreamOptions"/> (section <c>Gateway</c>), the reverse proxy (routes and cluster from
+    /// the <c>ReverseProxy</c> section when it has clusters, otherwise generated from <c>Gateway:Upstream</c>),
+    /// the search rewrite transform, one shared <see cref="ElasticsearchClient"/>, and for
+    /// <c>Gateway:Upstream = embedded</c> the embedded store reached in-process by both.
+    /// </summary>
+    public static IHostApplicationBuilder AddUpstream(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<UpstreamOptions>().BindConfiguration(UpstreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(UpstreamOptions.SectionName).Get<UpstreamOptions>() ?? new UpstreamOptions();
+
+        // Bulk bodies of any size stream through; the rewrite transform bounds what it buffers itself.
+        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
+        services.TryAddSingleton<CatalogChangeSignal>();
+        services.TryAddSingleton(UpstreamClientFactory.Create);
+
+        var proxy = services.AddReverseProxy();
+        var proxySection = builder.Configuration.GetSection("ReverseProxy");
+        if (proxySection.GetSection("Clusters").Exists())
+        {
+            proxy.LoadFromConfig(proxySection);
+        }
+        else if (options.IsEmbedded || options.Nodes.Count > 0)
+        {
+            proxy.LoadFromMemory(UpstreamProxyConfig.Routes(), UpstreamProxyConfig.Clusters(options));
+        }
+
+        proxy.AddTransforms<SearchRewriteTransformProvider>();
+        services.AddSingleton<IProbingRequestFactory, AuthenticatedProbingRequestFactory>();
+        if (options.IsEmbedded)
+        {
+            services.AddEmbeddedStore();
+            services.TryAddSingleton(sp => new EmbeddedUpstream(sp.GetRequiredService<EmbeddedStoreHandler>()));
+            services.AddSingleton<IForwarderHttpClientFactory, EmbeddedForwarderHttpClientFactory>();
+        }
+        else
+        {
+            services.AddSingleton<IForwarderHttpClientFactory, GatewayForwarderHttpClientFactory>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
+using Gateway.Embeddings.Vectors;
+using Gateway.Rewrite;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.QueryVectors;
+
+/// <summary>
+/// The host's <see cref="IQueryVectorSource"/>: text that is a catalog peak's name → its prototype; text with a
+/// peak name among other words → the prototype blended with the text's own ensemble (<see cref="CatalogQueryOptions.PeakNameWeight"/>);
+/// other text → the query prompt ensemble minus the anti-concept; images (uploaded or stored) → identified against the catalog,
+/// then the image vector (<c>similar</c>), the top peak's prototype (<c>same_peak</c>) or their blend.
+/// </summary>
+internal sealed class QueryVectorSource(
+    IEmbeddingService embeddings,
+    PromptEmbedder prompts,
+    PeakCatalog catalog,
+    PeakIdentifier identifier,
+    PhotoVectorReader photos,
+    IOptions<CatalogQueryOptions> options) : IQueryVectorSource
+{
+    public async ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken)
+    {
+        var match = await catalog.MatchNameAsync(text, cancellationToken).ConfigureAwait(false);
+        if (match is { IsWholeText: true })
+        {
+            return new QueryVector(match.Peak.Vector, "peak_prototype", match.Peak.Id, [], 0) { MatchedName = match.Name };
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var vector = await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (match is null)
+        {
+            return new QueryVector(vector, "prompt_ensemble", null, [], elapsed);
+        }
+
+        var weight = options.Value.PeakNameWeight;
+        return new QueryVector(VectorMath.Blend(match.Peak.Vector, vector, weight), "text_with_peak", match.Peak.Id, [], elapsed)
+        {
+            MatchedName = match.Name,
+            PeakWeight = weight,
+        };
+    }
+
+    public async ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var vector = await embeddings.EmbedImageAsync(image, "query_image", cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return await WithModeAsync(vector, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var vector = await photos.ReadAsync(index, photoId, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Identifies the peak, then picks the vector the mode asks for. Without an identified peak,
+    /// same_peak and blend fall back to the image vector (the source says so).</summary>
+    private async Task<QueryVector> WithModeAsync(float[] image, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
+    {
+        var peaks = await identifier.IdentifyAsync(image, null, cancellationToken).ConfigureAwait(false);
+        if (mode == ImageQueryMode.Similar || peaks.Count == 0
+            || await catalog.FindByIdAsync(peaks[0].Id, cancellationToken).ConfigureAwait(false) is not { } top)
+        {
+            return new QueryVector(image, source, null, peaks, elapsed);
+        }
+
+        if (mode == ImageQueryMode.SamePeak)
+        {
+            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
+        }
+
+        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
+    }
+}

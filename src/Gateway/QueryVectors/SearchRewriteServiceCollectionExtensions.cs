@@ -1,0 +1,36 @@
+using Gateway.Proxy;
+using Gateway.QueryVectors;
+using Gateway.Rewrite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the query_text / query_image rewriting and the catalog look-ups it needs.</summary>
+public static class SearchRewriteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="RewriteOptions"/> (<c>Gateway:Rewrite</c>), <see cref="CatalogQueryOptions"/> (<c>Gateway:Catalog</c>),
+    /// the <see cref="SearchRewriter"/> with the host's vector source and vector-field resolver, and the proxy transform.
+    /// Needs <c>AddUpstream</c> (the shared client) and <c>AddEmbeddings</c>.
+    /// </summary>
+    public static IServiceCollection AddSearchRewrite(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RewriteOptions>().BindConfiguration(RewriteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CatalogQueryOptions>().BindConfiguration(CatalogQueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UpstreamJson>();
+        services.TryAddSingleton<PeakCatalog>();
+        services.TryAddSingleton<PeakIdentifier>();
+        services.TryAddSingleton<PhotoVectorReader>();
+        services.TryAddSingleton<IVectorFieldResolver, VectorFieldResolver>();
+        services.TryAddSingleton<IQueryVectorSource, QueryVectorSource>();
+        services.TryAddSingleton(sp => new SearchRewriter(
+            sp.GetRequiredService<IQueryVectorSource>(),
+            sp.GetRequiredService<IVectorFieldResolver>(),
+            sp.GetRequiredService<IOptions<RewriteOptions>>().Value));
+        services.TryAddSingleton<SearchRewriteTransform>();
+        return services;
+    }
+}
