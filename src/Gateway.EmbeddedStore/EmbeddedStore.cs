@@ -20,6 +20,7 @@ public sealed class EmbeddedStore : IDisposable
     private Translog? _translog;
     private int _snapshotRunning;
     private bool _disposed;
+    private volatile bool _crashed;
 
     private EmbeddedStore(EmbeddedStoreOptions options, ISearchService search, TimeProvider time, string? dataPath)
     {
@@ -91,6 +92,12 @@ public sealed class EmbeddedStore : IDisposable
         }
 
         await Catalog.Log.SyncAsync(position, cancellationToken).ConfigureAwait(false);
+        SnapshotWhenDue();
+    }
+
+    /// <summary>Starts a background snapshot when the translog has grown past the threshold since the last one.</summary>
+    private void SnapshotWhenDue()
+    {
         if (Catalog.Log.BytesSinceSnapshot > Options.TranslogSnapshotThresholdBytes && Interlocked.CompareExchange(ref _snapshotRunning, 1, 0) == 0)
         {
             _ = Task.Run(() =>
@@ -122,7 +129,10 @@ public sealed class EmbeddedStore : IDisposable
         // One snapshot at a time: a background one and the shutdown one must not interleave.
         lock (_snapshotLock)
         {
-            WriteSnapshot(_translog, DataPath);
+            if (!_crashed)
+            {
+                WriteSnapshot(_translog, DataPath);
+            }
         }
     }
 
@@ -138,13 +148,7 @@ public sealed class EmbeddedStore : IDisposable
 
         SnapshotFile.Write(dataPath, generation, Recovery.Capture(state));
         translog.DeleteBefore(generation);
-        foreach (var (gen, path) in SnapshotFile.List(dataPath))
-        {
-            if (gen < generation)
-            {
-                File.Delete(path);
-            }
-        }
+        DeleteSnapshotsBefore(dataPath, generation);
     }
 
     /// <summary>Makes pending changes of these indices visible to search.</summary>
@@ -205,14 +209,13 @@ public sealed class EmbeddedStore : IDisposable
             }
         }
 
+        // Files a crash left behind between a snapshot's rename and its clean-up: the snapshot covers them.
+        Translog.DeleteBefore(dataPath, fromGeneration);
+        DeleteSnapshotsBefore(dataPath, fromGeneration);
         long lastGeneration = fromGeneration;
+        long replayed = 0;
         foreach (var (gen, path) in Translog.ListGenerations(dataPath))
         {
-            if (gen < fromGeneration)
-            {
-                continue;
-            }
-
             var records = LogReader.Read(path, out var validLength);
             StoreRecovery.ApplyAll(Catalog, records);
             if (validLength < new FileInfo(path).Length)
@@ -223,12 +226,49 @@ public sealed class EmbeddedStore : IDisposable
                 file.Flush(flushToDisk: true);
             }
 
+            replayed += validLength;
             lastGeneration = gen;
+            if (validLength == 0)
+            {
+                // Nothing in it (a start-up that saw no write before the crash): start-up opens a new one anyway.
+                File.Delete(path);
+            }
         }
 
-        _translog = new Translog(dataPath, lastGeneration + 1, Options.SyncOnWrite);
+        // The replayed generations count towards the next snapshot: without that, a store that crashed
+        // again and again kept every generation (each start-up opened one more) and replayed them all.
+        _translog = new Translog(dataPath, lastGeneration + 1, Options.SyncOnWrite, replayed);
         Catalog.Log = _translog;
         Refresh(Catalog.All, force: true);
+        SnapshotWhenDue();
+    }
+
+    private static void DeleteSnapshotsBefore(string dataPath, long generation)
+    {
+        foreach (var (gen, path) in SnapshotFile.List(dataPath))
+        {
+            if (gen < generation)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What kill -9 leaves behind, inside the test process: files and the data folder lock are
+    /// released with no snapshot and without writing what was appended but not yet synced.
+    /// </summary>
+    internal void Crash()
+    {
+        _crashed = true;
+        _disposed = true;
+        _refreshTimer.Dispose();
+        lock (_snapshotLock)
+        {
+            _translog?.Abandon();
+        }
+
+        _lockFile?.Dispose();
     }
 
     /// <summary>Snapshots (when durable) and releases files and timers.</summary>

@@ -48,7 +48,7 @@ public sealed class EmbeddedStoreHandler : HttpMessageHandler
             {
                 response = body is null
                     ? RestDispatcher.TooLarge(limit + 1, limit)
-                    : await _dispatcher.DispatchAsync(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", body.Memory, cancellationToken).ConfigureAwait(false);
+                    : await _dispatcher.DispatchAsync(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", body.Memory, request.Content is null ? null : Raw(request.Content.Headers.NonValidated, "Content-Type"), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
 using Elastic.Transport;
-using Gateway.EmbeddedStore.Benchmarks.Serve;
 using Gateway.EmbeddedStore.Search;
 
 namespace Gateway.EmbeddedStore.Benchmarks.Ingest;
@@ -18,10 +17,10 @@ internal static class IngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var docs = int.Parse(StoreServer.Option(args, "--docs") ?? "20000", CultureInfo.InvariantCulture);
-        var batch = int.Parse(StoreServer.Option(args, "--batch") ?? "500", CultureInfo.InvariantCulture);
-        var writers = int.Parse(StoreServer.Option(args, "--writers") ?? "2", CultureInfo.InvariantCulture);
-        var clientDocs = int.Parse(StoreServer.Option(args, "--client-docs") ?? (docs / 4).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var docs = int.Parse(Arguments.Option(args, "--docs") ?? "20000", CultureInfo.InvariantCulture);
+        var batch = int.Parse(Arguments.Option(args, "--batch") ?? "500", CultureInfo.InvariantCulture);
+        var writers = int.Parse(Arguments.Option(args, "--writers") ?? "2", CultureInfo.InvariantCulture);
+        var clientDocs = int.Parse(Arguments.Option(args, "--client-docs") ?? (docs / 4).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var root = Path.Combine(Path.GetTempPath(), "embedded-store-ingest-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         Console.WriteLine($"ingest: {docs} docs (768-d vector + keyword/date/geo), bulk {batch}, {writers} concurrent writers, fsync per bulk; data in {root}");
         Console.WriteLine();

@@ -16,7 +16,8 @@ internal sealed class DocumentParser
     private static readonly HashSet<string> MetadataFields =
         ["_id", "_index", "_source", "_routing", "_version", "_seq_no", "_primary_term", "_field_names", "_ignored", "_tier", "_data_stream_timestamp", "_doc_count"];
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    // Recovery reads sources logged before duplicate keys were refused: they must still load.
+    private static readonly JsonDocumentOptions Lenient = new() { MaxDepth = 256 };
 
     private readonly string _id;
     private readonly MappingState _mapping;
@@ -32,12 +33,16 @@ internal sealed class DocumentParser
     /// <summary>The parse result: the document and, when dynamic mapping added fields, the new mapping.</summary>
     public readonly record struct Result(ParsedDocument Document, MappingState? NewMapping);
 
-    /// <summary>Parses <paramref name="source"/> (which the caller hands over and never changes).</summary>
-    public static Result Parse(string id, ReadOnlyMemory<byte> source, MappingState mapping, long version, long seqNo, long primaryTerm)
+    /// <summary>
+    /// Parses <paramref name="source"/> (which the caller hands over and never changes). A repeated key
+    /// is refused, as Elasticsearch does, unless <paramref name="allowDuplicateKeys"/> (recovery only).
+    /// </summary>
+    public static Result Parse(string id, ReadOnlyMemory<byte> source, MappingState mapping, long version, long seqNo, long primaryTerm, bool allowDuplicateKeys = false)
     {
+        var options = allowDuplicateKeys ? Lenient : JsonSyntax.Strict;
         if (!VectorSplice.TryExtract(source.Span, mapping.Compiled, out var extracted))
         {
-            return Parse(id, source, Open(source), mapping, version, seqNo, primaryTerm, null);
+            return Parse(id, source, Open(source, options), mapping, version, seqNo, primaryTerm, null);
         }
 
         // The DOM parse reads the source with "[]" for the vector's array (already parsed).
@@ -51,12 +56,12 @@ internal sealed class DocumentParser
             JsonDocument json;
             try
             {
-                json = JsonDocument.Parse(spliced.AsMemory(0, length), Options);
+                json = JsonDocument.Parse(spliced.AsMemory(0, length), options);
             }
             catch (JsonException)
             {
                 // Report the error with the positions of the source as sent.
-                return Parse(id, source, Open(source), mapping, version, seqNo, primaryTerm, null);
+                return Parse(id, source, Open(source, options), mapping, version, seqNo, primaryTerm, null);
             }
 
             return Parse(id, source, json, mapping, version, seqNo, primaryTerm, extracted);
@@ -67,11 +72,19 @@ internal sealed class DocumentParser
         }
     }
 
-    private static JsonDocument Open(ReadOnlyMemory<byte> source)
+    private static JsonDocument Open(ReadOnlyMemory<byte> source, JsonDocumentOptions options)
     {
         try
         {
-            return JsonDocument.Parse(source, Options);
+            return JsonDocument.Parse(source, options);
+        }
+        catch (JsonException) when (JsonSyntax.FirstDuplicateKey(source.Span) is var (name, line, column))
+        {
+            var reason = "Duplicate field '" + name + "'";
+            throw new StoreException(400, "document_parsing_exception", "[" + line + ":" + column + "] failed to parse: " + reason)
+            {
+                CausedBy = new StoreException(400, "json_parse_exception", reason),
+            };
         }
         catch (JsonException e)
         {

@@ -75,7 +75,7 @@ internal sealed partial class EmbeddedStoreListener(
             using var body = await RestTransport.ReadBodyAsync(request.Body, request.Headers.ContentEncoding.ToString(), maxBodyBytes, context.RequestAborted, request.ContentLength).ConfigureAwait(false);
             response = body is null
                 ? RestDispatcher.TooLarge(maxBodyBytes + 1, maxBodyBytes)
-                : await dispatcher.DispatchAsync(request.Method, request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), body.Memory, context.RequestAborted).ConfigureAwait(false);
+                : await dispatcher.DispatchAsync(request.Method, request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), body.Memory, request.ContentType, context.RequestAborted).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = response.Status;

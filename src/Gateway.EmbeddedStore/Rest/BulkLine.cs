@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 
 namespace Gateway.EmbeddedStore.Rest;
@@ -19,7 +20,11 @@ internal sealed record BulkLine(string Action, string? Index, string? Id, JsonOb
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(line);
+            node = JsonNode.Parse(line, documentOptions: JsonSyntax.Strict);
+        }
+        catch (JsonException) when (JsonSyntax.FirstDuplicateKey(line) is var (duplicate, _, _))
+        {
+            throw StoreException.IllegalArgument("Malformed action/metadata line [" + lineNumber + "], Duplicate field '" + duplicate + "'");
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Rest.Api;
 
@@ -30,8 +31,18 @@ internal sealed class RestDispatcher
         new FlushEndpoints(store).Register(_router);
     }
 
-    public async ValueTask<RestResponse> DispatchAsync(string method, string pathAndQuery, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathAndQuery">The request target as sent.</param>
+    /// <param name="body">The body (decompressed).</param>
+    /// <param name="contentType">The Content-Type header as sent; checked when there is a body.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    public async ValueTask<RestResponse> DispatchAsync(string method, string pathAndQuery, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken)
     {
+        if (!body.IsEmpty && RefuseBody(body.Span, contentType) is { } refusal)
+        {
+            return method == "HEAD" ? RestResponse.Empty(refusal.Status) : refusal;
+        }
+
         RestRequest? request = null;
         try
         {
@@ -53,6 +64,13 @@ internal sealed class RestDispatcher
     public static RestResponse TooLarge(long length, long limit) =>
         ErrorRenderer.Render(new StoreException(413, "content_too_long_exception",
             "request body of [" + length + "] bytes exceeds the limit of [" + limit + "] bytes (http.max_content_length)"));
+
+    // Elasticsearch checks the declared type of any body before routing; JSON must also be UTF-8.
+    private static RestResponse? RefuseBody(ReadOnlySpan<byte> body, string? contentType) =>
+        RequestContentType.Refusal(contentType)
+        ?? (JsonSyntax.FirstInvalidUtf8(body) is var (reason, line, column)
+            ? ErrorRenderer.Render(StoreException.BadRequest("x_content_parse_exception", "[" + line + ":" + column + "] " + reason))
+            : null);
 
     private static bool IsClientMistake(Exception e) =>
         e is JsonException or FormatException or InvalidOperationException or OverflowException or ArgumentException

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 
 namespace Gateway.EmbeddedStore.Rest;
@@ -19,7 +20,11 @@ internal static class RestJson
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json.Span, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+            node = JsonNode.Parse(json.Span, documentOptions: JsonSyntax.Strict);
+        }
+        catch (JsonException) when (JsonSyntax.FirstDuplicateKey(json.Span) is var (name, line, column))
+        {
+            throw StoreException.BadRequest("x_content_parse_exception", "[" + line + ":" + column + "] Duplicate field '" + name + "'");
         }
         catch (JsonException e)
         {

@@ -57,14 +57,7 @@ internal static class Recovery
                 if (catalog.FindByUuid(record.IndexUuid) is { } target)
                 {
                     var source = SourceBuffers.Copy(record.Source.Span);
-                    var parsed = DocumentParser.Parse(record.Id!, source, target.Mapping, 0, 0, 0);
-                    if (parsed.NewMapping is { } newMapping)
-                    {
-                        target.Mapping = newMapping;
-                        target.Shard.MappingChanged(newMapping.Compiled);
-                    }
-
-                    DocumentStore.Apply(target, record.Id!, parsed.Document, source, record.Version, record.SeqNo);
+                    ApplyParsed(target, record, source, Parse(record, source, target.Mapping));
                 }
 
                 break;
@@ -76,6 +69,22 @@ internal static class Recovery
 
                 break;
         }
+    }
+
+    /// <summary>Parses a logged document's source (a copy the store keeps) against <paramref name="mapping"/>.</summary>
+    public static DocumentParser.Result Parse(LogRecord record, byte[] source, MappingState mapping) =>
+        DocumentParser.Parse(record.Id!, source, mapping, 0, 0, 0, allowDuplicateKeys: true);
+
+    /// <summary>Applies a logged document parsed against the index's current mapping (or one that it extends).</summary>
+    public static void ApplyParsed(IndexState target, LogRecord record, byte[] source, DocumentParser.Result parsed)
+    {
+        if (parsed.NewMapping is { } newMapping)
+        {
+            target.Mapping = newMapping;
+            target.Shard.MappingChanged(newMapping.Compiled);
+        }
+
+        DocumentStore.Apply(target, record.Id!, parsed.Document, source, record.Version, record.SeqNo);
     }
 
     /// <summary>The records that recreate the current state (used to write a snapshot).</summary>

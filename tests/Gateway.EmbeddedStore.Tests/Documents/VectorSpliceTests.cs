@@ -29,7 +29,7 @@ public sealed class VectorSpliceTests : IDisposable
     [InlineData("""{"v":[1,"2",3]}""", "document_parsing_exception", "[dense_vector] field [v] of doc [1] has an invalid value [\"2\"]: only finite numbers are allowed")]
     [InlineData("""{"v":[1,2,3e39]}""", "document_parsing_exception", "[dense_vector] field [v] of doc [1] has an invalid value [3e39]: only finite numbers are allowed")]
     [InlineData("""{"c":[0,0]}""", "document_parsing_exception", "The [cosine] similarity does not support vectors with zero magnitude. Preview of invalid vector: [0.0, 0.0]")]
-    [InlineData("""{"v":[1,2,3],"v":[1,2,3]}""", "document_parsing_exception", "[dense_vector] field [v] doesn't support indexing multiple values for the same field in the same document")]
+    [InlineData("""{"v":[1,2,3],"v":[1,2,3]}""", "document_parsing_exception", "[1:14] failed to parse: Duplicate field 'v'")]
     [InlineData("""{"v":[1,2,3],"n":"x"}""", "document_parsing_exception", "failed to parse field [n] of type [integer] in document with id '1'. Preview of field's value: 'x'")]
     public async Task BadValues_SameErrorsAsTheFullParse(string doc, string type, string reason)
     {

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace Gateway.EmbeddedStore.Tests.Storage;
 
 /// <summary>
-/// The store served by a real child process (the benchmark project's <c>serve</c> command) on a
-/// loopback port, so that a test can kill it with SIGKILL.
+/// The store served by a real child process (<c>tests/Gateway.EmbeddedStore.Server</c>: the product's
+/// <c>AddEmbeddedStore</c> registration and loopback listener) so that a test can kill it with SIGKILL.
 /// </summary>
 internal sealed class ChildStoreProcess : IDisposable
 {
@@ -20,7 +20,8 @@ internal sealed class ChildStoreProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ChildStoreProcess> StartAsync(string dataPath)
+    /// <summary>Starts the server on a free loopback port; <paramref name="settings"/> are more <c>EmbeddedStore</c> options.</summary>
+    public static async Task<ChildStoreProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var address = new Uri("http://127.0.0.1:" + port);
@@ -31,13 +32,20 @@ internal sealed class ChildStoreProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(ServerDll());
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(dataPath);
-        start.ArgumentList.Add("--url");
-        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        var options = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["DataPath"] = dataPath,
+            ["ListenUrl"] = address.ToString().TrimEnd('/'),
+        };
+        foreach (var (key, value) in options)
+        {
+            start.ArgumentList.Add("--EmbeddedStore:" + key);
+            start.ArgumentList.Add(value);
+        }
+
         var process = Process.Start(start)!;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data == "READY")
@@ -45,23 +53,43 @@ internal sealed class ChildStoreProcess : IDisposable
                 ready.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(120)));
         if (finished != ready.Task)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the store server did not start");
+            lock (errors)
+            {
+                throw new InvalidOperationException("the store server did not start: " + errors);
+            }
         }
 
         return new ChildStoreProcess(process, address);
     }
 
-    /// <summary>SIGKILL: no shutdown code runs, buffered data in the process is lost.</summary>
+    /// <summary>SIGKILL: no shutdown code runs, whatever the process had not written is lost.</summary>
     public async Task KillAsync()
     {
         _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the host stops and the store shuts down cleanly (writing a snapshot).</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
         await _process.WaitForExitAsync();
     }
 
@@ -94,6 +122,6 @@ internal sealed class ChildStoreProcess : IDisposable
         }
 
         var root = directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-        return Path.Combine(root, "bench", "Gateway.EmbeddedStore.Benchmarks", "bin", configuration, "net10.0", "Gateway.EmbeddedStore.Benchmarks.dll");
+        return Path.Combine(root, "tests", "Gateway.EmbeddedStore.Server", "bin", configuration, "net10.0", "Gateway.EmbeddedStore.Server.dll");
     }
 }

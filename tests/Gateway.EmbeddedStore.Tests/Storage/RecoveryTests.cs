@@ -126,6 +126,78 @@ public sealed class RecoveryTests : IDisposable
         Assert.Equal(50, reopened.Store.Catalog.Find("s")!.LiveCount);
     }
 
+    [Fact]
+    public async Task RepeatedCrashes_AfterASnapshot_DoNotPileUpGenerations()
+    {
+        var options = () => new EmbeddedStoreOptions { TranslogSnapshotThresholdBytes = 4096 };
+        var harness = StoreHarness.OnDisk(Data, options());
+        await harness.OkAsync("PUT", "/g/_doc/0", """{"a":0}""");
+        harness.Store.Snapshot();
+        for (var round = 1; round <= 6; round++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await harness.OkAsync("PUT", "/g/_doc/" + round + "-" + i, "{\"text\":\"" + new string('x', 200) + "\"}");
+            }
+
+            // Each round writes less than the threshold; only together do the rounds pass it.
+            harness.Store.Crash();
+            harness.Dispose();
+            harness = StoreHarness.OnDisk(Data, options());
+            for (var wait = 0; wait < 200 && Translog.ListGenerations(Data).Count > 3; wait++)
+            {
+                await Task.Delay(25);
+            }
+
+            Assert.True(Translog.ListGenerations(Data).Count <= 3, "round " + round + ": " + string.Join(", ", Translog.ListGenerations(Data).Select(g => g.Generation)));
+        }
+
+        using (harness)
+        {
+            Assert.Equal(61, harness.Store.Catalog.Find("g")!.LiveCount);
+            Assert.Single(SnapshotFile.List(Data));
+        }
+    }
+
+    [Fact]
+    public async Task Recovery_DeletesGenerationsTheSnapshotCovers()
+    {
+        using (var harness = StoreHarness.OnDisk(Data))
+        {
+            await harness.OkAsync("PUT", "/d/_doc/1", """{"a":1}""");
+            var before = Translog.ListGenerations(Data).Single().Path;
+            File.Copy(before, before + ".keep");
+            harness.Store.Snapshot();
+            await harness.OkAsync("PUT", "/d/_doc/2", """{"a":2}""");
+            File.Move(before + ".keep", before);
+            harness.Store.Crash();
+        }
+
+        // A crash between the snapshot's rename and its clean-up left the covered generation behind.
+        var covered = Translog.ListGenerations(Data).First().Generation;
+        Assert.True(covered < SnapshotFile.List(Data).Single().Generation);
+        using var recovered = StoreHarness.OnDisk(Data);
+
+        Assert.DoesNotContain(Translog.ListGenerations(Data), g => g.Generation == covered);
+        Assert.Equal(2, recovered.Store.Catalog.Find("d")!.LiveCount);
+    }
+
+    [Fact]
+    public async Task Crash_KeepsSyncedWritesOnly()
+    {
+        using (var harness = StoreHarness.OnDisk(Data))
+        {
+            await harness.OkAsync("PUT", "/k/_doc/1", """{"a":1}""");
+            harness.Store.Catalog.Log.Append(new LogRecord { Op = LogOp.DeleteIndex, IndexUuid = harness.Store.Catalog.Find("k")!.Uuid });
+            harness.Store.Crash();
+        }
+
+        using var recovered = StoreHarness.OnDisk(Data);
+
+        // The appended but never synced delete was lost with the process, as kill -9 would lose it.
+        Assert.Equal(1, recovered.Store.Catalog.Find("k")!.LiveCount);
+    }
+
     private string CopyData(string name)
     {
         var target = Path.Combine(_root, name);
