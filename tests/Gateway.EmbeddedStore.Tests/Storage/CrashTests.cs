@@ -137,7 +137,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         foreach (var chunk in _sent.Keys.Chunk(1000))
         {
             var request = new JsonObject { ["ids"] = new JsonArray(chunk.Select(id => (JsonNode)id).ToArray()) };
-            using var response = await http.PostAsync("/" + Index + "/_mget", Json(request.ToJsonString()));
+            using var response = await http.PostAsync("/" + Index + "/_mget?_source_exclude_vectors=false", Json(request.ToJsonString()));
             var docs = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["docs"]!.AsArray();
             foreach (var doc in docs)
             {

@@ -100,7 +100,8 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture) : IClassFixture<FuzzGa
 
     /// <summary>
     /// Elasticsearch's error shape (<c>{"error":{"root_cause":[..],"type":..,"reason":..},"status":N}</c>), or the
-    /// not-found shapes Elasticsearch itself answers for documents (<c>"found":false</c>, <c>"result":"not_found"</c>).
+    /// not-found shapes Elasticsearch itself answers for documents (<c>"found":false</c>, <c>"result":"not_found"</c>),
+    /// or its bare-string 406 for a content type it does not read.
     /// </summary>
     internal static bool IsElasticsearchShaped(int status, string body)
     {
@@ -112,6 +113,14 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture) : IClassFixture<FuzzGa
             }
 
             if (status == 404 && (json["found"]?.GetValueKind() == JsonValueKind.False || json["result"]?.ToString() == "not_found"))
+            {
+                return true;
+            }
+
+            // Elasticsearch's RestController refuses a content type it does not read with a bare-string error
+            // ({"error":"Content-Type header [text/plain] is not supported","status":406}), and so does the store.
+            if (status == 406 && json["error"]?.GetValueKind() == JsonValueKind.String
+                && json["status"]?.GetValueKind() == JsonValueKind.Number && json["status"]!.GetValue<int>() == 406)
             {
                 return true;
             }

@@ -13,7 +13,7 @@ internal static class SearchParameters
     private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal)
     {
         "q", "df", "default_operator", "lenient", "size", "from", "sort", "_source", "_source_includes", "_source_include",
-        "_source_excludes", "_source_exclude", "stored_fields", "docvalue_fields", "track_total_hits", "track_scores",
+        "_source_excludes", "_source_exclude", "_source_exclude_vectors", "stored_fields", "docvalue_fields", "track_total_hits", "track_scores",
         "rest_total_hits_as_int", "typed_keys", "version", "seq_no_primary_term", "terminate_after", "min_score",
         "ignore_unavailable", "allow_no_indices", "expand_wildcards", "index", "indices", "search_type", "explain",
         "include_named_queries_score", "force_synthetic_source", "analyze_wildcard",
