@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
-using Gateway.Admin;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

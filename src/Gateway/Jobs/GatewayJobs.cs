@@ -3,12 +3,12 @@ using Gateway.Albums;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
 using Gateway.Hosting;
-using Microsoft.Extensions.Options;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Hangfire;
 using Hangfire.Server;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
 
