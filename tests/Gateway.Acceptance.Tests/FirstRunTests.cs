@@ -22,6 +22,9 @@ public sealed class FirstRunTests
         var health = await gateway.GetJsonAsync("/_gateway/health");
         Assert.Equal("embedded", health["upstream"]!["mode"]!.GetValue<string>());
 
+        // The first run asks for the admin password, on this machine's browser.
+        await gateway.SetUpAdminAsync();
+
         // The catalog is built by itself once the model is ready, from the shipped file.
         await gateway.WaitForCatalogAsync();
         var peaksPage = await gateway.Http.GetStringAsync("/admin/peaks");
@@ -52,7 +55,7 @@ public sealed class FirstRunTests
         var (ui, uiProblems) = await browser.LoadAsync(gateway.Address, "/ui", "acceptance-ui");
         Assert.Empty(uiProblems);
         Assert.DoesNotContain("No album yet", ui, StringComparison.Ordinal);
-        var (admin, adminProblems) = await browser.LoadAsync(gateway.Address, "/admin/peaks", "acceptance-admin-peaks");
+        var (admin, adminProblems) = await browser.LoadAsync(gateway.Address, "/admin/peaks", "acceptance-admin-peaks", gateway.Cookies);
         Assert.Empty(adminProblems);
         Assert.Contains("Ama Dablam", admin, StringComparison.Ordinal);
     }
@@ -64,6 +67,7 @@ public sealed class FirstRunTests
         var model = TestModelFactory.WriteTo(temp.Sub("model"));
         var elsewhere = Directory.CreateDirectory(temp.Sub("elsewhere")).FullName;
         await using var gateway = await ShippedGateway.RunBuildOutputAsync(elsewhere, temp.Sub("data"), model.Directory);
+        await gateway.SetUpAdminAsync();
 
         foreach (var asset in new[] { "/_ui/site.css", "/_ui/js/search.js" })
         {
@@ -79,6 +83,7 @@ public sealed class FirstRunTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));
         Assert.True(File.Exists(Path.Combine(temp.Sub("data"), "peaks.yaml")), "the editable catalog was not seeded in the data folder");
         Assert.True(Directory.Exists(Path.Combine(temp.Sub("data"), "embedded-store")), "the embedded store is not in the data folder");
+        Assert.True(File.Exists(Path.Combine(temp.Sub("data"), "admin-password")), "the admin password was not stored in the data folder");
         Assert.Contains(temp.Sub("data"), gateway.Output, StringComparison.Ordinal);
 
         Skip.IfNot(PageCheck.Available, "/usr/bin/chromium is not installed (the HTTP checks above passed)");

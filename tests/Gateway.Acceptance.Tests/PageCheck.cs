@@ -28,14 +28,17 @@ internal sealed class PageCheck : IAsyncDisposable
         return new PageCheck(playwright, browser);
     }
 
-    /// <summary>Loads <paramref name="path"/>, waits until the network is idle, and returns the page's text and every problem seen.</summary>
-    public async Task<(string Text, IReadOnlyList<string> Problems)> LoadAsync(Uri address, string path, string screenshot)
+    /// <summary>Loads <paramref name="path"/>, waits until the network is idle, and returns the page's text and every
+    /// problem seen; with <paramref name="cookies"/> (the signed-in admin's, <see cref="ShippedGateway.Cookies"/>) the
+    /// browser is signed in.</summary>
+    public async Task<(string Text, IReadOnlyList<string> Problems)> LoadAsync(Uri address, string path, string screenshot, IEnumerable<System.Net.Cookie>? cookies = null)
     {
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = address.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
+        await AddCookiesAsync(context, address, cookies);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Method} {r.Url} ({r.Failure})");
@@ -60,10 +63,12 @@ internal sealed class PageCheck : IAsyncDisposable
         return (await page.InnerTextAsync("body"), problems);
     }
 
-    /// <summary>Adds an alias to a peak through the admin's edit form, as a person would.</summary>
-    public async Task AddAliasAsync(Uri address, string peakId, string alias)
+    /// <summary>Adds an alias to a peak through the admin's edit form, as a person would, signed in with the admin's
+    /// <paramref name="cookies"/>.</summary>
+    public async Task AddAliasAsync(Uri address, IEnumerable<System.Net.Cookie> cookies, string peakId, string alias)
     {
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString().TrimEnd('/') });
+        await AddCookiesAsync(context, address, cookies);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/admin/peaks/edit/" + peakId);
         await page.FillAsync("#Form_NewAlias", alias);
@@ -71,6 +76,22 @@ internal sealed class PageCheck : IAsyncDisposable
             () => page.ClickAsync("#peak-form button[value=false]"),
             r => r.Request.Method == "POST" && r.Url.Contains(peakId, StringComparison.Ordinal));
         Assert.True(saved.Status is >= 200 and < 400, $"saving {peakId} answered {saved.Status}");
+    }
+
+    private static async Task AddCookiesAsync(IBrowserContext context, Uri address, IEnumerable<System.Net.Cookie>? cookies)
+    {
+        var copies = (cookies ?? []).Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Url = address.GetLeftPart(UriPartial.Authority),
+            HttpOnly = c.HttpOnly,
+            SameSite = SameSiteAttribute.Strict,
+        }).ToList();
+        if (copies.Count > 0)
+        {
+            await context.AddCookiesAsync(copies);
+        }
     }
 
     public async ValueTask DisposeAsync()

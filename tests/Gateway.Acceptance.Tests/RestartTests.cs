@@ -22,6 +22,7 @@ public sealed class RestartTests
 
         await using (var first = await ShippedGateway.RunBuildOutputAsync(workingDirectory, data, model.Directory))
         {
+            await first.SetUpAdminAsync();
             await first.WaitForCatalogAsync();
             await first.AddAlbumAndWaitAsync("trip", photos);
 
@@ -53,7 +54,7 @@ public sealed class RestartTests
             Assert.Equal(HttpStatusCode.OK, deleted);
 
             await using var browser = await PageCheck.StartAsync();
-            await browser.AddAliasAsync(first.Address, "ama-dablam", Alias);
+            await browser.AddAliasAsync(first.Address, first.Cookies, "ama-dablam", Alias);
             Assert.Contains(Alias, await first.Http.GetStringAsync("/admin/peaks/edit/ama-dablam"), StringComparison.Ordinal);
             await first.StopAsync();
         }
@@ -61,7 +62,9 @@ public sealed class RestartTests
         // The shipped catalog was never rewritten: the edit went to the data folder's copy.
         Assert.DoesNotContain(Alias, await File.ReadAllTextAsync(Path.Combine(AcceptancePaths.BuildOutput, "config", "peaks.yaml")), StringComparison.Ordinal);
 
+        // The admin outlives the restart too: setup is gone, the same password signs in.
         await using var second = await ShippedGateway.RunBuildOutputAsync(workingDirectory, data, model.Directory);
+        await second.SignInAsync();
         var albums = (await second.GetJsonAsync("/_gateway/albums"))["albums"]!.AsArray();
         Assert.Equal(["trip"], albums.Select(a => a!["name"]!.GetValue<string>()));
         var schedules = (await second.GetJsonAsync("/_gateway/schedules"))["schedules"]!.AsArray();

@@ -1,25 +1,33 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gateway.Acceptance.Tests;
 
 /// <summary>
 /// The product started as a user starts it, as a child process. Only three things differ from the defaults: the port
 /// (<c>Urls</c>), the data folder (<c>Gateway__DataFolder</c>) and the model folder (<c>Embeddings__ModelDirectory</c>,
-/// the generated test model); all of them through environment variables, as a user would set them.
+/// the generated test model); all of them through environment variables, as a user would set them. The admin is
+/// created through the first-run setup page (<see cref="SetUpAdminAsync"/>) and signed in through the sign-in page
+/// (<see cref="SignInAsync"/>), as a person does in a browser; <see cref="Http"/> keeps the admin cookie.
 /// </summary>
-internal sealed class ShippedGateway : IAsyncDisposable
+internal sealed partial class ShippedGateway : IAsyncDisposable
 {
+    /// <summary>The password the tests choose on the first-run setup page.</summary>
+    public const string AdminPassword = "acceptance admin password";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly CookieContainer _cookies = new();
 
     private ShippedGateway(Process process, Uri address)
     {
         _process = process;
         Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -28,7 +36,12 @@ internal sealed class ShippedGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>A client that keeps cookies like a browser: signed in as the admin after <see cref="SetUpAdminAsync"/>
+    /// or <see cref="SignInAsync"/>.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The cookies <see cref="Http"/> holds (the admin's sign-in cookie), for a browser to use.</summary>
+    public IReadOnlyList<Cookie> Cookies => [.. _cookies.GetCookies(Address).Cast<Cookie>()];
 
     /// <summary>What the product printed so far (start-up log, errors).</summary>
     public string Output
@@ -81,6 +94,80 @@ internal sealed class ShippedGateway : IAsyncDisposable
         await gateway.WaitForHealthAsync();
         return gateway;
     }
+
+    /// <summary>
+    /// The first run's setup, as a newcomer does it on the machine the gateway runs on: before it the admin API refuses
+    /// everyone and <c>/admin</c> leads to <c>/admin/setup</c>; its form (with its antiforgery token) chooses the admin
+    /// password and signs <see cref="Http"/> in; from then on the admin API wants sign-in and setup is gone.
+    /// </summary>
+    public async Task SetUpAdminAsync()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, await AddAlbumAnonymouslyAsync());
+        using (var admin = await GetPageAsync("/admin"))
+        {
+            Assert.Equal("/admin/setup", admin.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        using (var created = await PostFormAsync("/admin/setup", new() { ["Password"] = AdminPassword, ["Confirm"] = AdminPassword }))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.OK, $"setup answered {(int)created.StatusCode}:\n{Output}");
+            Assert.Equal("/admin", created.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        await AssertAdminOnlyAsync();
+    }
+
+    /// <summary>Signs <see cref="Http"/> in through <c>/admin/signin</c> with the password chosen at setup, as on any
+    /// later run: the admin exists already, so the setup page is gone.</summary>
+    public async Task SignInAsync()
+    {
+        await AssertAdminOnlyAsync();
+        using var signedIn = await PostFormAsync("/admin/signin", new() { ["Password"] = AdminPassword });
+        Assert.True(signedIn.StatusCode == HttpStatusCode.OK, $"sign-in answered {(int)signedIn.StatusCode}:\n{Output}");
+        Assert.Equal("/admin", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    private async Task AssertAdminOnlyAsync()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await AddAlbumAnonymouslyAsync());
+        using var setup = await GetPageAsync("/admin/setup");
+        Assert.Equal(HttpStatusCode.NotFound, setup.StatusCode);
+    }
+
+    /// <summary>What a caller without credentials gets for a change through the admin API.</summary>
+    private async Task<HttpStatusCode> AddAlbumAnonymouslyAsync()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Address };
+        using var response = await anonymous.PostAsJsonAsync("/_gateway/albums", new { name = "anonymous", folder = "/nowhere" });
+        return response.StatusCode;
+    }
+
+    private async Task<HttpResponseMessage> GetPageAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Posts a page's form as a browser does: with the hidden antiforgery token the page rendered.</summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)
+    {
+        using (var page = await GetPageAsync(path))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)page.StatusCode}");
+            var token = TokenPattern().Match(html);
+            Assert.True(token.Success, $"no antiforgery token on {path}:\n{html}");
+            fields["__RequestVerificationToken"] = token.Groups[1].Value;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("text/html");
+        return await Http.SendAsync(request);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 
     /// <summary>Polls <paramref name="check"/> until it returns a value, failing with the product's output after <paramref name="minutes"/>.</summary>
     public async Task<T> WaitForAsync<T>(string what, Func<Task<T?>> check, double minutes = 4)
