@@ -1,3 +1,5 @@
+using Gateway.TestSupport;
+
 namespace Gateway.Acceptance.Tests;
 
 /// <summary>Where the repository, its build output and the shared test photos are.</summary>
@@ -6,7 +8,7 @@ internal static class AcceptancePaths
     public const string Chromium = "/usr/bin/chromium";
 
     /// <summary>The folder holding Gateway.sln.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The build configuration these tests were built with (the gateway was built with the same one).</summary>
     public static string Configuration { get; } = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -15,28 +17,8 @@ internal static class AcceptancePaths
     public static string BuildOutput { get; } = Path.Combine(RepositoryRoot, "src", "Gateway", "bin", Configuration, "net10.0");
 
     /// <summary>../shared/photos/ebc next to the repository, or null when absent.</summary>
-    public static string? EbcPhotos
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "photos", "ebc"));
-            return Directory.Exists(path) ? path : null;
-        }
-    }
+    public static string? EbcPhotos => RepositoryPaths.EbcPhotos;
 
     /// <summary>Screenshots go to TestResults/screenshots under the repository root.</summary>
-    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot, "TestResults", "screenshots")).FullName;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Screenshots => RepositoryPaths.Screenshots;
 }

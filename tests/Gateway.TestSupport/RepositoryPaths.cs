@@ -24,6 +24,19 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary><c>../shared/photos/ebc</c> next to the repository (the real trek photos), or null when it is absent.</summary>
+    public static string? EbcPhotos
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "photos", "ebc"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+
+    /// <summary>Where browser tests put screenshots: <c>TestResults/screenshots</c> under the repository root.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "TestResults", "screenshots")).FullName;
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
