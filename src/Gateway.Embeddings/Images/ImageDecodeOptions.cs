@@ -28,4 +28,15 @@ public sealed class ImageDecodeOptions
     /// (default off). It costs about the same CPU as the single-core decode and can only shorten one decode on an
     /// otherwise idle machine; on a busy machine the second strip waits for a core and it was slower, so it is opt-in.</summary>
     public bool ParallelJpeg { get; set; }
+
+    /// <summary>Most decodes running at once across every decoder built from this options instance (thumbnails, previews
+    /// and the model's preprocessor share one limit); the rest wait, so that memory stays bounded under a burst of
+    /// large images (default half the cores, at least 1). Read once, at the first decode.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentDecodes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    private DecodeGate? _gate;
+
+    /// <summary>The limit shared by every decoder built from this instance.</summary>
+    internal DecodeGate Gate => LazyInitializer.EnsureInitialized(ref _gate, () => new DecodeGate(MaxConcurrentDecodes));
 }

@@ -16,7 +16,15 @@ internal sealed class ImageDecoder(ImageDecodeOptions options)
     /// diagnostics. Called from the decoding threads, several at once for parallel strips.</summary>
     public Action<int>? RowsDecoded { get; set; }
 
+    /// <summary>Decodes within the shared limit of <see cref="ImageDecodeOptions.MaxConcurrentDecodes"/> (see <see cref="DecodeGate"/>);
+    /// waiting for a slot stops when <paramref name="cancellationToken"/> fires.</summary>
     public DecodedImage Decode(ReadOnlySpan<byte> data, string? name, int minShortEdge, int minLongEdge, CancellationToken cancellationToken = default)
+    {
+        using var slot = Options.Gate.Enter(cancellationToken);
+        return DecodeNow(data, name, minShortEdge, minLongEdge, cancellationToken);
+    }
+
+    private DecodedImage DecodeNow(ReadOnlySpan<byte> data, string? name, int minShortEdge, int minLongEdge, CancellationToken cancellationToken)
     {
         var label = name is null ? "the image" : $"image '{name}'";
         if (data.IsEmpty)
