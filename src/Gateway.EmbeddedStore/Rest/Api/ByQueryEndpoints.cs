@@ -33,32 +33,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         var body = RestJson.RequiredObject(request);
         var (query, maxDocs, proceed) = ByQueryBody(request, body);
         var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        var touched = new HashSet<IndexState>();
-        long position = 0;
-        var matches = Matches(request, query, maxDocs, cancellationToken);
-        outcome.Total = matches.Count;
-        foreach (var (indexName, doc) in FailedOnCopies(request, Owner(matches), matches, outcome) ? [] : matches)
-        {
-            var index = store.Catalog.Find(indexName)!;
-            try
-            {
-                var written = store.Documents.Delete(index, doc.Id, SameVersion(doc));
-                position = Math.Max(position, written.Position);
-                touched.Add(index);
-                outcome.Deleted++;
-            }
-            catch (StoreException e) when (e.Status == 409)
-            {
-                outcome.VersionConflicts++;
-                if (!proceed)
-                {
-                    outcome.Fail(indexName, doc.Id, e);
-                    break;
-                }
-            }
-        }
-
-        await FinishAsync(request, touched, position, cancellationToken).ConfigureAwait(false);
+        await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false);
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: false, deleted: true));
     }
 
@@ -70,6 +45,25 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         RefusePipeline(request.Param("pipeline"));
         var (query, maxDocs, proceed) = ByQueryBody(request, body);
         var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
+        await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false);
+        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: false));
+    }
+
+    /// <summary>
+    /// The loop shared by delete- and update-by-query: writes each match with its seen version, counts version
+    /// conflicts (stopping at the first unless <c>conflicts: proceed</c>), records any other refusal as the
+    /// document's failure and stops, then refreshes what was touched as the request asks.
+    /// </summary>
+    private async ValueTask WriteEachAsync(
+        RestRequest request,
+        JsonObject query,
+        long? maxDocs,
+        bool proceed,
+        ByQueryOutcome outcome,
+        Func<IndexState, ParsedDocument, WriteOutcome> write,
+        Action counted,
+        CancellationToken cancellationToken)
+    {
         var touched = new HashSet<IndexState>();
         long position = 0;
         var matches = Matches(request, query, maxDocs, cancellationToken);
@@ -79,10 +73,10 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             var index = store.Catalog.Find(indexName)!;
             try
             {
-                var written = store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc));
+                var written = write(index, doc);
                 position = Math.Max(position, written.Position);
                 touched.Add(index);
-                outcome.Updated++;
+                counted();
             }
             catch (StoreException e) when (e.Status == 409)
             {
@@ -101,7 +95,6 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         }
 
         await FinishAsync(request, touched, position, cancellationToken).ConfigureAwait(false);
-        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: false));
     }
 
     private async ValueTask<RestResponse> ReindexAsync(RestRequest request, CancellationToken cancellationToken)
