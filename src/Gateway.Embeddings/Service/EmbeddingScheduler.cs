@@ -71,6 +71,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
             _queues[lane].Enqueue(work);
             _waiting[lane] += work.Count;
+            EmbeddingTelemetry.Queued(work.Lane, work.Count);
             if (work.Lane != EmbeddingLane.IndexImage && _preempt is { IsCancellationRequested: false } preempt)
             {
                 preempt.Cancel();
@@ -170,6 +171,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
                 work.Preempted = true;
                 queue.Enqueue(work);
                 _waiting[(int)lane] += work.Count;
+                EmbeddingTelemetry.Queued(lane, work.Count);
             }
 
             foreach (var work in rest)
@@ -236,6 +238,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
             {
                 queue.Dequeue();
                 _waiting[(int)lane] -= work.Count;
+                EmbeddingTelemetry.Queued(lane, -work.Count);
                 batch.Add(work);
                 rows += work.Count;
             }
