@@ -55,7 +55,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
         catch (RewriteException e)
         {
-            return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+            return RewriteResult.Refused(e.Error);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
         catch (RewriteException e)
         {
-            return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+            return RewriteResult.Refused(e.Error);
         }
     }
 
