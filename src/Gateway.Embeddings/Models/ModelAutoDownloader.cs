@@ -53,7 +53,7 @@ internal sealed class ModelAutoDownloader(
                 (currentFile, lastDecile) = (p.File, -1);
                 fileIndex++;
             }
-            var line = $"file {fileIndex} of {missing.Count}: {ConsoleProgressRenderer.Format(p)}";
+            var line = $"file {fileIndex} of {missing.Count}: {DownloadProgressText.Format(p)}";
             monitor.Set(new EmbeddingModelStatus(EmbeddingModelState.Downloading, id, 0, "downloading " + line), p);
             var decile = p.BytesTotal is > 0 and { } total ? (int)(p.BytesDone * 10 / total) : 0;
             if (decile > lastDecile || p.Completed)

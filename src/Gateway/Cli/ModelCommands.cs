@@ -1,15 +1,18 @@
 using System.Globalization;
+using Gateway.Embeddings.Models;
+using Gateway.Embeddings.Service;
 
-namespace Gateway.Embeddings.Models;
+namespace Gateway.Cli;
 
 /// <summary>
 /// The <c>gateway models list | download &lt;id&gt; | verify | doctor</c> commands, as methods the host's command line calls.
-/// Each writes human-readable text and returns a process exit code (0 = success).
+/// Each writes human-readable text and returns a process exit code (0 = success); the download shows its progress on
+/// the command line's <see cref="CliConsole"/>. The model logic itself (download, verify, doctor) lives in <c>Gateway.Embeddings.Models</c>.
 /// </summary>
 /// <param name="store">The local model store.</param>
 /// <param name="directoryOf">Where a model's files live; defaults to <see cref="ModelStore.DirectoryOf"/>.
 /// The host passes the configured <c>Embeddings:ModelDirectory</c> for the configured model.</param>
-public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? directoryOf = null)
+internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? directoryOf = null)
 {
     private readonly Func<ModelEntry, string> _directoryOf = directoryOf ?? (m => store.DirectoryOf(m.Id));
 
@@ -54,22 +57,27 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
             output.WriteLine($"{model.Id} ({variant ?? "fp32"}) is already in {directory}; check it with: gateway models verify {model.Id}");
             return 0;
         }
-        output.WriteLine($"Downloading {missing.Count} file(s) of {model.Id} ({variant ?? "fp32"}) into {directory}");
+        var console = new CliConsole(output, interactive);
+        console.WriteLine($"Downloading {missing.Count} file(s) of {model.Id} ({variant ?? "fp32"}) into {directory}");
         try
         {
-            await store.DownloadAsync(model, directory, missing, new ConsoleProgressRenderer(output, interactive), cancellationToken).ConfigureAwait(false);
+            await console.ProgressAsync(async context =>
+            {
+                await store.DownloadAsync(model, directory, missing, new DownloadProgressTasks(context, console), cancellationToken).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false);
         }
         catch (ModelDownloadException ex)
         {
-            output.WriteLine();
-            output.WriteLine(ex.Message);
+            console.WriteLine(string.Empty);
+            console.WriteLine(ex.Message);
             if (!ex.Message.Contains("by hand", StringComparison.Ordinal))
             {
-                output.WriteLine(store.OfflineInstructions(model, directory, ModelStore.Missing(directory, files)));
+                console.WriteLine(store.OfflineInstructions(model, directory, ModelStore.Missing(directory, files)));
             }
             return 1;
         }
-        output.WriteLine($"Done: {model.Id} is in {directory}.");
+        console.WriteLine($"Done: {model.Id} is in {directory}.");
         return 0;
     }
 
@@ -143,7 +151,7 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
         }
 
         var v = variant ?? "fp32";
-        var findings = ModelDoctor.Examine(_directoryOf(model), Service.EmbeddingOptions.TowerFile("vision", v), Service.EmbeddingOptions.TowerFile("text", v), probe);
+        var findings = ModelDoctor.Examine(_directoryOf(model), EmbeddingOptions.TowerFile("vision", v), EmbeddingOptions.TowerFile("text", v), probe);
         foreach (var finding in findings)
         {
             output.WriteLine(finding);
