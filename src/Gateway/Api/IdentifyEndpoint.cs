@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Errors;
@@ -24,12 +23,13 @@ internal static class IdentifyEndpoint
         PeakIdentifier identifier,
         PhotoVectorReader photos,
         IOptions<RewriteOptions> rewriteOptions,
+        TimeProvider time,
         int? top) =>
         ApiRequests.GuardAsync(context, async () =>
         {
             var options = rewriteOptions.Value;
             var cancellationToken = context.RequestAborted;
-            var started = Stopwatch.GetTimestamp();
+            var started = time.GetTimestamp();
             float[] vector;
             string source;
             double embeddingMs = 0;
@@ -41,7 +41,7 @@ internal static class IdentifyEndpoint
                     return refused!.ToResult();
                 }
 
-                (var embedded, embeddingMs) = await EmbedAsync(embeddings, image, cancellationToken).ConfigureAwait(false);
+                (var embedded, embeddingMs) = await EmbedAsync(embeddings, image, time, cancellationToken).ConfigureAwait(false);
                 if (embedded.Failure is { } failure)
                 {
                     return GatewayError.From(failure).ToResult();
@@ -66,7 +66,7 @@ internal static class IdentifyEndpoint
                 }
                 else if ((body["base64"] ?? body["image"])?.GetValue<string>() is { } encoded)
                 {
-                    (var embedded, embeddingMs) = await EmbedAsync(embeddings, ImageQueryParser.Decode(encoded, options), cancellationToken).ConfigureAwait(false);
+                    (var embedded, embeddingMs) = await EmbedAsync(embeddings, ImageQueryParser.Decode(encoded, options), time, cancellationToken).ConfigureAwait(false);
                     if (embedded.Failure is { } failure)
                     {
                         return GatewayError.From(failure).ToResult();
@@ -84,7 +84,7 @@ internal static class IdentifyEndpoint
             var peaks = await identifier.IdentifyAsync(vector, top, cancellationToken).ConfigureAwait(false);
             return ApiRequests.Json(new JsonObject
             {
-                ["took"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
+                ["took"] = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2),
                 ["embedding_ms"] = Math.Round(embeddingMs, 2),
                 ["source"] = source,
                 ["peaks"] = new JsonArray([.. peaks.Select(p => (JsonNode)new JsonObject
@@ -134,10 +134,10 @@ internal static class IdentifyEndpoint
         return (buffer.ToArray(), null);
     }
 
-    private static async Task<(EmbeddingResult<float[]> Vector, double Milliseconds)> EmbedAsync(IEmbeddingService embeddings, byte[] image, CancellationToken cancellationToken)
+    private static async Task<(EmbeddingResult<float[]> Vector, double Milliseconds)> EmbedAsync(IEmbeddingService embeddings, byte[] image, TimeProvider time, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var vector = await embeddings.EmbedImageAsync(image, "identify", cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return (vector, time.GetElapsedTime(started).TotalMilliseconds);
     }
 }
