@@ -38,16 +38,8 @@ internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? 
     public async Task<int> DownloadAsync(string? id, string? variant, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        IReadOnlyList<ModelFileEntry> files;
-        try
+        if (Find(id, variant, output) is not (var model, var files))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            files = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return 2;
         }
         var directory = _directoryOf(model);
@@ -86,16 +78,8 @@ internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? 
     public async Task<int> VerifyAsync(string? id, string? variant, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        IReadOnlyList<ModelFileEntry> required;
-        try
+        if (Find(id, variant, output) is not (var model, var required))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            required = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return 2;
         }
         var directory = _directoryOf(model);
@@ -138,15 +122,8 @@ internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? 
     public Task<int> DoctorAsync(string? id, string? variant, TextWriter output, DoctorProbe? probe = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        try
+        if (Find(id, variant, output) is not (var model, _))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            _ = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return Task.FromResult(2);
         }
 
@@ -160,5 +137,21 @@ internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? 
         var ok = findings.All(f => f.Ok) && findings.Count >= 7;
         output.WriteLine(ok ? $"{model.Id} ({v}): healthy" : $"{model.Id} ({v}): NOT healthy");
         return Task.FromResult(ok ? 0 : 1);
+    }
+
+    /// <summary>The model (default: the manifest's default) and the files of its variant (default fp32); null, after
+    /// writing which models and variants exist, when there is no such model or variant.</summary>
+    private (ModelEntry Model, IReadOnlyList<ModelFileEntry> Files)? Find(string? id, string? variant, TextWriter output)
+    {
+        try
+        {
+            var model = store.Manifest.Get(id ?? store.Manifest.Default);
+            return (model, model.FilesFor(variant ?? "fp32"));
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine(ex.Message);
+            return null;
+        }
     }
 }
