@@ -1,9 +1,9 @@
-using Gateway.Upstream;
 using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Models;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using Gateway.Upstream;
 using Gateway.Ui.Setup;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Pages.Ui;
