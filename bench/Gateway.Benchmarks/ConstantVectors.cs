@@ -9,14 +9,14 @@ internal sealed class ConstantVectors : IQueryVectorSource, IVectorFieldResolver
     private static readonly IdentifiedPeak[] Peaks = [new("ama_dablam", "Ama Dablam", 0.31, 0.93), new("thamserku", "Thamserku", 0.22, 0.41)];
     private static readonly VectorFields Fields = new(["clip_image"], "clip_image");
 
-    public ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new QueryVector(Vector, "prompt_ensemble", null, [], 0));
+    public ValueTask<QueryVectorResult> FromTextAsync(string text, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<QueryVectorResult>(new QueryVector(Vector, "prompt_ensemble", null, [], 0));
 
-    public ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new QueryVector(Vector, "image", null, Peaks, 0));
+    public ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<QueryVectorResult>(new QueryVector(Vector, "image", null, Peaks, 0));
 
-    public ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new QueryVector(Vector, "photo", null, Peaks, 0));
+    public ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<QueryVectorResult>(new QueryVector(Vector, "photo", null, Peaks, 0));
 
     public ValueTask<VectorFields?> ResolveAsync(string indexExpression, CancellationToken cancellationToken) =>
         ValueTask.FromResult<VectorFields?>(Fields);

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PeaksServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>), <see cref="PeakCatalog"/> (the catalog file),
+    /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>, the index name from <c>Indices:Catalog</c>), <see cref="PeakCatalog"/> (the catalog file),
     /// <see cref="UpstreamClient"/> over the registered <see cref="ElasticsearchClient"/>, and <see cref="PeakCatalogIndexer"/>.
     /// Needs <c>AddEmbeddings()</c> and an <see cref="ElasticsearchClient"/> registration.
     /// </summary>
@@ -24,7 +24,10 @@ public static class PeaksServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<PeaksOptions>().BindConfiguration(PeaksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddIndices();
+        services.AddOptions<PeaksOptions>().BindConfiguration(PeaksOptions.SectionName)
+            .Configure<IOptions<GatewayIndicesOptions>>((options, indices) => options.IndexName = indices.Value.Catalog)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeakCatalog>();
         services.TryAddSingleton(sp => new UpstreamClient(sp.GetRequiredService<ElasticsearchClient>(), sp.GetRequiredService<TimeProvider>()));

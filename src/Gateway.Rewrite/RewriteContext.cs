@@ -29,22 +29,28 @@ internal sealed class RewriteContext(
     public async ValueTask<float[]> VectorForAsync(string? text, ImageQuery? image, string clause)
     {
         Forms.Add(text, image, clause);
-        QueryVector vector;
+        QueryVectorResult result;
         if (text is not null)
         {
-            vector = await vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
+            result = await vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
         }
         else if (image!.PhotoId is not null)
         {
-            vector = await vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
+            result = await vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
         }
         else
         {
-            vector = await vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
+            result = await vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
         }
 
-        Annotation.Add(vector);
-        return vector.Vector;
+        if (!result.Succeeded)
+        {
+            // Stops the walk of the body; SearchRewriter answers it as RewriteResult.Error.
+            throw new RewriteException(result.Error);
+        }
+
+        Annotation.Add(result.Vector);
+        return result.Vector.Vector;
     }
 
     /// <summary>The field a query without one targets; a 400 when the index has no single vector field.</summary>

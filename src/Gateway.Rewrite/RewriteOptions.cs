@@ -32,17 +32,14 @@ public sealed class RewriteOptions
     [Range(1024, int.MaxValue)]
     public int MaxBodyBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>The index that <c>{"photo_id": ...}</c> reads stored photo vectors from.</summary>
+    /// <summary>The index that <c>{"photo_id": ...}</c> reads stored photo vectors from (the host sets it from <c>Indices:Photos</c>).</summary>
     [Required]
     public string PhotoIndex { get; set; } = "photos";
 
     /// <summary>The mode of an image query that does not name one.</summary>
     public ImageQueryMode DefaultImageMode { get; set; } = ImageQueryMode.Similar;
 
-    /// <summary>Vector field per index or alias name, for indices with several dense_vector fields.</summary>
-    public Dictionary<string, string> VectorFields { get; set; } = new(StringComparer.Ordinal)
-    {
-        ["photos"] = "clip_image",
-        ["peaks_catalog"] = "text_embed",
-    };
+    /// <summary>Vector field per index or alias name, for indices with several dense_vector fields (the host adds the
+    /// photos and catalog fields of its <c>Indices</c> section unless this names them).</summary>
+    public Dictionary<string, string> VectorFields { get; set; } = new(StringComparer.Ordinal);
 }

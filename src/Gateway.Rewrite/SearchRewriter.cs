@@ -64,7 +64,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         catch (RewriteException e)
         {
             outcome = "refused";
-            return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+            return RewriteResult.Refused(e.Error);
         }
         finally
         {
@@ -129,7 +129,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         catch (RewriteException e)
         {
             outcome = "refused";
-            return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+            return RewriteResult.Refused(e.Error);
         }
         finally
         {

@@ -1,14 +1,14 @@
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Upstream;
 
 /// <summary>
 /// Raised when a request that may change the peak catalog goes upstream (through the proxy or the
 /// gateway's own client), so that cached prototypes are reloaded before the next query.
 /// </summary>
-public sealed class CatalogChangeSignal
+public sealed class CatalogChangeSignal(IOptions<GatewayIndicesOptions> indices)
 {
-    /// <summary>The catalog index (and alias) name.</summary>
-    public const string CatalogIndex = "peaks_catalog";
-
+    private readonly string _catalogIndex = indices.Value.Catalog;
     private long _version;
 
     /// <summary>Incremented on every possible change.</summary>
@@ -27,7 +27,7 @@ public sealed class CatalogChangeSignal
         }
 
         var span = path.AsSpan().TrimStart('/');
-        if (span.Contains(CatalogIndex, StringComparison.Ordinal)
+        if (span.Contains(_catalogIndex, StringComparison.Ordinal)
             || span.StartsWith("_bulk", StringComparison.Ordinal)
             || span.StartsWith("_aliases", StringComparison.Ordinal)
             || span.StartsWith("_refresh", StringComparison.Ordinal)

@@ -7,21 +7,21 @@ internal sealed class FakeVectorSource : IQueryVectorSource
 
     public List<string> Calls { get; } = [];
 
-    public ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken)
+    public ValueTask<QueryVectorResult> FromTextAsync(string text, CancellationToken cancellationToken)
     {
         Calls.Add("text:" + text);
-        return ValueTask.FromResult(new QueryVector([1, 0, 0], "prompt_ensemble", null, [], 1.5));
+        return ValueTask.FromResult<QueryVectorResult>(new QueryVector([1, 0, 0], "prompt_ensemble", null, [], 1.5));
     }
 
-    public ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
+    public ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
     {
         Calls.Add($"image:{image.Length}:{mode}");
-        return ValueTask.FromResult(new QueryVector([0, 1, 0], "image", null, [AmaDablam], 2.5));
+        return ValueTask.FromResult<QueryVectorResult>(new QueryVector([0, 1, 0], "image", null, [AmaDablam], 2.5));
     }
 
-    public ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
+    public ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
     {
         Calls.Add($"photo:{index}/{photoId}:{mode}");
-        return ValueTask.FromResult(new QueryVector([0, 0, 1], "photo", "ama_dablam", [AmaDablam], 0));
+        return ValueTask.FromResult<QueryVectorResult>(new QueryVector([0, 0, 1], "photo", "ama_dablam", [AmaDablam], 0));
     }
 }

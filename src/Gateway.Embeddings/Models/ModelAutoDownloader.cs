@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Embeddings.Service;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +17,7 @@ internal sealed class ModelAutoDownloader(
     ModelStore store,
     ModelDownloadMonitor monitor,
     IEmbeddingService service,
+    TimeProvider time,
     ILogger<ModelAutoDownloader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +42,7 @@ internal sealed class ModelAutoDownloader(
             return;
         }
         ModelLog.FetchStarting(logger, id, missing.Count, directory);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var fileIndex = 0;
         string? currentFile = null;
         var lastDecile = -1;
@@ -53,7 +53,7 @@ internal sealed class ModelAutoDownloader(
                 (currentFile, lastDecile) = (p.File, -1);
                 fileIndex++;
             }
-            var line = $"file {fileIndex} of {missing.Count}: {ConsoleProgressRenderer.Format(p)}";
+            var line = $"file {fileIndex} of {missing.Count}: {DownloadProgressText.Format(p)}";
             monitor.Set(new EmbeddingModelStatus(EmbeddingModelState.Downloading, id, 0, "downloading " + line), p);
             var decile = p.BytesTotal is > 0 and { } total ? (int)(p.BytesDone * 10 / total) : 0;
             if (decile > lastDecile || p.Completed)
@@ -76,7 +76,7 @@ internal sealed class ModelAutoDownloader(
             ModelLog.FetchFailed(logger, id, detail, ex);
             return;
         }
-        ModelLog.FetchDone(logger, id, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        ModelLog.FetchDone(logger, id, time.GetElapsedTime(started).TotalSeconds);
         monitor.Set(null);
         if (service is SiglipEmbeddingService siglip)
         {

@@ -1,16 +1,15 @@
 using Gateway.Embeddings.Models;
-using Gateway.Embeddings.Service;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers model management: manifest, store, downloader, commands and the background fetch.</summary>
+/// <summary>Registers model management: manifest, store, downloader and the background fetch.</summary>
 public static class ModelServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ModelStore"/>, <see cref="ModelDownloader"/>, <see cref="ModelCommands"/>, <see cref="ModelDownloadMonitor"/>,
+    /// Adds <see cref="ModelStore"/>, <see cref="ModelDownloader"/>, <see cref="ModelDownloadMonitor"/>,
     /// the options section <c>Embeddings:Download</c>, and the hosted service that fetches a missing model in the background.
     /// Also adds the embedding service itself (<c>AddEmbeddings</c>).
     /// </summary>
@@ -43,15 +42,6 @@ public static class ModelServiceCollectionExtensions
                 manifest = manifest with { UrlPattern = pattern };
             }
             return new ModelStore(manifest, options.ModelsRoot, sp.GetRequiredService<ModelDownloader>());
-        });
-        services.TryAddSingleton(sp =>
-        {
-            var store = sp.GetRequiredService<ModelStore>();
-            var embedding = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
-            // The configured model lives where Embeddings:ModelDirectory says; the others in their default folders.
-            return new ModelCommands(store, m => string.Equals(m.Id, embedding.ModelId, StringComparison.OrdinalIgnoreCase)
-                ? embedding.ResolveModelDirectory()
-                : store.DirectoryOf(m.Id));
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelAutoDownloader>());
         return services;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Gateway.Embeddings.Onnx;
 using Gateway.Embeddings.Vectors;
@@ -10,7 +9,7 @@ namespace Gateway.Embeddings.Service;
 /// forward), or the images through the vision tower; each output row L2-normalised and handed to its caller. Requests
 /// cancelled while they waited are skipped. A batch stopped by its preemption token (a query arrived) completes nobody
 /// and reports false, so that the scheduler queues it again.</summary>
-internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
+internal sealed class BatchProcessor(SiglipModel model, ILogger logger, TimeProvider time)
 {
     private readonly List<EmbeddingWork> _live = [];
     private readonly List<float[]> _vectors = [];
@@ -18,7 +17,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
 
     public bool Process(EmbeddingLane lane, List<EmbeddingWork> batch, CancellationToken preempt)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         _live.Clear();
         foreach (var work in batch)
         {
@@ -52,7 +51,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
             done = Run(model.Vision, _live.Select(w => w.Pixels!).ToList(), (pixels, slot) => pixels.AsSpan().CopyTo(slot), preempt);
         }
 
-        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, time.GetElapsedTime(started).TotalMilliseconds);
         EmbeddingTelemetry.BatchDone(activity, lane, rows, _outcome, started);
         return done;
     }

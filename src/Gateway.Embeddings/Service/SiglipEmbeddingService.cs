@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Embeddings.Images;
 using Gateway.Embeddings.Models;
 using Microsoft.Extensions.Logging;
@@ -286,7 +285,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
     private (Loaded? Loaded, EmbeddingFailure? Failure) Load(SiglipModelFiles files)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         SiglipModel model;
         try
         {
@@ -305,11 +304,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
         _failure = null;
         var tuning = ChooseBatchSizes(model);
-        var processor = new BatchProcessor(model, _logger);
+        var processor = new BatchProcessor(model, _logger, _time);
         int[] sizes = [tuning.Text.Size, tuning.Image.Size, tuning.Image.Size];
         var scheduler = new EmbeddingScheduler(_options.QueueLimit, sizes, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, MaxIndexingDelay, processor.Process);
         var spec = model.Images.Spec;
-        EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         EmbeddingLog.BatchSizesChosen(_logger, tuning.Text.ToString(), tuning.Image.ToString());
         var detail = $"{_options.ModelId} ({tuning.Variant}) loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, "
             + $"{model.Tokenizer.SequenceLength} tokens; {tuning.Text}; {tuning.Image}";

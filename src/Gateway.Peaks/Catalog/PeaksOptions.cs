@@ -13,7 +13,8 @@ public sealed class PeaksOptions
     [Required]
     public string CatalogPath { get; set; } = "peaks.yaml";
 
-    /// <summary>The upstream index holding one document per peak. Default <c>peaks_catalog</c>.</summary>
+    /// <summary>The upstream index holding one document per peak. Default <c>peaks_catalog</c>; <c>AddPeakCatalog</c> sets
+    /// it from <c>Indices:Catalog</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
     [Required]
     [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
     public string IndexName { get; set; } = "peaks_catalog";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -31,7 +30,7 @@ internal sealed class IngestPipeline(
     {
         _done = alreadyDone;
         using var activity = PhotosTelemetry.StartRun(index, work.Count);
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var failures = new List<IngestFailure>();
         var workers = Math.Min(options.EffectiveWorkers, Math.Max(1, work.Count));
         var input = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
@@ -81,23 +80,23 @@ internal sealed class IngestPipeline(
                 failures.Add(new IngestFailure(result.File.Album, result.File.RelativePath, result.Failure));
                 Interlocked.Increment(ref _failed);
                 PhotosTelemetry.Photo(result.File.Album, "failed");
-                Report(progress, total, clock);
+                Report(progress, total, started);
                 continue;
             }
 
             pending.Add(result);
             if (pending.Count >= options.BatchSize)
             {
-                await FlushAsync(pending, failures, progress, total, clock, cancellationToken).ConfigureAwait(false);
+                await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await FlushAsync(pending, failures, progress, total, clock, cancellationToken).ConfigureAwait(false);
+        await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(producer, processors).ConfigureAwait(false);
         return failures;
     }
 
-    private async Task FlushAsync(List<WorkOutput> pending, List<IngestFailure> failures, IProgress<IngestProgress>? progress, int total, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<WorkOutput> pending, List<IngestFailure> failures, IProgress<IngestProgress>? progress, int total, long started, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
@@ -128,7 +127,7 @@ internal sealed class IngestPipeline(
         }
 
         pending.Clear();
-        Report(progress, total, clock);
+        Report(progress, total, started);
     }
 
     private async Task<WorkOutput> ProcessAsync(WorkItem item, CancellationToken cancellationToken)
@@ -188,14 +187,14 @@ internal sealed class IngestPipeline(
         }
     }
 
-    private void Report(IProgress<IngestProgress>? progress, int total, Stopwatch clock)
+    private void Report(IProgress<IngestProgress>? progress, int total, long started)
     {
         if (progress is null)
         {
             return;
         }
 
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = time.GetElapsedTime(started).TotalSeconds;
         progress.Report(new IngestProgress(total, Volatile.Read(ref _done) + Volatile.Read(ref _failed), Volatile.Read(ref _indexed), Volatile.Read(ref _failed),
             seconds > 0 ? Volatile.Read(ref _indexed) / seconds : 0, "indexing"));
     }

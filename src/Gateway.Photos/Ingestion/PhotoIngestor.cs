@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Peaks.Catalog;
 using Gateway.Upstream;
@@ -101,7 +100,7 @@ public sealed class PhotoIngestor
 
     private async Task<IngestResult> RunAsync(string index, IReadOnlyList<AlbumOptions> albums, bool incremental, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = _time.GetTimestamp();
         var (_, modelId) = await ModelAsync(cancellationToken).ConfigureAwait(false);
         var warnings = new List<string>();
         var prototypes = await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false);
@@ -162,8 +161,8 @@ public sealed class PhotoIngestor
         }
 
         await _store.RefreshAsync(index, cancellationToken).ConfigureAwait(false);
-        var result = new IngestResult(index, albums.Select(a => a.Name).ToList(), total, pipeline.Indexed, unchanged, deletions.Count, failures, warnings, clock.Elapsed);
-        IngestLog.RunDone(_logger, string.Join(",", result.Albums), index, result.Indexed, unchanged, deletions.Count, failures.Count, clock.Elapsed.TotalSeconds, result.PhotosPerSecond);
+        var result = new IngestResult(index, albums.Select(a => a.Name).ToList(), total, pipeline.Indexed, unchanged, deletions.Count, failures, warnings, _time.GetElapsedTime(started));
+        IngestLog.RunDone(_logger, string.Join(",", result.Albums), index, result.Indexed, unchanged, deletions.Count, failures.Count, result.Elapsed.TotalSeconds, result.PhotosPerSecond);
         progress?.Report(new IngestProgress(total, total, result.Indexed, failures.Count, result.PhotosPerSecond, "done"));
         return result;
     }

@@ -11,7 +11,8 @@ public sealed class PhotosOptions
     /// <summary>The albums to index.</summary>
     public List<AlbumOptions> Albums { get; set; } = [];
 
-    /// <summary>The alias searches use; full reindexes write <c>{Alias}-v{timestamp}</c> behind it. Default <c>photos</c>.</summary>
+    /// <summary>The alias searches use; full reindexes write <c>{Alias}-v{timestamp}</c> behind it. Default <c>photos</c>;
+    /// <c>AddPhotoIngestion</c> sets it from <c>Indices:Photos</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
     [Required]
     [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
     public string Alias { get; set; } = "photos";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
+using Gateway.Errors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,16 @@ internal static class EmbedEndpoint
             var options = rewriteOptions.Value;
             var cancellationToken = context.RequestAborted;
             var body = await ApiRequests.ReadJsonAsync(context.Request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var texts = Texts(body);
+            if (Texts(body) is not { } texts)
+            {
+                return GatewayError.BadRequest("[embed] texts must be non-empty strings").ToResult();
+            }
+
             var raw = body["raw"]?.GetValue<bool>() ?? false;
             var image = body["image"]?.GetValue<string>();
             if (texts.Count == 0 && image is null)
             {
-                throw RewriteException.BadRequest("[embed] needs [text], [texts] or [image]");
+                return GatewayError.BadRequest("[embed] needs [text], [texts] or [image]").ToResult();
             }
 
             var result = new JsonObject { ["model"] = embeddings.Status.ModelId };
@@ -34,11 +39,23 @@ internal static class EmbedEndpoint
                 if (raw)
                 {
                     item["source"] = "raw";
-                    item["vector"] = Vector((await embeddings.EmbedTextAsync(text, cancellationToken).ConfigureAwait(false)).ValueOrThrow());
+                    var embedded = await embeddings.EmbedTextAsync(text, cancellationToken).ConfigureAwait(false);
+                    if (embedded.Failure is { } failure)
+                    {
+                        return GatewayError.From(failure).ToResult();
+                    }
+
+                    item["vector"] = Vector(embedded.Value);
                 }
                 else
                 {
-                    var query = await vectors.FromTextAsync(text, cancellationToken).ConfigureAwait(false);
+                    var found = await vectors.FromTextAsync(text, cancellationToken).ConfigureAwait(false);
+                    if (!found.Succeeded)
+                    {
+                        return new GatewayError(found.Error).ToResult();
+                    }
+
+                    var query = found.Vector;
                     item["source"] = query.Source;
                     item["peak"] = query.Peak;
                     if (query.MatchedName is not null)
@@ -63,14 +80,20 @@ internal static class EmbedEndpoint
 
             if (image is not null)
             {
-                var vector = (await embeddings.EmbedImageAsync(ImageQueryParser.Decode(image, options), "embed", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
-                result["image"] = new JsonObject { ["vector"] = Vector(vector) };
+                var embedded = await embeddings.EmbedImageAsync(ImageQueryParser.Decode(image, options), "embed", cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (embedded.Failure is { } failure)
+                {
+                    return GatewayError.From(failure).ToResult();
+                }
+
+                result["image"] = new JsonObject { ["vector"] = Vector(embedded.Value) };
             }
 
             return ApiRequests.Json(result);
         });
 
-    private static List<string> Texts(JsonObject body)
+    /// <summary>The texts to embed; null when one is empty.</summary>
+    private static List<string>? Texts(JsonObject body)
     {
         var texts = new List<string>();
         if (body["text"]?.GetValue<string>() is { } text)
@@ -83,12 +106,7 @@ internal static class EmbedEndpoint
             texts.AddRange(many.Select(t => t?.GetValue<string>()).OfType<string>());
         }
 
-        if (texts.Any(string.IsNullOrWhiteSpace))
-        {
-            throw RewriteException.BadRequest("[embed] texts must be non-empty strings");
-        }
-
-        return texts;
+        return texts.Any(string.IsNullOrWhiteSpace) ? null : texts;
     }
 
     private static JsonArray Vector(float[] vector) => new([.. vector.Select(v => (JsonNode)v)]);

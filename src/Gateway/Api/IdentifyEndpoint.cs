@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Errors;
@@ -24,19 +23,31 @@ internal static class IdentifyEndpoint
         PeakIdentifier identifier,
         PhotoVectorReader photos,
         IOptions<RewriteOptions> rewriteOptions,
+        TimeProvider time,
         int? top) =>
         ApiRequests.GuardAsync(context, async () =>
         {
             var options = rewriteOptions.Value;
             var cancellationToken = context.RequestAborted;
-            var started = Stopwatch.GetTimestamp();
+            var started = time.GetTimestamp();
             float[] vector;
             string source;
             double embeddingMs = 0;
             if (context.Request.HasFormContentType)
             {
-                var image = await ReadUploadAsync(context.Request, options.MaxImageBytes, cancellationToken).ConfigureAwait(false);
-                (vector, embeddingMs) = await EmbedAsync(embeddings, image, cancellationToken).ConfigureAwait(false);
+                var (image, refused) = await ReadUploadAsync(context.Request, options.MaxImageBytes, cancellationToken).ConfigureAwait(false);
+                if (image is null)
+                {
+                    return refused!.ToResult();
+                }
+
+                (var embedded, embeddingMs) = await EmbedAsync(embeddings, image, time, cancellationToken).ConfigureAwait(false);
+                if (embedded.Failure is { } failure)
+                {
+                    return GatewayError.From(failure).ToResult();
+                }
+
+                vector = embedded.Value;
                 source = "image";
             }
             else
@@ -55,19 +66,25 @@ internal static class IdentifyEndpoint
                 }
                 else if ((body["base64"] ?? body["image"])?.GetValue<string>() is { } encoded)
                 {
-                    (vector, embeddingMs) = await EmbedAsync(embeddings, ImageQueryParser.Decode(encoded, options), cancellationToken).ConfigureAwait(false);
+                    (var embedded, embeddingMs) = await EmbedAsync(embeddings, ImageQueryParser.Decode(encoded, options), time, cancellationToken).ConfigureAwait(false);
+                    if (embedded.Failure is { } failure)
+                    {
+                        return GatewayError.From(failure).ToResult();
+                    }
+
+                    vector = embedded.Value;
                     source = "image";
                 }
                 else
                 {
-                    throw RewriteException.BadRequest("[identify] needs a multipart file, or a JSON body with [base64], [image] or [photo_id]");
+                    return GatewayError.BadRequest("[identify] needs a multipart file, or a JSON body with [base64], [image] or [photo_id]").ToResult();
                 }
             }
 
             var peaks = await identifier.IdentifyAsync(vector, top, cancellationToken).ConfigureAwait(false);
             return ApiRequests.Json(new JsonObject
             {
-                ["took"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
+                ["took"] = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2),
                 ["embedding_ms"] = Math.Round(embeddingMs, 2),
                 ["source"] = source,
                 ["peaks"] = new JsonArray([.. peaks.Select(p => (JsonNode)new JsonObject
@@ -80,7 +97,8 @@ internal static class IdentifyEndpoint
             });
         });
 
-    private static async Task<byte[]> ReadUploadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>The uploaded file's bytes, or why the upload is refused.</summary>
+    private static async Task<(byte[]? Image, GatewayError? Refused)> ReadUploadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         // Kestrel stops reading past the image limit (plus room for the multipart framing) and answers 413; the form
         // reader would otherwise spool up to 128 MB to disk and fail with a 500 beyond that.
@@ -97,24 +115,29 @@ internal static class IdentifyEndpoint
         catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested && e is not BadHttpRequestException)
         {
             // No boundary, a part that never ends: the multipart reader's words for a malformed upload.
-            throw RewriteException.BadRequest("[identify] the multipart body is malformed: " + e.Message);
+            return (null, GatewayError.BadRequest("[identify] the multipart body is malformed: " + e.Message));
         }
 
-        var file = form.Files.Count > 0 ? form.Files[0] : throw RewriteException.BadRequest("[identify] the multipart body has no file");
+        if (form.Files.Count == 0)
+        {
+            return (null, GatewayError.BadRequest("[identify] the multipart body has no file"));
+        }
+
+        var file = form.Files[0];
         if (file.Length > limit)
         {
-            throw new RewriteException(413, "content_too_long_exception", $"the image is {file.Length} bytes, over the limit of {limit} bytes");
+            return (null, new GatewayError(RewriteError.TooLong($"the image is {file.Length} bytes, over the limit of {limit} bytes")));
         }
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
-    private static async Task<(float[] Vector, double Milliseconds)> EmbedAsync(IEmbeddingService embeddings, byte[] image, CancellationToken cancellationToken)
+    private static async Task<(EmbeddingResult<float[]> Vector, double Milliseconds)> EmbedAsync(IEmbeddingService embeddings, byte[] image, TimeProvider time, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var vector = (await embeddings.EmbedImageAsync(image, "identify", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
-        return (vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var started = time.GetTimestamp();
+        var vector = await embeddings.EmbedImageAsync(image, "identify", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (vector, time.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Gateway.Embeddings.Models;
+using Gateway.Embeddings.Service;
 using Gateway.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Cli;
 
@@ -21,7 +23,12 @@ internal static class GatewayCommandLine
         builder.Services.AddGatewayFolders();
         builder.Services.AddEmbeddingModels();
         using var host = builder.Build();
-        var models = host.Services.GetRequiredService<ModelCommands>();
+        var store = host.Services.GetRequiredService<ModelStore>();
+        var embedding = host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+        // The configured model lives where Embeddings:ModelDirectory says; the others in their default folders.
+        var models = new ModelCommands(store, m => string.Equals(m.Id, embedding.ModelId, StringComparison.OrdinalIgnoreCase)
+            ? embedding.ResolveModelDirectory()
+            : store.DirectoryOf(m.Id));
 
         var root = new RootCommand("Multimodal search gateway for Elasticsearch");
         root.Subcommands.Add(ModelsCommand(models));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Gateway.Albums;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Storage;
@@ -50,7 +51,7 @@ public static class IndexCommand
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        var bar = new ConsoleProgressBar(output, !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
+        var console = CliConsole.For(output);
         Uri? remote;
         try
         {
@@ -66,10 +67,10 @@ public static class IndexCommand
         {
             if (server is null)
             {
-                await output.WriteLineAsync($"a running gateway holds the embedded store; starting the jobs there ({remote})").ConfigureAwait(false);
+                console.WriteLine($"a running gateway holds the embedded store; starting the jobs there ({remote})");
             }
 
-            return await RunRemoteAsync(remote, album, full, rebuildCatalog, output, error, bar, cancellationToken).ConfigureAwait(false);
+            return await RunRemoteAsync(remote, album, full, rebuildCatalog, console, error, cancellationToken).ConfigureAwait(false);
         }
 
         builder.Services.AddGatewayFolders();
@@ -95,7 +96,7 @@ public static class IndexCommand
                 }
 
                 target = registry.Find(name)!;
-                await output.WriteLineAsync($"added album {name} ({target.Root})").ConfigureAwait(false);
+                console.WriteLine($"added album {name} ({target.Root})");
             }
 
             if (rebuildCatalog)
@@ -103,21 +104,26 @@ public static class IndexCommand
                 var catalog = host.Services.GetRequiredService<PeakCatalog>();
                 var rebuilt = await host.Services.GetRequiredService<PeakCatalogIndexer>()
                     .RebuildAsync(catalog.Reload(), catalog.Directory, false, cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync($"catalog: {rebuilt.Updated} updated, {rebuilt.Unchanged} unchanged, {rebuilt.Deleted} deleted").ConfigureAwait(false);
+                console.WriteLine($"catalog: {rebuilt.Updated} updated, {rebuilt.Unchanged} unchanged, {rebuilt.Deleted} deleted");
             }
 
-            var result = full
-                ? await ingestor.FullReindexAsync(registry.All().Select(AlbumRegistry.ToOptions).ToList(), bar, cancellationToken).ConfigureAwait(false)
-                : await ingestor.IndexAlbumAsync(AlbumRegistry.ToOptions(target!), bar, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"{result.Index}: {result.Indexed} indexed, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed of {result.Total} ({result.PhotosPerSecond:F2} photos/s)").ConfigureAwait(false);
+            var result = await console.ProgressAsync(context =>
+            {
+                var bar = new IngestProgressTask(context, console);
+                return full
+                    ? ingestor.FullReindexAsync(registry.All().Select(AlbumRegistry.ToOptions).ToList(), bar, cancellationToken)
+                    : ingestor.IndexAlbumAsync(AlbumRegistry.ToOptions(target!), bar, cancellationToken);
+            }).ConfigureAwait(false);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Index}: {result.Indexed} indexed, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed of {result.Total} ({result.PhotosPerSecond:F2} photos/s)"));
             foreach (var failure in result.Failures)
             {
-                await output.WriteLineAsync($"  failed: {failure.Album}/{failure.Path}: {failure.Reason}").ConfigureAwait(false);
+                console.WriteLine($"  failed: {failure.Album}/{failure.Path}: {failure.Reason}");
             }
 
             foreach (var warning in result.Warnings)
             {
-                await output.WriteLineAsync("  warning: " + warning).ConfigureAwait(false);
+                console.WriteLine("  warning: " + warning);
             }
 
             return result.Failures.Count == 0 ? 0 : 1;
@@ -129,7 +135,7 @@ public static class IndexCommand
         }
     }
 
-    private static async Task<int> RunRemoteAsync(Uri server, string album, bool full, bool rebuildCatalog, TextWriter output, TextWriter error, IProgress<IngestProgress> bar, CancellationToken cancellationToken)
+    private static async Task<int> RunRemoteAsync(Uri server, string album, bool full, bool rebuildCatalog, CliConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/"), Timeout = TimeSpan.FromSeconds(30) };
@@ -142,7 +148,8 @@ public static class IndexCommand
 
         try
         {
-            return await new RemoteIndexRunner(http, output, bar, PollInterval).RunAsync(album, full, rebuildCatalog, cancellationToken).ConfigureAwait(false);
+            return await console.ProgressAsync(context => new RemoteIndexRunner(http, console, new IngestProgressTask(context, console), PollInterval)
+                .RunAsync(album, full, rebuildCatalog, cancellationToken)).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {

@@ -10,7 +10,7 @@ namespace Gateway.Cli;
 /// <c>GET /_gateway/jobs/{id}</c> into the progress bar, and cancels the job (<c>POST /_gateway/jobs/{id}/_cancel</c>)
 /// when the command is interrupted. Used when that gateway holds the embedded store, or when <c>--server</c> is given.
 /// </summary>
-internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IProgress<IngestProgress> progress, TimeSpan pollInterval)
+internal sealed class RemoteIndexRunner(HttpClient http, CliConsole output, IProgress<IngestProgress> progress, TimeSpan pollInterval)
 {
     /// <summary>Runs the command's jobs; returns the exit code (0 ok, 1 some files failed, 2 a job failed).</summary>
     public async Task<int> RunAsync(string album, bool full, bool rebuildCatalog, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
         if (rebuildCatalog)
         {
             var catalog = await RunJobAsync(new JsonObject { ["type"] = JobKinds.CatalogRebuild }, report: false, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync("catalog: " + Text(catalog, "message")).ConfigureAwait(false);
+            output.WriteLine("catalog: " + Text(catalog, "message"));
             if (Text(catalog, "state") != "succeeded")
             {
                 return 2;
@@ -32,10 +32,10 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
             ? await FollowAsync(scan, request, report: true, cancellationToken).ConfigureAwait(false)
             : await RunJobAsync(request, report: true, cancellationToken).ConfigureAwait(false);
         var state = Text(job, "state");
-        await output.WriteLineAsync($"job {Text(job, "job_id")} {state}: {Text(job, "message")}").ConfigureAwait(false);
+        output.WriteLine($"job {Text(job, "job_id")} {state}: {Text(job, "message")}");
         foreach (var failure in job["failures"]?.AsArray() ?? [])
         {
-            await output.WriteLineAsync("  failed: " + failure?.GetValue<string>()).ConfigureAwait(false);
+            output.WriteLine("  failed: " + failure?.GetValue<string>());
         }
 
         return state != "succeeded" ? 2 : Number(job, "failed") == 0 ? 0 : 1;
@@ -51,7 +51,7 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
         }
 
         var id = Text(answer, "job_id");
-        await output.WriteLineAsync($"started {request["type"]} job {id} on {http.BaseAddress}").ConfigureAwait(false);
+        output.WriteLine($"started {request["type"]} job {id} on {http.BaseAddress}");
         return await FollowAsync(id, request, report, cancellationToken).ConfigureAwait(false);
     }
 
@@ -78,7 +78,7 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
             throw new RemoteJobException($"the gateway refused to add [{album}] as album {name} ({(int)added.StatusCode}): {answer["error"]?["reason"] ?? answer.ToJsonString()}");
         }
 
-        await output.WriteLineAsync($"added album {name} ({Path.GetFullPath(album)}) on {http.BaseAddress}").ConfigureAwait(false);
+        output.WriteLine($"added album {name} ({Path.GetFullPath(album)}) on {http.BaseAddress}");
         return Text(answer, "scan_job_id");
     }
 
@@ -114,7 +114,7 @@ internal sealed class RemoteIndexRunner(HttpClient http, TextWriter output, IPro
         {
             // Interrupted (Ctrl+C): the job would go on in the gateway, so stop it there too.
             using var cancelled = await http.PostAsync(new Uri($"_gateway/jobs/{Uri.EscapeDataString(id)}/_cancel", UriKind.Relative), null, CancellationToken.None).ConfigureAwait(false);
-            await output.WriteLineAsync($"cancelled job {id} on the gateway ({(int)cancelled.StatusCode})").ConfigureAwait(false);
+            output.WriteLine($"cancelled job {id} on the gateway ({(int)cancelled.StatusCode})");
             throw;
         }
     }

@@ -9,17 +9,22 @@ namespace Gateway.Errors;
 /// an error value (a rewrite refusal, an embedding refusal, an upstream error) becomes the HTTP answer
 /// <c>{"error":{"root_cause":[...],"type":...,"reason":...},"status":N}</c>.
 /// </summary>
-/// <param name="Error">Status, type and reason.</param>
-/// <param name="RetryAfter">For 429: when to retry.</param>
-internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = null)
+/// <param name="Error">Status, type, reason and (for 429) when to retry.</param>
+internal sealed record GatewayError(RewriteError Error)
 {
-    /// <summary>Maps the embedding and rewrite exceptions to their HTTP answer; null for anything else (a bug: let it surface).</summary>
+    /// <summary>For 429: when to retry.</summary>
+    public TimeSpan? RetryAfter => Error.RetryAfter;
+
+    /// <summary>Maps a body parser's <see cref="RewriteException"/> to its HTTP answer; null for anything else (a bug: let it surface).</summary>
     public static GatewayError? From(Exception exception) => exception switch
     {
-        RewriteException e => new(new RewriteError(e.Status, e.Type, e.Message)),
+        RewriteException e => new(e.Error),
         EmbeddingFailureException e => From(e.Failure),
         _ => null,
     };
+
+    /// <summary>A 400 <c>illegal_argument_exception</c>.</summary>
+    public static GatewayError BadRequest(string reason) => new(RewriteError.BadRequest(reason));
 
     /// <summary>An upstream's failed answer, passed on with its status, type and reason.</summary>
     public static GatewayError? From(UpstreamResponse response) =>
@@ -29,13 +34,13 @@ internal sealed record GatewayError(RewriteError Error, TimeSpan? RetryAfter = n
     public IResult ToResult() => new ErrorResult(this);
 
     /// <summary>The HTTP answer to an embedding failure.</summary>
-    public static GatewayError From(EmbeddingFailure failure) => failure.Kind switch
+    public static GatewayError From(EmbeddingFailure failure) => new(failure.Kind switch
     {
-        EmbeddingFailureKind.TooLarge => new(new RewriteError(413, "content_too_long_exception", failure.Reason)),
-        EmbeddingFailureKind.Undecodable => new(new RewriteError(400, "illegal_argument_exception", "the query image does not decode: " + failure.Reason)),
-        EmbeddingFailureKind.Refused => new(new RewriteError(429, "es_rejected_execution_exception", failure.Reason), failure.RetryAfter),
-        _ => new(new RewriteError(503, "model_unavailable_exception", failure.Reason)),
-    };
+        EmbeddingFailureKind.TooLarge => RewriteError.TooLong(failure.Reason),
+        EmbeddingFailureKind.Undecodable => RewriteError.BadRequest("the query image does not decode: " + failure.Reason),
+        EmbeddingFailureKind.Refused => new RewriteError(429, "es_rejected_execution_exception", failure.Reason) { RetryAfter = failure.RetryAfter },
+        _ => new RewriteError(503, "model_unavailable_exception", failure.Reason),
+    });
 
     /// <summary>Writes the error as the response: status, JSON body, Retry-After and the product header ES clients check.</summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class UpstreamHostBuilderExtensions
 
         // Bulk bodies of any size stream through; the rewrite transform bounds what it buffers itself.
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
+        services.AddIndices();
         services.TryAddSingleton<CatalogChangeSignal>();
         services.TryAddSingleton(UpstreamClientFactory.Create);
         services.TryAddSingleton(TimeProvider.System);

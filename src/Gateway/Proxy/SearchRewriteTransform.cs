@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Errors;
 using Gateway.Rewrite;
 using Gateway.Upstream;
@@ -12,7 +11,7 @@ namespace Gateway.Proxy;
 /// (up to <see cref="RewriteOptions.MaxBodyBytes"/>) and rewritten when they carry text or images; all other
 /// requests and responses stream through untouched. Refused requests are answered here and never forwarded.
 /// </summary>
-internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, CatalogChangeSignal catalog, ILogger<SearchRewriteTransform> logger)
+internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, CatalogChangeSignal catalog, TimeProvider time, ILogger<SearchRewriteTransform> logger)
 {
     public async ValueTask RequestAsync(RequestTransformContext context)
     {
@@ -47,7 +46,7 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var encoding = request.Headers.ContentEncoding.ToString();
         RewriteResult result;
         try
@@ -98,7 +97,7 @@ internal sealed partial class SearchRewriteTransform(SearchRewriter rewriter, Ca
             // The response gets a _gateway object: ask the upstream for an uncompressed body.
             context.ProxyRequest.Headers.Remove("Accept-Encoding");
             http.Features.Set(new RewriteState(kind, result.Annotations));
-            LogRewritten(logger, request.Path, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogRewritten(logger, request.Path, time.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

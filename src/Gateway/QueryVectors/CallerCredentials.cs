@@ -13,8 +13,7 @@ namespace Gateway.QueryVectors;
 internal sealed class CallerCredentials(
     IHttpContextAccessor http,
     IOptions<UpstreamOptions> upstream,
-    IOptions<RewriteOptions> rewrite,
-    IOptions<CatalogQueryOptions> catalog)
+    IOptions<GatewayIndicesOptions> indices)
 {
     /// <summary>The credentials for reading <paramref name="indexExpression"/>; null when the caller may not use the gateway's.</summary>
     public UpstreamCaller? For(string indexExpression)
@@ -41,6 +40,6 @@ internal sealed class CallerCredentials(
         new(401, "security_exception", $"missing authentication credentials for REST request [{path}]");
 
     private bool IsConfigured(string index) =>
-        string.Equals(index, rewrite.Value.PhotoIndex, StringComparison.Ordinal)
-        || string.Equals(index, catalog.Value.Index, StringComparison.Ordinal);
+        string.Equals(index, indices.Value.Photos, StringComparison.Ordinal)
+        || string.Equals(index, indices.Value.Catalog, StringComparison.Ordinal);
 }

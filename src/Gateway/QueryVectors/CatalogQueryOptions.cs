@@ -2,19 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Gateway.QueryVectors;
 
-/// <summary>How queries use the peak catalog (configuration section <c>Gateway:Catalog</c>).</summary>
+/// <summary>How queries use the peak catalog (configuration section <c>Gateway:Catalog</c>); the catalog's index and
+/// vector field are <c>Indices:Catalog</c> and <c>Indices:CatalogVectorField</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
 public sealed class CatalogQueryOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:Catalog";
-
-    /// <summary>The catalog index or alias.</summary>
-    [Required]
-    public string Index { get; set; } = "peaks_catalog";
-
-    /// <summary>The prototype vector field of the catalog.</summary>
-    [Required]
-    public string VectorField { get; set; } = "text_embed";
 
     /// <summary>How many identified peaks image queries and <c>/_gateway/identify</c> report.</summary>
     [Range(1, 50)]

@@ -9,9 +9,10 @@ namespace Gateway.QueryVectors;
 /// The catalog's names and prototypes, read from the upstream through the shared client and cached until
 /// <see cref="CatalogChangeSignal"/> reports a possible change or <see cref="CatalogQueryOptions.CacheSeconds"/> pass.
 /// </summary>
-internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSignal signal, IOptions<CatalogQueryOptions> options, TimeProvider time)
+internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSignal signal, IOptions<CatalogQueryOptions> options, IOptions<GatewayIndicesOptions> indices, TimeProvider time)
 {
     private readonly CatalogQueryOptions _options = options.Value;
+    private readonly GatewayIndicesOptions _indices = indices.Value;
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
 
@@ -62,7 +63,7 @@ internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSi
 
     private async Task<IReadOnlyList<CatalogPrototype>> LoadAsync(CancellationToken cancellationToken)
     {
-        var read = await reader.ReadAsync(_options.Index, _options.VectorField, cancellationToken).ConfigureAwait(false);
+        var read = await reader.ReadAsync(_indices.Catalog, _indices.CatalogVectorField, cancellationToken).ConfigureAwait(false);
         return read.Prototypes;
     }
 

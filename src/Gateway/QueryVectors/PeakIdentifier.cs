@@ -12,9 +12,10 @@ namespace Gateway.QueryVectors;
 /// scores cosine fields as (1 + cos) / 2, so cos = 2 × score − 1; confidence is SigLIP's sigmoid of the
 /// cosine with the model's logit scale and bias (<see cref="PromptEmbedder.Score"/>).
 /// </summary>
-internal sealed class PeakIdentifier(UpstreamClient upstream, PromptEmbedder prompts, IOptions<CatalogQueryOptions> options)
+internal sealed class PeakIdentifier(UpstreamClient upstream, PromptEmbedder prompts, IOptions<CatalogQueryOptions> options, IOptions<GatewayIndicesOptions> indices)
 {
     private readonly CatalogQueryOptions _options = options.Value;
+    private readonly GatewayIndicesOptions _indices = indices.Value;
 
     public async Task<IReadOnlyList<IdentifiedPeak>> IdentifyAsync(float[] vector, int? top, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class PeakIdentifier(UpstreamClient upstream, PromptEmbedder pro
         {
             ["knn"] = new JsonObject
             {
-                ["field"] = _options.VectorField,
+                ["field"] = _indices.CatalogVectorField,
                 ["query_vector"] = new JsonArray([.. vector.Select(v => (JsonNode)v)]),
                 ["k"] = k,
                 ["num_candidates"] = Math.Max(100, k * 10),
@@ -31,7 +32,7 @@ internal sealed class PeakIdentifier(UpstreamClient upstream, PromptEmbedder pro
             ["size"] = k,
             ["_source"] = new JsonArray("id", "names", "name"),
         };
-        var response = await upstream.SendAsAsync(UpstreamCaller.Gateway, TransportMethod.POST, $"/{_options.Index}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        var response = await upstream.SendAsAsync(UpstreamCaller.Gateway, TransportMethod.POST, $"/{_indices.Catalog}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
         if (response.Status != 200 || response.Body?["hits"]?["hits"] is not JsonArray hits)
         {
             return [];

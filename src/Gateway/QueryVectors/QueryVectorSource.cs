@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
 using Gateway.Embeddings.Vectors;
+using Gateway.Errors;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +19,10 @@ internal sealed class QueryVectorSource(
     PeakCatalog catalog,
     PeakIdentifier identifier,
     PhotoVectorReader photos,
-    IOptions<CatalogQueryOptions> options) : IQueryVectorSource
+    IOptions<CatalogQueryOptions> options,
+    TimeProvider time) : IQueryVectorSource
 {
-    public async ValueTask<QueryVector> FromTextAsync(string text, CancellationToken cancellationToken)
+    public async ValueTask<QueryVectorResult> FromTextAsync(string text, CancellationToken cancellationToken)
     {
         var match = await catalog.MatchNameAsync(text, cancellationToken).ConfigureAwait(false);
         if (match is { IsWholeText: true })
@@ -29,9 +30,15 @@ internal sealed class QueryVectorSource(
             return new QueryVector(match.Peak.Vector, "peak_prototype", match.Peak.Id, [], 0) { MatchedName = match.Name };
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var vector = (await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var started = time.GetTimestamp();
+        var embedded = await prompts.EmbedQueryAsync(text, cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        if (embedded.Failure is { } failure)
+        {
+            return GatewayError.From(failure).Error;
+        }
+
+        var vector = embedded.Value;
         if (match is null)
         {
             return new QueryVector(vector, "prompt_ensemble", null, [], elapsed);
@@ -45,21 +52,25 @@ internal sealed class QueryVectorSource(
         };
     }
 
-    public async ValueTask<QueryVector> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
+    public async ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var vector = (await embeddings.EmbedImageAsync(image, "query_image", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return await WithModeAsync(vector, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        var embedded = await embeddings.EmbedImageAsync(image, "query_image", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        if (embedded.Failure is { } failure)
+        {
+            return GatewayError.From(failure).Error;
+        }
+
+        return await WithModeAsync(embedded.Value, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
+    public async ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
     {
         var read = await photos.ReadAsync(index, photoId, cancellationToken).ConfigureAwait(false);
         if (!read.IsFound)
         {
-            // IQueryVectorSource's contract: the rewriter turns this into its RewriteResult.Error value.
-            throw new RewriteException(read.Error.Status, read.Error.Type, read.Error.Reason);
+            return read.Error;
         }
 
         return await WithModeAsync(read.Vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Gateway.Peaks.Catalog;
 using Gateway.QueryVectors;
 using Gateway.Rewrite;
+using Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SearchRewriteServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="RewriteOptions"/> (<c>Gateway:Rewrite</c>), <see cref="CatalogQueryOptions"/> (<c>Gateway:Catalog</c>),
+    /// Adds <see cref="RewriteOptions"/> (<c>Gateway:Rewrite</c>, with the photos index and vector fields of <c>Indices</c>), <see cref="CatalogQueryOptions"/> (<c>Gateway:Catalog</c>),
     /// the <see cref="SearchRewriter"/> with the host's vector source and vector-field resolver, and the caller-credential
     /// policy of reads made on a caller's behalf.
     /// Needs <c>AddUpstream</c> (the shared client) and <c>AddEmbeddings</c>.
@@ -18,7 +19,16 @@ public static class SearchRewriteServiceCollectionExtensions
     public static IServiceCollection AddSearchRewrite(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<RewriteOptions>().BindConfiguration(RewriteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddIndices();
+        services.AddOptions<RewriteOptions>().BindConfiguration(RewriteOptions.SectionName)
+            .Configure<IOptions<GatewayIndicesOptions>>((options, indices) =>
+            {
+                var names = indices.Value;
+                options.PhotoIndex = names.Photos;
+                options.VectorFields.TryAdd(names.Photos, names.PhotosVectorField);
+                options.VectorFields.TryAdd(names.Catalog, names.CatalogVectorField);
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogQueryOptions>().BindConfiguration(CatalogQueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

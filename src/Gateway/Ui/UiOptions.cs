@@ -2,21 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Gateway.Ui;
 
-/// <summary>The search page and the photo endpoints (configuration section <c>Gateway:Ui</c>).</summary>
+/// <summary>The search page and the photo endpoints (configuration section <c>Gateway:Ui</c>); the indices they read are
+/// <c>Indices:Photos</c> and <c>Indices:Catalog</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
 public sealed class UiOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:Ui";
-
-    /// <summary>The index (or alias) of photos the page searches.</summary>
-    [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
-    public string PhotosIndex { get; set; } = "photos";
-
-    /// <summary>The peak catalog index the map and the detail view read.</summary>
-    [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
-    public string CatalogIndex { get; set; } = "peaks_catalog";
 
     /// <summary>Folder of the thumbnail disk cache; relative paths resolve against the data folder.
     /// Default: <c>thumbnails</c> in the data folder.</summary>

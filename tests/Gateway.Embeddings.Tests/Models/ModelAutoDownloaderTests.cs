@@ -63,6 +63,7 @@ public sealed class ModelAutoDownloaderTests : IDisposable
             store,
             _monitor,
             service,
+            TimeProvider.System,
             NullLogger<ModelAutoDownloader>.Instance);
         await fetcher.StartAsync(CancellationToken.None);
         await fetcher.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Albums;
 using Gateway.Jobs;
-using Gateway.Ui;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace Gateway.Pages.Admin;
 /// <remarks>The jobs services are optional: a host without the jobs feature leaves them out (defaults null).</remarks>
 public sealed class AlbumsModel(
     UpstreamClient upstream,
-    UiOptions ui,
+    GatewayIndicesOptions indices,
     TimeProvider time,
     JobLauncher? launcher = null,
     JobProgressStore? progress = null,
@@ -52,7 +51,7 @@ public sealed class AlbumsModel(
             ["size"] = 0,
             ["aggs"] = new JsonObject { ["albums"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "album", ["size"] = 1000 } } },
         };
-        var response = await upstream.SendAsync(HttpMethod.POST, $"/{ui.PhotosIndex}/_search", body.ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
+        var response = await upstream.SendAsync(HttpMethod.POST, $"/{indices.Photos}/_search", body.ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
         Counts = (response.Body?["aggregations"]?["albums"]?["buckets"] as JsonArray ?? [])
             .Where(b => b?["key"] is not null)
             .ToDictionary(b => b!["key"]!.ToString(), b => b!["doc_count"]?.GetValue<long>() ?? 0);

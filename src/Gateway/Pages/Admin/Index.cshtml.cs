@@ -3,7 +3,7 @@ using Gateway.Embeddings;
 using Gateway.Embeddings.Models;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks;
-using Gateway.Ui;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ public sealed class IndexModel(
     IOptions<EmbeddingOptions> embeddingOptions,
     IndexStatusReader indices,
     PeakCatalog catalog,
-    UiOptions ui,
+    GatewayIndicesOptions names,
     ModelDownloadMonitor? downloads = null) : PageModel
 {
     /// <summary>The embedding model's state.</summary>
@@ -38,10 +38,10 @@ public sealed class IndexModel(
     public string? IndexError { get; private set; }
 
     /// <summary>The photos alias name.</summary>
-    public string PhotosAlias => ui.PhotosIndex;
+    public string PhotosAlias => names.Photos;
 
     /// <summary>The concrete indices behind the photos alias.</summary>
-    public IReadOnlyList<string> PhotosTargets => Indices.Where(i => i.Aliases.Contains(ui.PhotosIndex) || i.Name == ui.PhotosIndex).Select(i => i.Name).ToList();
+    public IReadOnlyList<string> PhotosTargets => Indices.Where(i => i.Aliases.Contains(names.Photos) || i.Name == names.Photos).Select(i => i.Name).ToList();
 
     /// <summary>Peaks in the catalog file, or the error reading it.</summary>
     public string CatalogSummary { get; private set; } = "";

@@ -1,6 +1,6 @@
 using Gateway.Admin;
-using Gateway.Ui;
 using Gateway.Ui.Setup;
+using Gateway.Upstream;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,13 +8,13 @@ namespace Gateway.Pages.Ui;
 
 /// <summary>The search page: a static shell whose script searches through the gateway's own <c>_search</c> API, with
 /// what is still missing (model, album, catalog, first scan) shown above the grid instead of an empty one.</summary>
-public sealed class IndexModel(UiOptions options, IServiceProvider services) : PageModel
+public sealed class IndexModel(GatewayIndicesOptions indices, IServiceProvider services) : PageModel
 {
     /// <summary>The photos index or alias the script searches.</summary>
-    public string PhotosIndex => options.PhotosIndex;
+    public string PhotosIndex => indices.Photos;
 
     /// <summary>The peak catalog index the map and detail view read.</summary>
-    public string CatalogIndex => options.CatalogIndex;
+    public string CatalogIndex => indices.Catalog;
 
     /// <summary>The setup steps still open.</summary>
     public IReadOnlyList<SetupStep> Steps { get; private set; } = [];

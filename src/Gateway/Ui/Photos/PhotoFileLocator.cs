@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Gateway.Upstream;
-using Microsoft.Extensions.Options;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Gateway.Ui.Photos;
@@ -9,14 +8,14 @@ namespace Gateway.Ui.Photos;
 /// Finds a stored photo's original on disk: reads its <c>path</c> (album-relative) and <c>album</c> from the photos
 /// index, and resolves them against the configured album roots, never outside one.
 /// </summary>
-internal sealed class PhotoFileLocator(UpstreamClient upstream, IOptions<UiOptions> options, AlbumRoots albums)
+internal sealed class PhotoFileLocator(UpstreamClient upstream, GatewayIndicesOptions indices, AlbumRoots albums)
 {
     /// <summary>The photo's file, or null when the document or the file does not exist.</summary>
     public async Task<PhotoFile?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var response = await upstream.SendAsync(
             HttpMethod.GET,
-            $"/{options.Value.PhotosIndex}/_doc/{Uri.EscapeDataString(id)}?_source_includes=path,album",
+            $"/{indices.Photos}/_doc/{Uri.EscapeDataString(id)}?_source_includes=path,album",
             cancellationToken: cancellationToken).ConfigureAwait(false);
         // Anyone who can write the photos index chooses these strings: a number, a NUL or a link is "not found".
         if (!response.IsSuccess || response.Body?["_source"] is not JsonObject source

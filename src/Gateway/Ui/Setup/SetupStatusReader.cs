@@ -10,7 +10,7 @@ namespace Gateway.Ui.Setup;
 /// What is still missing before the search page can show photos: the model (downloading, with progress, or missing),
 /// an album (none added yet), the peak catalog (being built) and the first scan. Empty when everything is in place.
 /// </summary>
-internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServiceProvider services, UpstreamClient upstream, UiOptions options)
+internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServiceProvider services, UpstreamClient upstream, GatewayIndicesOptions indices)
 {
     /// <summary>The steps still open, and whether the photos and catalog indices exist (the page searches only then).
     /// Absolute server paths in the model's status are shown to the admin only (<paramref name="admin"/>), as in health.</summary>
@@ -49,8 +49,8 @@ internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServicePr
             steps.Add(new SetupStep("scan", $"Indexing {scan.Album ?? "every album"}: {scan.Done} of {scan.Total} photos ({scan.Phase ?? scan.State})", "/admin/albums", "Jobs", InProgress: true));
         }
 
-        var photosReady = await upstream.ExistsAsync(options.PhotosIndex, cancellationToken).ConfigureAwait(false);
-        var catalogReady = await upstream.ExistsAsync(options.CatalogIndex, cancellationToken).ConfigureAwait(false);
+        var photosReady = await upstream.ExistsAsync(indices.Photos, cancellationToken).ConfigureAwait(false);
+        var catalogReady = await upstream.ExistsAsync(indices.Catalog, cancellationToken).ConfigureAwait(false);
         return (steps, photosReady, catalogReady);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Gateway.Peaks;
-using Gateway.Ui;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>The photos whose <c>predicted_peaks</c> include a peak.</summary>
-public sealed class PhotosModel(PeakCatalog catalog, UpstreamClient upstream, UiOptions options) : PageModel
+public sealed class PhotosModel(PeakCatalog catalog, UpstreamClient upstream, GatewayIndicesOptions indices) : PageModel
 {
     /// <summary>The peak id.</summary>
     [BindProperty(SupportsGet = true)]
@@ -43,7 +42,7 @@ public sealed class PhotosModel(PeakCatalog catalog, UpstreamClient upstream, Ui
             ["query"] = new JsonObject { ["term"] = new JsonObject { ["predicted_peaks"] = Id } },
             ["track_total_hits"] = true,
         };
-        var response = await upstream.SendAsync(HttpMethod.POST, $"/{options.PhotosIndex}/_search", body.ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
+        var response = await upstream.SendAsync(HttpMethod.POST, $"/{indices.Photos}/_search", body.ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             Error = response.Error;

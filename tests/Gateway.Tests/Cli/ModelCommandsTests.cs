@@ -1,6 +1,8 @@
+using Gateway.Cli;
 using Gateway.Embeddings.Models;
+using Gateway.Embeddings.Tests.Models;
 
-namespace Gateway.Embeddings.Tests.Models;
+namespace Gateway.Tests.Cli;
 
 public sealed class ModelCommandsTests : IDisposable
 {

@@ -1,15 +1,18 @@
 using System.Globalization;
+using Gateway.Embeddings.Models;
+using Gateway.Embeddings.Service;
 
-namespace Gateway.Embeddings.Models;
+namespace Gateway.Cli;
 
 /// <summary>
 /// The <c>gateway models list | download &lt;id&gt; | verify | doctor</c> commands, as methods the host's command line calls.
-/// Each writes human-readable text and returns a process exit code (0 = success).
+/// Each writes human-readable text and returns a process exit code (0 = success); the download shows its progress on
+/// the command line's <see cref="CliConsole"/>. The model logic itself (download, verify, doctor) lives in <c>Gateway.Embeddings.Models</c>.
 /// </summary>
 /// <param name="store">The local model store.</param>
 /// <param name="directoryOf">Where a model's files live; defaults to <see cref="ModelStore.DirectoryOf"/>.
 /// The host passes the configured <c>Embeddings:ModelDirectory</c> for the configured model.</param>
-public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? directoryOf = null)
+internal sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? directoryOf = null)
 {
     private readonly Func<ModelEntry, string> _directoryOf = directoryOf ?? (m => store.DirectoryOf(m.Id));
 
@@ -35,16 +38,8 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
     public async Task<int> DownloadAsync(string? id, string? variant, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        IReadOnlyList<ModelFileEntry> files;
-        try
+        if (Find(id, variant, output) is not (var model, var files))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            files = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return 2;
         }
         var directory = _directoryOf(model);
@@ -54,22 +49,27 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
             output.WriteLine($"{model.Id} ({variant ?? "fp32"}) is already in {directory}; check it with: gateway models verify {model.Id}");
             return 0;
         }
-        output.WriteLine($"Downloading {missing.Count} file(s) of {model.Id} ({variant ?? "fp32"}) into {directory}");
+        var console = new CliConsole(output, interactive);
+        console.WriteLine($"Downloading {missing.Count} file(s) of {model.Id} ({variant ?? "fp32"}) into {directory}");
         try
         {
-            await store.DownloadAsync(model, directory, missing, new ConsoleProgressRenderer(output, interactive), cancellationToken).ConfigureAwait(false);
+            await console.ProgressAsync(async context =>
+            {
+                await store.DownloadAsync(model, directory, missing, new DownloadProgressTasks(context, console), cancellationToken).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false);
         }
         catch (ModelDownloadException ex)
         {
-            output.WriteLine();
-            output.WriteLine(ex.Message);
+            console.WriteLine(string.Empty);
+            console.WriteLine(ex.Message);
             if (!ex.Message.Contains("by hand", StringComparison.Ordinal))
             {
-                output.WriteLine(store.OfflineInstructions(model, directory, ModelStore.Missing(directory, files)));
+                console.WriteLine(store.OfflineInstructions(model, directory, ModelStore.Missing(directory, files)));
             }
             return 1;
         }
-        output.WriteLine($"Done: {model.Id} is in {directory}.");
+        console.WriteLine($"Done: {model.Id} is in {directory}.");
         return 0;
     }
 
@@ -78,16 +78,8 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
     public async Task<int> VerifyAsync(string? id, string? variant, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        IReadOnlyList<ModelFileEntry> required;
-        try
+        if (Find(id, variant, output) is not (var model, var required))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            required = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return 2;
         }
         var directory = _directoryOf(model);
@@ -130,20 +122,13 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
     public Task<int> DoctorAsync(string? id, string? variant, TextWriter output, DoctorProbe? probe = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ModelEntry model;
-        try
+        if (Find(id, variant, output) is not (var model, _))
         {
-            model = store.Manifest.Get(id ?? store.Manifest.Default);
-            _ = model.FilesFor(variant ?? "fp32");
-        }
-        catch (ArgumentException ex)
-        {
-            output.WriteLine(ex.Message);
             return Task.FromResult(2);
         }
 
         var v = variant ?? "fp32";
-        var findings = ModelDoctor.Examine(_directoryOf(model), Service.EmbeddingOptions.TowerFile("vision", v), Service.EmbeddingOptions.TowerFile("text", v), probe);
+        var findings = ModelDoctor.Examine(_directoryOf(model), EmbeddingOptions.TowerFile("vision", v), EmbeddingOptions.TowerFile("text", v), probe);
         foreach (var finding in findings)
         {
             output.WriteLine(finding);
@@ -152,5 +137,21 @@ public sealed class ModelCommands(ModelStore store, Func<ModelEntry, string>? di
         var ok = findings.All(f => f.Ok) && findings.Count >= 7;
         output.WriteLine(ok ? $"{model.Id} ({v}): healthy" : $"{model.Id} ({v}): NOT healthy");
         return Task.FromResult(ok ? 0 : 1);
+    }
+
+    /// <summary>The model (default: the manifest's default) and the files of its variant (default fp32); null, after
+    /// writing which models and variants exist, when there is no such model or variant.</summary>
+    private (ModelEntry Model, IReadOnlyList<ModelFileEntry> Files)? Find(string? id, string? variant, TextWriter output)
+    {
+        try
+        {
+            var model = store.Manifest.Get(id ?? store.Manifest.Default);
+            return (model, model.FilesFor(variant ?? "fp32"));
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine(ex.Message);
+            return null;
+        }
     }
 }
