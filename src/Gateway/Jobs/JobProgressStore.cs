@@ -90,9 +90,10 @@ public sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions> o
     // it (its gateway died) says so, instead of holding its album for ever.
     private static JobProgress? Read(IStorageConnection connection, string jobId)
     {
-        if (Stored(connection, jobId) is not { IsActive: true } job)
+        var job = Stored(connection, jobId);
+        if (job is not { IsActive: true })
         {
-            return Stored(connection, jobId);
+            return job;
         }
 
         return connection.GetStateData(jobId)?.Name switch
