@@ -15,6 +15,7 @@ public sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions> o
 {
     private const string JobsSet = "gateway:jobs";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Every known job, newest first.</summary>
     public IReadOnlyList<JobProgress> List()
@@ -45,25 +46,39 @@ public sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions> o
     public void Enqueued(string jobId, string kind, string? album)
     {
         using var connection = storage.GetConnection();
-
-        // The job may already have started (and recorded itself) before the enqueuer gets here.
-        if (Stored(connection, jobId) is null)
+        using (connection.AcquireDistributedLock(JobKey(jobId), LockTimeout))
         {
-            Write(connection, new JobProgress { JobId = jobId, Kind = kind, Album = album, State = "enqueued", EnqueuedAt = time.GetUtcNow() });
+            // The job may already have started (and recorded itself) before the enqueuer gets here.
+            if (Stored(connection, jobId) is null)
+            {
+                Write(connection, new JobProgress { JobId = jobId, Kind = kind, Album = album, State = "enqueued", EnqueuedAt = time.GetUtcNow() });
+            }
         }
 
         Trim(connection);
     }
 
     /// <summary>Applies <paramref name="change"/> to a job's record (creating it when the job was enqueued elsewhere, e.g. by a schedule).
-    /// Only the gateway running a job changes its record, so read-then-write needs no lock.</summary>
+    /// Only the gateway running a job changes an existing record, so read-then-write needs no lock.</summary>
     public JobProgress Update(string jobId, string kind, string? album, Func<JobProgress, JobProgress> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         using var connection = storage.GetConnection();
-        var updated = change(Stored(connection, jobId) ?? new JobProgress { JobId = jobId, Kind = kind, Album = album, State = "enqueued", EnqueuedAt = time.GetUtcNow() });
-        Write(connection, updated);
-        return updated;
+        if (Stored(connection, jobId) is { } existing)
+        {
+            var changed = change(existing);
+            Write(connection, changed);
+            return changed;
+        }
+
+        // The first write of a record races the enqueuer's (another connection, perhaps another gateway), and a first
+        // insert into a storage hash is not atomic everywhere (PostgreSQL answers a unique violation): create under a lock.
+        using (connection.AcquireDistributedLock(JobKey(jobId), LockTimeout))
+        {
+            var created = change(Stored(connection, jobId) ?? new JobProgress { JobId = jobId, Kind = kind, Album = album, State = "enqueued", EnqueuedAt = time.GetUtcNow() });
+            Write(connection, created);
+            return created;
+        }
     }
 
     /// <summary>Records a chunk's progress under its coordinating job.</summary>
