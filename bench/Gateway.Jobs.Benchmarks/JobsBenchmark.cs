@@ -118,7 +118,13 @@ internal static class JobsBenchmark
             var services = gateway.Services;
 
             // The model loads before the clock starts: the run measures indexing and its coordination only.
-            (await services.GetRequiredService<IEmbeddingService>().EmbedTextAsync("warm up")).ValueOrThrow();
+            var embeddings = services.GetRequiredService<IEmbeddingService>();
+            while ((await embeddings.EmbedTextAsync("warm up")).Failure is { } loading)
+            {
+                // The model loads in the background; the first requests are answered "retry in a few seconds".
+                await Task.Delay(loading.RetryAfter ?? TimeSpan.FromMilliseconds(200));
+            }
+
             var launcher = services.GetRequiredService<JobLauncher>();
             var progress = services.GetRequiredService<JobProgressStore>();
             var clock = Stopwatch.StartNew();
