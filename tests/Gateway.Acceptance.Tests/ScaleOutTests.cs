@@ -151,7 +151,7 @@ public sealed class ScaleOutTests
     {
         try
         {
-            await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Timeout = 5 }.ConnectionString);
+            await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Timeout = 15 }.ConnectionString);
             await db.OpenAsync();
             return null;
         }
