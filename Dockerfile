@@ -12,8 +12,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 # Shipped files (config/peaks.yaml, models/manifest.json, wwwroot) are part of the publish output.
 COPY --from=build /app ./
-# Everything the gateway writes (embedded store, models, thumbnails, job storage, the editable catalog, albums and
-# schedules) goes to one data folder: a volume, so it survives container rebuilds.
+# Everything the gateway writes (embedded store, models, thumbnails, SQLite job storage, the editable catalog, albums and
+# schedules) goes to one data folder: a volume, so it survives container rebuilds. With Jobs__Storage=PostgreSql (as
+# docker-compose.yml sets it) the job queue lives in PostgreSQL instead, shared by every replica.
 VOLUME ["/data"]
 ENV ASPNETCORE_URLS=http://+:8080 \
     Gateway__DataFolder=/data \

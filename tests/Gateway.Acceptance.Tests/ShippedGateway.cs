@@ -36,6 +36,9 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>How the product names itself in job records (<c>host:pid</c>; the build output runs as this process).</summary>
+    public string WorkerName => $"{Environment.MachineName}:{_process.Id}";
+
     /// <summary>The product's peak resident memory so far (VmHWM of /proc/&lt;pid&gt;/status), in bytes; null where /proc
     /// does not exist. Meaningful for <see cref="RunBuildOutputAsync"/>, whose process is the product itself.</summary>
     public long? PeakWorkingSetBytes => ProcStatus("VmHWM");
@@ -69,11 +72,15 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
         StartAsync(workingDirectory, dataFolder, modelFolder,
             "run", "--no-build", "-c", AcceptancePaths.Configuration, "--project", Path.Combine(AcceptancePaths.RepositoryRoot, "src", "Gateway"));
 
-    /// <summary>The build output, <c>dotnet path/to/Gateway.dll</c>, from <paramref name="workingDirectory"/>.</summary>
-    public static Task<ShippedGateway> RunBuildOutputAsync(string workingDirectory, string dataFolder, string modelFolder) =>
-        StartAsync(workingDirectory, dataFolder, modelFolder, Path.Combine(AcceptancePaths.BuildOutput, "Gateway.dll"));
+    /// <summary>The build output, <c>dotnet path/to/Gateway.dll</c>, from <paramref name="workingDirectory"/>, with
+    /// the extra settings of <paramref name="environment"/> (environment variables, as a user or a container sets them).</summary>
+    public static Task<ShippedGateway> RunBuildOutputAsync(string workingDirectory, string dataFolder, string modelFolder, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(workingDirectory, dataFolder, modelFolder, environment, Path.Combine(AcceptancePaths.BuildOutput, "Gateway.dll"));
 
-    private static async Task<ShippedGateway> StartAsync(string workingDirectory, string dataFolder, string modelFolder, params string[] arguments)
+    private static Task<ShippedGateway> StartAsync(string workingDirectory, string dataFolder, string modelFolder, params string[] arguments) =>
+        StartAsync(workingDirectory, dataFolder, modelFolder, null, arguments);
+
+    private static async Task<ShippedGateway> StartAsync(string workingDirectory, string dataFolder, string modelFolder, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
@@ -91,6 +98,11 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
         start.Environment["Urls"] = address.ToString().TrimEnd('/');
         start.Environment["Gateway__DataFolder"] = dataFolder;
         start.Environment["Embeddings__ModelDirectory"] = modelFolder;
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         // The test process's own settings must not leak into the product.
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
@@ -242,6 +254,13 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Kills the product as a power cut would (SIGKILL): no shutdown, nothing handed back.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

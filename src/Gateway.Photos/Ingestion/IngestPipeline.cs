@@ -26,6 +26,9 @@ internal sealed class IngestPipeline(
 
     public int Indexed => _indexed;
 
+    /// <summary>Files finished without failure, counting the run's already-done ones.</summary>
+    public int Done => _done;
+
     public async Task<List<IngestFailure>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         _done = alreadyDone;

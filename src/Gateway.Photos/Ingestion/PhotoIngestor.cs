@@ -49,9 +49,9 @@ public sealed class PhotoIngestor
     public async Task<IngestResult> IndexAlbumAsync(AlbumOptions album, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(album);
-        var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var index = await _store.EnsureCurrentIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(index, [album], incremental: true, progress, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var plan = await PlanAsync([album], fullReindex: false, progress, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(plan, clock, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Indexes every album into a new versioned index, then points the alias at it and drops the old one.
@@ -63,22 +63,128 @@ public sealed class PhotoIngestor
     public async Task<IngestResult> FullReindexAsync(IReadOnlyList<AlbumOptions> albums, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(albums);
-        var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var index = await _store.CreateVersionedIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var plan = await PlanAsync(albums, fullReindex: true, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunAsync(index, albums, incremental: false, progress, cancellationToken).ConfigureAwait(false);
+            var result = await RunAsync(plan, clock, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report(new IngestProgress(result.Total, result.Total, result.Indexed, result.Failures.Count, result.PhotosPerSecond, "swapping"));
-            var old = await _store.SwapAliasAsync(index, cancellationToken).ConfigureAwait(false);
-            IngestLog.AliasSwapped(_logger, _store.Alias, index, old.Count == 0 ? "none" : string.Join(", ", old));
+            await SwapAliasAsync(plan, cancellationToken).ConfigureAwait(false);
             return result;
         }
         catch (Exception)
         {
-            IngestLog.ReindexAbandoned(_logger, index);
-            await _store.DeleteIndexQuietlyAsync(index).ConfigureAwait(false);
+            await AbandonAsync(plan).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The first step of a run, shared by the one-process run above and the chunked jobs: makes sure the target index
+    /// exists (the alias's, or a new versioned one with <paramref name="fullReindex"/>), scans the albums and compares
+    /// them with the stored documents. Nothing is embedded yet.
+    /// </summary>
+    public async Task<IngestPlan> PlanAsync(IReadOnlyList<AlbumOptions> albums, bool fullReindex, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(albums);
+        var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        var index = fullReindex
+            ? await _store.CreateVersionedIndexAsync(dimensions, cancellationToken).ConfigureAwait(false)
+            : await _store.EnsureCurrentIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
+        var warnings = new List<string>();
+        if ((await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            warnings.Add($"the peak catalog index '{_catalog.IndexName}' is empty or missing: no peaks are predicted (run the catalog rebuild first)");
+        }
+
+        var work = new List<PlannedFile>();
+        var deletions = new List<string>();
+        int total = 0, unchanged = 0;
+        foreach (var album in albums)
+        {
+            progress?.Report(new IngestProgress(total, 0, 0, 0, 0, "scanning"));
+            IReadOnlyList<PhotoFile> files;
+            try
+            {
+                files = AlbumScanner.Scan(album);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                // A missing root (an unmounted disk) must not delete the album's documents.
+                warnings.Add(e.Message);
+                IngestLog.AlbumSkipped(_logger, album.Name, e.Message);
+                continue;
+            }
+
+            var root = Path.GetFullPath(album.Root);
+            var stored = fullReindex ? [] : await _store.ReadAlbumAsync(index, album.Name, cancellationToken).ConfigureAwait(false);
+            total += files.Count;
+            foreach (var file in files)
+            {
+                stored.Remove(file.Id, out var existing);
+                if (existing is not null && existing.Size == file.Size && existing.ModifiedMs == file.ModifiedMs)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    work.Add(new PlannedFile(album.Name, root, file.RelativePath, existing is not null && existing.Size == file.Size ? existing.ContentHash : null));
+                }
+            }
+
+            deletions.AddRange(stored.Keys);
+        }
+
+        return new IngestPlan(index, fullReindex, albums.Select(a => a.Name).ToList(), total, unchanged, work, deletions, warnings);
+    }
+
+    /// <summary>Embeds and writes one slice of a plan (on whichever gateway took it). Writing a file twice (a slice run
+    /// again after its gateway died) leaves one document: ids are stable (<see cref="PhotoId"/>).</summary>
+    public Task<ChunkResult> IndexChunkAsync(IngestChunk chunk, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return IndexFilesAsync(chunk.Index, chunk.Files, chunk.Files.Count, 0, progress, cancellationToken);
+    }
+
+    /// <summary>The last step of a run once every file is written: deletes the documents of vanished files and refreshes the index.</summary>
+    public async Task FinishAsync(IngestPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Deletions.Count > 0)
+        {
+            await _store.BulkAsync(PhotoIndexStore.NdJson(plan.Deletions.Select(id => PhotoIndexStore.Action("delete", plan.Index, id))), cancellationToken).ConfigureAwait(false);
+        }
+
+        await _store.RefreshAsync(plan.Index, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>For a full reindex: points the alias at the plan's new index and drops the old ones.</summary>
+    public async Task SwapAliasAsync(IngestPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var old = await _store.SwapAliasAsync(plan.Index, cancellationToken).ConfigureAwait(false);
+        IngestLog.AliasSwapped(_logger, _store.Alias, plan.Index, old.Count == 0 ? "none" : string.Join(", ", old));
+    }
+
+    /// <summary>For a full reindex that failed or was cancelled: deletes the new index, leaving the alias as it was.</summary>
+    public async Task AbandonAsync(IngestPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.FullReindex)
+        {
+            IngestLog.ReindexAbandoned(_logger, plan.Index);
+            await _store.DeleteIndexQuietlyAsync(plan.Index).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Logs and sums up a finished run.</summary>
+    public IngestResult Result(IngestPlan plan, int indexed, IReadOnlyList<IngestFailure> failures, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(failures);
+        var result = new IngestResult(plan.Index, plan.Albums, plan.Total, indexed, plan.Unchanged, plan.Deletions.Count, failures, plan.Warnings, elapsed);
+        IngestLog.RunDone(_logger, string.Join(",", result.Albums), plan.Index, result.Indexed, plan.Unchanged, plan.Deletions.Count, failures.Count, elapsed.TotalSeconds, result.PhotosPerSecond);
+        return result;
     }
 
     private AlbumOptions FindAlbum(string name) =>
@@ -98,72 +204,43 @@ public sealed class PhotoIngestor
         return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : throw new EmbeddingFailureException(EmbeddingFailure.Unavailable(status.Detail));
     }
 
-    private async Task<IngestResult> RunAsync(string index, IReadOnlyList<AlbumOptions> albums, bool incremental, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IngestResult> RunAsync(IngestPlan plan, Stopwatch clock, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
+        var chunk = await IndexFilesAsync(plan.Index, plan.Files, plan.Total, plan.Unchanged, progress, cancellationToken).ConfigureAwait(false);
+        if (plan.Deletions.Count > 0)
+        {
+            progress?.Report(new IngestProgress(plan.Total, plan.Total, chunk.Indexed, chunk.Failures.Count, 0, "deleting"));
+        }
+
+        await FinishAsync(plan, cancellationToken).ConfigureAwait(false);
+        var result = Result(plan, chunk.Indexed, chunk.Failures, clock.Elapsed);
+        progress?.Report(new IngestProgress(plan.Total, plan.Total, result.Indexed, chunk.Failures.Count, result.PhotosPerSecond, "done"));
+        return result;
+    }
+
+    private async Task<ChunkResult> IndexFilesAsync(string index, IReadOnlyList<PlannedFile> files, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
         var (_, modelId) = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var warnings = new List<string>();
         var prototypes = await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false);
-        if (prototypes.Count == 0)
-        {
-            warnings.Add($"the peak catalog index '{_catalog.IndexName}' is empty or missing: no peaks are predicted (run the catalog rebuild first)");
-        }
-
-        var work = new List<WorkItem>();
-        var deletions = new List<string>();
-        int total = 0, unchanged = 0;
-        foreach (var album in albums)
-        {
-            progress?.Report(new IngestProgress(total, 0, 0, 0, 0, "scanning"));
-            IReadOnlyList<PhotoFile> files;
-            try
-            {
-                files = AlbumScanner.Scan(album);
-            }
-            catch (DirectoryNotFoundException e)
-            {
-                // A missing root (an unmounted disk) must not delete the album's documents.
-                warnings.Add(e.Message);
-                IngestLog.AlbumSkipped(_logger, album.Name, e.Message);
-                continue;
-            }
-
-            var stored = incremental ? await _store.ReadAlbumAsync(index, album.Name, cancellationToken).ConfigureAwait(false) : [];
-            total += files.Count;
-            foreach (var file in files)
-            {
-                stored.Remove(file.Id, out var existing);
-                if (existing is not null && existing.Size == file.Size && existing.ModifiedMs == file.ModifiedMs)
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    work.Add(new WorkItem(file, existing is not null && existing.Size == file.Size ? existing : null));
-                }
-            }
-
-            deletions.AddRange(stored.Keys.Select(id => PhotoIndexStore.Action("delete", index, id)));
-        }
-
+        var work = files.Select(ToWorkItem).ToList();
         var predictor = new PeakPredictor(prototypes, _options);
         var pipeline = new IngestPipeline(_store, _embeddings, predictor, _options, index, modelId, _time);
-        var failures = await pipeline.RunAsync(work, total, unchanged, progress, cancellationToken).ConfigureAwait(false);
+        var failures = await pipeline.RunAsync(work, total, alreadyDone, progress, cancellationToken).ConfigureAwait(false);
         foreach (var failure in failures)
         {
             IngestLog.FileFailed(_logger, failure.Album, failure.Path, failure.Reason);
         }
 
-        if (deletions.Count > 0)
-        {
-            progress?.Report(new IngestProgress(total, total, pipeline.Indexed, failures.Count, 0, "deleting"));
-            await _store.BulkAsync(PhotoIndexStore.NdJson(deletions), cancellationToken).ConfigureAwait(false);
-        }
+        return new ChunkResult(pipeline.Indexed, pipeline.Done - alreadyDone, failures);
+    }
 
-        await _store.RefreshAsync(index, cancellationToken).ConfigureAwait(false);
-        var result = new IngestResult(index, albums.Select(a => a.Name).ToList(), total, pipeline.Indexed, unchanged, deletions.Count, failures, warnings, _time.GetElapsedTime(started));
-        IngestLog.RunDone(_logger, string.Join(",", result.Albums), index, result.Indexed, unchanged, deletions.Count, failures.Count, result.Elapsed.TotalSeconds, result.PhotosPerSecond);
-        progress?.Report(new IngestProgress(total, total, result.Indexed, failures.Count, result.PhotosPerSecond, "done"));
-        return result;
+    // The file is looked at again where the work runs (another gateway, minutes later): a file gone by then fails to
+    // read and is reported, like any unreadable file.
+    private static WorkItem ToWorkItem(PlannedFile planned)
+    {
+        var info = new FileInfo(Path.Combine(planned.Root, planned.RelativePath));
+        var modified = info.Exists ? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) : DateTimeOffset.UnixEpoch;
+        var file = new PhotoFile(planned.Album, info.FullName, planned.RelativePath, info.Exists ? info.Length : 0, modified);
+        return new WorkItem(file, planned.StoredHash is null ? null : new StoredPhoto(file.Id, file.Size, file.ModifiedMs, planned.StoredHash));
     }
 }

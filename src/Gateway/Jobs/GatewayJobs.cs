@@ -15,7 +15,10 @@ namespace Gateway.Jobs;
 /// <summary>
 /// The background jobs, resolved from DI by Hangfire. Each records its progress in <see cref="JobProgressStore"/>,
 /// holds the album locks it needs (one writer per album), and stops when Hangfire cancels it (job deleted or server
-/// shutting down). Failures are not retried automatically: a broken model or catalog needs a person.
+/// shutting down). An album scan or full reindex coordinates chunk jobs (<see cref="IndexChunkAsync"/>, see
+/// <see cref="ChunkedIngestion"/>) that any gateway sharing the storage runs. Failures are not retried automatically:
+/// a broken model or catalog needs a person; a job whose gateway died is run again by Hangfire (see
+/// <see cref="JobsOptions.InvisibilityTimeout"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 public sealed class GatewayJobs(
@@ -24,6 +27,8 @@ public sealed class GatewayJobs(
     IEmbeddingService embeddings,
     IOptions<EmbeddingOptions> embeddingOptions,
     GatewayFolders folders,
+    ChunkedIngestion chunked,
+    JobStorage storage,
     PeakCatalogIndexer catalogIndexer,
     PeakCatalog catalog,
     JobProgressStore progress,
@@ -36,26 +41,57 @@ public sealed class GatewayJobs(
 
     /// <summary>Re-embeds the peaks of the catalog file whose content changed (all with <paramref name="force"/>).</summary>
     public Task RebuildCatalogAsync(bool force, IJobCancellationToken? cancellation, PerformContext? context) =>
-        RunAsync(JobId(context), JobKinds.CatalogRebuild, null, [], cancellation, (_, token) => RebuildAsync(force, token));
+        RunAsync(JobId(context), context, JobKinds.CatalogRebuild, null, [], cancellation, (_, token) => RebuildAsync(force, token));
 
     /// <summary>Incrementally indexes one album.</summary>
-    public Task ScanAlbumAsync(string album, IJobCancellationToken? cancellation, PerformContext? context) =>
-        RunAsync(JobId(context), JobKinds.IncrementalScan, album, [album], cancellation, async (report, token) =>
-            Summary(await ingestor.IndexAlbumAsync(Find(album), report, token).ConfigureAwait(false)));
+    public Task ScanAlbumAsync(string album, IJobCancellationToken? cancellation, PerformContext? context)
+    {
+        var jobId = JobId(context);
+        return RunAsync(jobId, context, JobKinds.IncrementalScan, album, [album], cancellation, async (report, token) =>
+            Summary(await chunked.RunAsync(jobId, JobKinds.IncrementalScan, album, () => [Find(album)], fullReindex: false, report, token).ConfigureAwait(false)));
+    }
 
     /// <summary>Indexes every album into a new versioned index and swaps the alias.</summary>
-    public Task FullReindexAsync(IJobCancellationToken? cancellation, PerformContext? context) =>
-        RunAsync(JobId(context), JobKinds.FullReindex, null, AllAlbums(), cancellation, async (report, token) =>
-            Summary(await ingestor.FullReindexAsync(AllAlbumOptions(), report, token).ConfigureAwait(false)));
+    public Task FullReindexAsync(IJobCancellationToken? cancellation, PerformContext? context)
+    {
+        var jobId = JobId(context);
+        return RunAsync(jobId, context, JobKinds.FullReindex, null, AllAlbums(), cancellation, async (report, token) =>
+            Summary(await chunked.RunAsync(jobId, JobKinds.FullReindex, null, AllAlbumOptions, fullReindex: true, report, token).ConfigureAwait(false)));
+    }
 
     /// <summary>After a model change: every peak re-embedded, then a full reindex behind the alias.</summary>
-    public Task ReindexAfterModelChangeAsync(IJobCancellationToken? cancellation, PerformContext? context) =>
-        RunAsync(JobId(context), JobKinds.ReindexAfterModelChange, null, AllAlbums(), cancellation, async (report, token) =>
+    public Task ReindexAfterModelChangeAsync(IJobCancellationToken? cancellation, PerformContext? context)
+    {
+        var jobId = JobId(context);
+        return RunAsync(jobId, context, JobKinds.ReindexAfterModelChange, null, AllAlbums(), cancellation, async (report, token) =>
         {
             var peaks = await RebuildAsync(force: true, token).ConfigureAwait(false);
-            var photos = Summary(await ingestor.FullReindexAsync(AllAlbumOptions(), report, token).ConfigureAwait(false));
+            var photos = Summary(await chunked.RunAsync(jobId, JobKinds.ReindexAfterModelChange, null, AllAlbumOptions, fullReindex: true, report, token).ConfigureAwait(false));
             return peaks + "; " + photos;
         });
+    }
+
+    /// <summary>One chunk of an album scan or full reindex (enqueued by <see cref="ChunkedIngestion"/> on its queue):
+    /// embeds and writes its files, recording its progress under <paramref name="parentJobId"/>.</summary>
+    public async Task IndexChunkAsync(string parentJobId, int chunk, IngestChunk work, IJobCancellationToken? cancellation, PerformContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var token = cancellation?.ShutdownToken ?? CancellationToken.None;
+        var record = new ChunkProgress(chunk, JobId(context), "running", work.Files.Count, 0, 0, 0, WorkerIdentity.Current, null, []);
+        progress.UpdateChunk(parentJobId, record);
+        try
+        {
+            var reporter = new Reporter(p => progress.UpdateChunk(parentJobId, record with { Done = p.Done, Indexed = p.Indexed, Failed = p.Failed }));
+            var result = await ingestor.IndexChunkAsync(work, reporter, token).ConfigureAwait(false);
+            progress.UpdateChunk(parentJobId, record with { State = "succeeded", Done = result.Done + result.Failures.Count, Indexed = result.Indexed, Failed = result.Failures.Count, Failures = result.Failures });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            progress.UpdateChunk(parentJobId, record with { State = "failed", Error = e.Message });
+            JobsLog.Failed(logger, e, record.JobId, "chunk", parentJobId);
+            throw;
+        }
+    }
 
     private async Task<string> RebuildAsync(bool force, CancellationToken token)
     {
@@ -70,7 +106,7 @@ public sealed class GatewayJobs(
         return string.Create(CultureInfo.InvariantCulture, $"catalog: {result.Updated} updated, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed");
     }
 
-    private IReadOnlyList<string> AllAlbums() => registry.All().Select(a => a.Name).ToList();
+    private List<string> AllAlbums() => registry.All().Select(a => a.Name).ToList();
 
     private List<AlbumOptions> AllAlbumOptions() => registry.All().Select(AlbumRegistry.ToOptions).ToList();
 
@@ -88,16 +124,17 @@ public sealed class GatewayJobs(
         return r.Warnings.Count > 0 ? text + "; " + string.Join("; ", r.Warnings) : text;
     }
 
-    private async Task RunAsync(string jobId, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<string>> work)
+    private async Task RunAsync(string jobId, PerformContext? context, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<string>> work)
     {
         var token = cancellation?.ShutdownToken ?? CancellationToken.None;
         var failures = new List<string>();
         _failures.Value = failures;
         var waitingFor = albums.Count == 0 ? "starting" : $"waiting for album lock ({string.Join(", ", albums)})";
-        progress.Update(jobId, kind, album, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = waitingFor });
+        var schedule = context?.GetJobParameter<string>("RecurringJobId");
+        progress.Update(jobId, kind, album, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = waitingFor, Worker = WorkerIdentity.Current, Schedule = schedule });
         try
         {
-            using var held = await locks.AcquireAsync(albums, token).ConfigureAwait(false);
+            using var held = await locks.AcquireAsync(context is null ? null : jobId, albums, token).ConfigureAwait(false);
             if (embeddings.Status is { State: not EmbeddingModelState.Ready } model)
             {
                 // The work's first step waits for the model (loading, or downloading in the background): say so.
@@ -116,6 +153,13 @@ public sealed class GatewayJobs(
             progress.Update(jobId, kind, album, p => p with { State = "succeeded", Phase = "done", FinishedAt = time.GetUtcNow(), Message = message, Failures = failures });
             JobsLog.Finished(logger, jobId, kind, album, message);
         }
+        catch (OperationCanceledException) when (!IsDeleted(jobId))
+        {
+            // This gateway is shutting down: Hangfire gives the job back to the queue and it runs again (here after
+            // a restart, or on another gateway sharing the storage), resuming its chunks.
+            progress.Update(jobId, kind, album, p => p with { State = "enqueued", Phase = "interrupted by a gateway shutdown; runs again" });
+            throw;
+        }
         catch (OperationCanceledException)
         {
             progress.Update(jobId, kind, album, p => p with { State = "cancelled", Phase = "cancelled", FinishedAt = time.GetUtcNow(), Message = "cancelled" });
@@ -128,6 +172,12 @@ public sealed class GatewayJobs(
             JobsLog.Failed(logger, e, jobId, kind, album);
             throw;
         }
+    }
+
+    private bool IsDeleted(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name == "Deleted";
     }
 
     private sealed class Reporter(Action<IngestProgress> report) : IProgress<IngestProgress>

@@ -3,10 +3,11 @@ using Hangfire;
 
 namespace Gateway.Jobs;
 
-/// <summary>Validates and enqueues jobs (for the API and the admin pages), refusing a second writer for an album.</summary>
-public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, AlbumRegistry registry)
+/// <summary>Validates and enqueues jobs (for the API and the admin pages), refusing a second writer for an album and a
+/// second catalog build, across every gateway sharing the job storage (the check and the enqueue happen under a
+/// Hangfire distributed lock).</summary>
+public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, AlbumRegistry registry, JobStorage storage)
 {
-    private readonly Lock _lock = new();
 
     /// <summary>Enqueues a job. Returns the job id, or an error (status 400 for bad input, 409 when the album is busy).</summary>
     public (string? JobId, int Status, string? Error) Start(string? kind, string? album, bool force)
@@ -27,9 +28,15 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
             album = null;
         }
 
-        lock (_lock)
+        using var connection = storage.GetConnection();
+        using (connection.AcquireDistributedLock("gateway:launch", TimeSpan.FromSeconds(30)))
         {
             var touchesAlbums = kind != JobKinds.CatalogRebuild;
+            if (!touchesAlbums && progress.ActiveOfKind(JobKinds.CatalogRebuild) is { } building)
+            {
+                return (null, 409, $"job [{building.JobId}] ({building.Kind}) is {building.State}: one catalog build at a time");
+            }
+
             if (touchesAlbums && progress.ActiveFor(album) is { } busy)
             {
                 return (null, 409, $"job [{busy.JobId}] ({busy.Kind}{(busy.Album is null ? "" : " " + busy.Album)}) is {busy.State}: one reindex per album at a time");
@@ -47,6 +54,17 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
         }
     }
 
-    /// <summary>Cancels a job (Hangfire deletes it; a running job sees its cancellation token fire).</summary>
-    public bool Cancel(string jobId) => client.Delete(jobId);
+    /// <summary>Cancels a job and its chunk jobs (Hangfire deletes them; a running job sees its cancellation token fire,
+    /// on whichever gateway it runs).</summary>
+    public bool Cancel(string jobId)
+    {
+        var chunks = StoredPlan.Read(storage, jobId)?.ChunkIds ?? [];
+        var deleted = client.Delete(jobId);
+        foreach (var chunk in chunks)
+        {
+            client.Delete(chunk);
+        }
+
+        return deleted;
+    }
 }

@@ -45,6 +45,21 @@ public sealed record JobProgress
     /// <summary>The first failures (path and reason).</summary>
     public IReadOnlyList<string> Failures { get; init; } = [];
 
+    /// <summary>The gateway that runs (or ran) it, <c>host:pid</c> (see <see cref="WorkerIdentity"/>).</summary>
+    public string? Worker { get; init; }
+
+    /// <summary>The recurring schedule that started it, if one did.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>For an album scan or a full reindex: how many chunk jobs it was split into.</summary>
+    public int Chunks { get; init; }
+
+    /// <summary>Chunk jobs finished.</summary>
+    public int ChunksDone { get; init; }
+
+    /// <summary>The gateways whose workers ran its chunks.</summary>
+    public IReadOnlyList<string> Workers { get; init; } = [];
+
     /// <summary>True while enqueued or running.</summary>
     public bool IsActive => State is "enqueued" or "running";
 }

@@ -1,14 +1,13 @@
 using Gateway.Albums;
 using Gateway.Jobs;
 using Hangfire;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the jobs API and the Hangfire dashboard.</summary>
 public static class JobsEndpointRouteBuilderExtensions
 {
-    /// <summary>The admin policy the UI registers; without it the dashboard and the job-starting API are loopback-only.</summary>
+    /// <summary>The admin policy the UI registers (<c>AddGatewayUi</c>); the dashboard and every change through these APIs require it.</summary>
     public const string AdminPolicy = "GatewayAdmin";
 
     /// <summary>
@@ -16,14 +15,11 @@ public static class JobsEndpointRouteBuilderExtensions
     /// (start: <c>{"type":"incremental-scan","album":"ebc"}</c>), <c>POST /_gateway/jobs/{id}/_cancel</c>, and the
     /// albums API (<c>GET/POST /_gateway/albums</c>, <c>POST /_gateway/albums/{name}/_rename</c>,
     /// <c>DELETE /_gateway/albums/{name}</c>), schedules API (<c>GET /_gateway/schedules</c>,
-    /// <c>PUT/DELETE /_gateway/schedules/{id}</c>), and the Hangfire dashboard at <c>/jobs</c> behind the admin policy (or loopback-only when there is none).
+    /// <c>PUT/DELETE /_gateway/schedules/{id}</c>), and the Hangfire dashboard at <c>/jobs</c>, all changes and the dashboard behind the admin policy.
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayJobs(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var policies = endpoints.ServiceProvider.GetService<IAuthorizationPolicyProvider>();
-        var hasAdminPolicy = policies?.GetPolicyAsync(AdminPolicy).GetAwaiter().GetResult() is not null;
-
         var group = endpoints.MapGroup("/_gateway/jobs");
         group.MapGet("", JobsEndpoints.List);
         group.MapGet("/{id}", JobsEndpoints.Get);
@@ -47,40 +43,14 @@ public static class JobsEndpointRouteBuilderExtensions
         {
             DashboardTitle = "Gateway jobs",
             AppPath = "/admin",
-            Authorization = hasAdminPolicy ? [new PolicyAuthorizedDashboardFilter()] : [new LoopbackDashboardAuthorizationFilter()],
+            Authorization = [new PolicyAuthorizedDashboardFilter()],
         };
-        var ui = endpoints.MapHangfireDashboard("/jobs", dashboard);
-        if (hasAdminPolicy)
+        endpoints.MapHangfireDashboard("/jobs", dashboard).RequireAuthorization(AdminPolicy);
+        foreach (var change in changes)
         {
-            foreach (var change in changes)
-            {
-                change.RequireAuthorization(AdminPolicy);
-            }
-
-            ui.RequireAuthorization(AdminPolicy);
-        }
-        else
-        {
-            foreach (var change in changes)
-            {
-                change.AddEndpointFilter(LoopbackOnly);
-            }
+            change.RequireAuthorization(AdminPolicy);
         }
 
         return endpoints;
-    }
-
-    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var connection = context.HttpContext.Connection;
-        var local = connection.RemoteIpAddress is null ? connection.LocalIpAddress is null : System.Net.IPAddress.IsLoopback(connection.RemoteIpAddress);
-        if (local)
-        {
-            return await next(context).ConfigureAwait(false);
-        }
-
-        return Results.Json(
-            new { error = new { root_cause = new[] { new { type = "security_exception", reason = "starting jobs is allowed from loopback only until admin sign-in is configured" } }, type = "security_exception", reason = "starting jobs is allowed from loopback only until admin sign-in is configured" }, status = 403 },
-            statusCode: 403);
     }
 }

@@ -6,7 +6,7 @@ using Gateway.Rewrite;
 
 namespace Gateway.Jobs;
 
-/// <summary><c>/_gateway/jobs</c>: list and progress (GET), start (POST), cancel (POST <c>/{id}/_cancel</c>).</summary>
+/// <summary><c>/_gateway/jobs</c>: list and progress (GET; one job with its chunk jobs), start (POST), cancel (POST <c>/{id}/_cancel</c>).</summary>
 internal static class JobsEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -22,7 +22,10 @@ internal static class JobsEndpoints
     {
         if (progress.Get(id) is { } job)
         {
-            await Results.Json(job, Json).ExecuteAsync(http).ConfigureAwait(false);
+            // An album scan or full reindex lists its chunk jobs: where each runs or ran, and how far it got.
+            var body = JsonSerializer.SerializeToNode(job, Json)!.AsObject();
+            body["chunk_jobs"] = JsonSerializer.SerializeToNode(progress.Chunks(id), Json);
+            await Results.Json(body, Json).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 

@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Jobs;
 
 /// <summary>
-/// The recurring schedules: those of <c>Jobs:Recurring</c> (read-only here) and those created in the admin or the API
-/// (kept in <c>schedules.json</c> in the data folder). Every change is applied to Hangfire at once, and
-/// <see cref="Apply"/> at start-up removes any recurring job Hangfire still holds that no longer exists here, so a
-/// schedule removed anywhere (configuration, admin, API) stops firing, with SQLite storage too.
+/// The recurring schedules: those of <c>Jobs:Recurring</c> (read-only here) and those created in the admin or the API,
+/// kept in the Hangfire storage (a set of ids, a hash per schedule) so every gateway sharing it sees the same list, and
+/// mirrored to <c>schedules.json</c> in the data folder, which seeds a storage that does not outlive the process
+/// (InMemory) on the next start. Every change is applied to Hangfire at once, and <see cref="Apply"/> at start-up
+/// removes any recurring job Hangfire still holds that no longer exists here, so a schedule removed anywhere
+/// (configuration, admin, API) stops firing. Hangfire fires a recurring job once for all the gateways sharing a storage.
 /// </summary>
 public sealed class ScheduleRegistry
 {
@@ -23,8 +25,7 @@ public sealed class ScheduleRegistry
     private readonly IRecurringJobManager _manager;
     private readonly JobStorage _storage;
     private readonly AlbumRegistry _albums;
-    private readonly Lock _lock = new();
-    private List<Schedule> _stored;
+    private const string IdsSet = "gateway:schedules";
 
     /// <summary>Loads both lists.</summary>
     public ScheduleRegistry(IOptions<JobsOptions> options, GatewayFolders folders, IRecurringJobManager manager, JobStorage storage, AlbumRegistry albums)
@@ -36,22 +37,21 @@ public sealed class ScheduleRegistry
         _manager = manager;
         _storage = storage;
         _albums = albums;
-        _stored = Load(_path);
+        Import();
     }
 
     /// <summary>Every schedule, configured ones first.</summary>
     public IReadOnlyList<Schedule> All()
     {
-        lock (_lock)
-        {
-            return _configured.Concat(_stored.Where(s => _configured.All(c => c.Id != s.Id))).ToList();
-        }
+        var stored = Stored();
+        return _configured.Concat(stored.Where(s => _configured.All(c => c.Id != s.Id))).ToList();
     }
 
     /// <summary>Creates or replaces the schedule <paramref name="id"/>; the error (400) when refused.</summary>
     public string? Save(string? id, string? job, string? album, string? cron)
     {
-        lock (_lock)
+        using var connection = _storage.GetConnection();
+        using (connection.AcquireDistributedLock(IdsSet, TimeSpan.FromSeconds(30)))
         {
             if (ScheduleRules.Check(id, job, album, cron?.Trim(), _albums.All().Select(a => a.Name).ToList()) is { } error)
             {
@@ -64,7 +64,7 @@ public sealed class ScheduleRegistry
             }
 
             var schedule = new Schedule(id!, job!, job == JobKinds.IncrementalScan ? album : null, cron!.Trim(), Editable: true);
-            Store([.. _stored.Where(s => s.Id != id), schedule]);
+            Store(connection, schedule, remove: false);
             Register(schedule);
             return null;
         }
@@ -73,19 +73,20 @@ public sealed class ScheduleRegistry
     /// <summary>Deletes an added schedule (it stops firing at once); the error when refused.</summary>
     public string? Delete(string id)
     {
-        lock (_lock)
+        using var connection = _storage.GetConnection();
+        using (connection.AcquireDistributedLock(IdsSet, TimeSpan.FromSeconds(30)))
         {
             if (_configured.Any(c => c.Id == id))
             {
                 return $"schedule [{id}] is set in configuration (Jobs:Recurring); remove it there";
             }
 
-            if (_stored.All(s => s.Id != id))
+            if (Stored().FirstOrDefault(s => s.Id == id) is not { } existing)
             {
                 return $"schedule [{id}] does not exist";
             }
 
-            Store(_stored.Where(s => s.Id != id).ToList());
+            Store(connection, existing, remove: true);
             _manager.RemoveIfExists(id);
             return null;
         }
@@ -146,13 +147,64 @@ public sealed class ScheduleRegistry
         }
     }
 
-    private void Store(List<Schedule> schedules)
+    private List<Schedule> Stored()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        File.WriteAllText(_path + ".partial", JsonSerializer.Serialize(schedules, Json));
-        File.Move(_path + ".partial", _path, overwrite: true);
-        _stored = schedules;
+        using var connection = _storage.GetConnection();
+        return connection.GetAllItemsFromSet(IdsSet).Order(StringComparer.Ordinal)
+            .Select(id => connection.GetAllEntriesFromHash(Key(id)) is { } entries && entries.TryGetValue("json", out var json) ? JsonSerializer.Deserialize<Schedule>(json, Json) : null)
+            .OfType<Schedule>()
+            .Select(s => s with { Editable = true })
+            .ToList();
     }
+
+    private void Store(IStorageConnection connection, Schedule schedule, bool remove)
+    {
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            if (remove)
+            {
+                transaction.RemoveFromSet(IdsSet, schedule.Id);
+                transaction.RemoveHash(Key(schedule.Id));
+            }
+            else
+            {
+                transaction.AddToSet(IdsSet, schedule.Id);
+                transaction.SetRangeInHash(Key(schedule.Id), [new("json", JsonSerializer.Serialize(schedule, Json))]);
+            }
+
+            transaction.Commit();
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        File.WriteAllText(_path + ".partial", JsonSerializer.Serialize(Stored(), Json));
+        File.Move(_path + ".partial", _path, overwrite: true);
+    }
+
+    // Once per storage: the schedules of the data folder's file (from before schedules lived in the storage, or from
+    // the last run on an InMemory storage) go into the storage; from then on the storage is the list.
+    private void Import()
+    {
+        using var connection = _storage.GetConnection();
+        using (connection.AcquireDistributedLock(IdsSet, TimeSpan.FromSeconds(30)))
+        {
+            if (connection.GetAllEntriesFromHash("gateway:imports")?.ContainsKey("schedules") == true)
+            {
+                return;
+            }
+
+            using var transaction = connection.CreateWriteTransaction();
+            foreach (var schedule in Load(_path))
+            {
+                transaction.AddToSet(IdsSet, schedule.Id);
+                transaction.SetRangeInHash(Key(schedule.Id), [new("json", JsonSerializer.Serialize(schedule, Json))]);
+            }
+
+            transaction.SetRangeInHash("gateway:imports", [new("schedules", "1")]);
+            transaction.Commit();
+        }
+    }
+
+    private static string Key(string id) => "gateway:schedule:" + id;
 
     private static List<Schedule> Load(string path)
     {

@@ -26,6 +26,12 @@ internal sealed class AlbumGateway : IDisposable
 
     /// <summary>Starts the gateway with an album of one photo per colour and <c>broken.jpg</c>.</summary>
     public AlbumGateway(params string[] colours)
+        : this(new Dictionary<string, string?>(), colours)
+    {
+    }
+
+    /// <summary>As above, with more settings (e.g. <c>Jobs:ChunkSize</c>).</summary>
+    public AlbumGateway(IReadOnlyDictionary<string, string?> extraSettings, params string[] colours)
     {
         var model = TestModelFactory.WriteTo(Path.Combine(_dir.Path, "model"));
         var album = Directory.CreateDirectory(Path.Combine(_dir.Path, "album")).FullName;
@@ -44,6 +50,11 @@ internal sealed class AlbumGateway : IDisposable
             ["Photos:Albums:0:Root"] = album,
             ["Gateway:Admin:PasswordHash"] = Gateway.Admin.AdminPasswordHash.Create(AdminPassword, 1000),
         };
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
         Settings = settings;
         Host = GatewayHost.Start(_dir.Path, model.Directory, settings);
         Host.Http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + AdminPassword)));

@@ -50,6 +50,44 @@ public sealed class JobsApiTests : IDisposable
         Assert.Equal(["blue.jpg", "red.jpg"], await PathsAsync(_gateway.Host));
     }
 
+    [Fact]
+    public async Task Scan_InChunks_AddsUpTheChunksAndRecordsEachOne()
+    {
+        using var chunked = new AlbumGateway(new Dictionary<string, string?> { ["Jobs:ChunkSize"] = "1" }, "red", "blue");
+
+        var scanned = await WaitAsync(chunked.Host, await StartAsync(chunked.Host, """{"type":"incremental-scan","album":"trek"}"""));
+
+        Assert.Equal("succeeded", scanned["state"]!.GetValue<string>());
+        Assert.Equal(3, scanned["total"]!.GetValue<int>());
+        Assert.Equal(3, scanned["chunks"]!.GetValue<int>());
+        Assert.Equal(3, scanned["chunks_done"]!.GetValue<int>());
+        Assert.Equal(1, scanned["failed"]!.GetValue<int>());
+        Assert.Contains(scanned["failures"]!.AsArray(), f => f!.GetValue<string>().StartsWith("trek/broken.jpg", StringComparison.Ordinal));
+        var chunks = scanned["chunk_jobs"]!.AsArray();
+        Assert.Equal([0, 1, 2], chunks.Select(c => c!["chunk"]!.GetValue<int>()));
+        Assert.All(chunks, c => Assert.Equal("succeeded", c!["state"]!.GetValue<string>()));
+        Assert.Equal(["blue.jpg", "red.jpg"], await PathsAsync(chunked.Host));
+        var jobs = JsonNode.Parse(await chunked.Host.Http.GetStringAsync("/_gateway/jobs"))!["jobs"]!.AsArray();
+        Assert.Single(jobs);
+    }
+
+    [Fact]
+    public async Task FullReindex_InChunks_SwapsTheAliasOnceAfterTheLastChunk()
+    {
+        using var chunked = new AlbumGateway(new Dictionary<string, string?> { ["Jobs:ChunkSize"] = "1" }, "red", "blue");
+        await WaitAsync(chunked.Host, await StartAsync(chunked.Host, """{"type":"incremental-scan","album":"trek"}"""));
+        var before = JsonNode.Parse(await chunked.Host.Http.GetStringAsync("/_alias/photos"))!.AsObject().Select(p => p.Key).Single();
+
+        var reindexed = await WaitAsync(chunked.Host, await StartAsync(chunked.Host, """{"type":"full-reindex"}"""));
+
+        Assert.Equal("succeeded", reindexed["state"]!.GetValue<string>());
+        Assert.Equal(3, reindexed["chunks"]!.GetValue<int>());
+        var after = JsonNode.Parse(await chunked.Host.Http.GetStringAsync("/_alias/photos"))!.AsObject().Select(p => p.Key).Single();
+        Assert.NotEqual(before, after);
+        Assert.StartsWith(after, reindexed["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["blue.jpg", "red.jpg"], await PathsAsync(chunked.Host));
+    }
+
     [Theory]
     [InlineData("""{"type":"defrag"}""", "unknown job type")]
     [InlineData("""{"type":"incremental-scan","album":"nope"}""", "needs an [album]")]
