@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Peaks.Catalog;
 using Gateway.Upstream;
