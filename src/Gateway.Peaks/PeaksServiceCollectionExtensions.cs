@@ -1,6 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
+using Gateway.Peaks.References;
 using Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public static class PeaksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="PeaksOptions"/> (section <c>Peaks</c>), <see cref="PeakCatalog"/> (the catalog file),
-    /// <see cref="UpstreamClient"/> over the registered <see cref="ElasticsearchClient"/>, and <see cref="PeakCatalogIndexer"/>.
+    /// <see cref="UpstreamClient"/> over the registered <see cref="ElasticsearchClient"/>, <see cref="PeakCatalogIndexer"/>,
+    /// <see cref="AlbumPhotoReader"/>, <see cref="ReferenceCandidateOptions"/> (<c>Peaks:Candidates</c>) and <see cref="ReferenceCandidateFinder"/>.
     /// Needs <c>AddEmbeddings()</c> and an <see cref="ElasticsearchClient"/> registration.
     /// </summary>
     public static IServiceCollection AddPeakCatalog(this IServiceCollection services)
@@ -25,6 +27,7 @@ public static class PeaksServiceCollectionExtensions
         }
 
         services.AddOptions<PeaksOptions>().BindConfiguration(PeaksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReferenceCandidateOptions>().BindConfiguration(ReferenceCandidateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeakCatalog>();
         services.TryAddSingleton(sp => new UpstreamClient(sp.GetRequiredService<ElasticsearchClient>(), sp.GetRequiredService<TimeProvider>()));
@@ -34,6 +37,11 @@ public static class PeaksServiceCollectionExtensions
             sp.GetRequiredService<Gateway.Embeddings.Service.PromptEmbedder>(),
             sp.GetRequiredService<IOptions<PeaksOptions>>().Value,
             sp.GetRequiredService<ILogger<PeakCatalogIndexer>>()));
+        services.TryAddSingleton(sp => new AlbumPhotoReader(sp.GetRequiredService<UpstreamClient>(), sp.GetRequiredService<IOptions<PeaksOptions>>().Value));
+        services.TryAddSingleton(sp => new ReferenceCandidateFinder(
+            sp.GetRequiredService<UpstreamClient>(),
+            sp.GetRequiredService<IOptions<PeaksOptions>>().Value,
+            sp.GetRequiredService<IOptions<ReferenceCandidateOptions>>()));
         return services;
     }
 }

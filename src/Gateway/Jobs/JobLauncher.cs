@@ -29,7 +29,7 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
 
         lock (_lock)
         {
-            var touchesAlbums = kind != JobKinds.CatalogRebuild;
+            var touchesAlbums = kind is not (JobKinds.CatalogRebuild or JobKinds.ReferenceCandidates);
             if (touchesAlbums && progress.ActiveFor(album) is { } busy)
             {
                 return (null, 409, $"job [{busy.JobId}] ({busy.Kind}{(busy.Album is null ? "" : " " + busy.Album)}) is {busy.State}: one reindex per album at a time");
@@ -40,6 +40,7 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
                 JobKinds.CatalogRebuild => client.Enqueue<GatewayJobs>(j => j.RebuildCatalogAsync(force, JobCancellationToken.Null, null)),
                 JobKinds.IncrementalScan => client.Enqueue<GatewayJobs>(j => j.ScanAlbumAsync(album!, JobCancellationToken.Null, null)),
                 JobKinds.FullReindex => client.Enqueue<GatewayJobs>(j => j.FullReindexAsync(JobCancellationToken.Null, null)),
+                JobKinds.ReferenceCandidates => client.Enqueue<ReferenceCandidatesJob>(j => j.ProposeAsync(JobCancellationToken.Null, null)),
                 _ => client.Enqueue<GatewayJobs>(j => j.ReindexAfterModelChangeAsync(JobCancellationToken.Null, null)),
             };
             progress.Enqueued(id, kind, album);

@@ -1,5 +1,8 @@
+using Gateway.Admin;
 using Gateway.Ui;
 using Gateway.Ui.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Pages.Ui;
@@ -23,9 +26,20 @@ public sealed class IndexModel(UiOptions options, IServiceProvider services) : P
     /// <summary>Whether the catalog index exists.</summary>
     public bool CatalogReady { get; private set; }
 
-    /// <summary>Reads the setup status.</summary>
+    /// <summary>Whether the visitor is the signed-in admin (the detail view then offers "This is" / "Not" a peak).</summary>
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>Reads the setup status and whether the visitor is the admin.</summary>
     public async Task OnGetAsync()
     {
         (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+
+        // The page itself is public: evaluate the admin policy by hand (its schemes, its requirement) without a challenge.
+        if (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(AdminAuthentication.Policy).ConfigureAwait(false) is { } policy)
+        {
+            var evaluator = services.GetRequiredService<IPolicyEvaluator>();
+            var authenticated = await evaluator.AuthenticateAsync(policy, HttpContext).ConfigureAwait(false);
+            IsAdmin = (await evaluator.AuthorizeAsync(policy, authenticated, HttpContext, null).ConfigureAwait(false)).Succeeded;
+        }
     }
 }
