@@ -5,12 +5,20 @@ namespace Gateway.Embeddings.Images;
 /// <summary>What a PNG's IHDR, PLTE and tRNS say, and the conversion of one unfiltered scanline to 8-bit RGBA.</summary>
 internal sealed record PngHeader(int Width, int Height, int BitDepth, int ColorType, int Channels, bool Interlaced, byte[]? Palette, byte[]? Transparency)
 {
-    /// <summary>Writes <paramref name="line"/> (one unfiltered scanline) as RGBA into <paramref name="rgba"/>.</summary>
-    public void ToRgba(ReadOnlySpan<byte> line, Span<byte> rgba)
+    /// <summary>Writes the pixels of <paramref name="line"/> (one unfiltered scanline) at <paramref name="columns"/> as RGBA
+    /// into <paramref name="rgba"/>, 4 bytes per column.</summary>
+    public void ToRgba(ReadOnlySpan<byte> line, ReadOnlySpan<int> columns, Span<byte> rgba)
     {
-        for (var x = 0; x < Width; x++)
+        if (BitDepth == 8 && Transparency is null && ColorType is 0 or 2 or 6)
         {
-            var o = x * 4;
+            ToRgbaFast(line, columns, rgba);
+            return;
+        }
+
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var x = columns[i];
+            var o = i * 4;
             switch (ColorType)
             {
                 case 0:
@@ -63,6 +71,29 @@ internal sealed record PngHeader(int Width, int Height, int BitDepth, int ColorT
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>The common 8-bit grey, RGB and RGBA files without tRNS, without a switch per sample.</summary>
+    private void ToRgbaFast(ReadOnlySpan<byte> line, ReadOnlySpan<int> columns, Span<byte> rgba)
+    {
+        var channels = Channels;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var p = line.Slice(columns[i] * channels, channels);
+            var o = rgba.Slice(i * 4, 4);
+            if (channels == 1)
+            {
+                o[0] = o[1] = o[2] = p[0];
+                o[3] = 255;
+            }
+            else
+            {
+                o[0] = p[0];
+                o[1] = p[1];
+                o[2] = p[2];
+                o[3] = channels == 4 ? p[3] : (byte)255;
             }
         }
     }

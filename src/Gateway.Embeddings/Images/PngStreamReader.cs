@@ -32,7 +32,8 @@ internal static class PngStreamReader
         var stride = Math.Max(1, header.Channels * header.BitDepth / 8);
         var previous = new byte[rowBytes];
         var current = new byte[rowBytes];
-        var rgba = new byte[checked(header.Width * 4)];
+        var columns = scaler.Columns;
+        var rgba = new byte[checked(columns.Length * 4)];
         using var inflater = new ZLibStream(new IdatStream(data), CompressionMode.Decompress);
         for (var y = 0; y < header.Height; y++)
         {
@@ -44,8 +45,13 @@ internal static class PngStreamReader
             var filter = ReadByte(inflater, label, y);
             ReadExactly(inflater, current, label, y);
             Unfilter(filter, current, previous, stride, label, y);
-            header.ToRgba(current, rgba);
-            scaler.Add(rgba);
+            if (scaler.Wants(y))
+            {
+                header.ToRgba(current, columns, rgba);
+                scaler.Add(rgba);
+            }
+
+            scaler.EndRow();
             (previous, current) = (current, previous);
             if ((y & 63) == 63)
             {

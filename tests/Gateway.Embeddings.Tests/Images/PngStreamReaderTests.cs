@@ -112,9 +112,11 @@ public sealed class PngStreamReaderTests
         Assert.Equal(SKCodecResult.Success, codec.GetPixels(info, bitmap.GetPixels()));
         var rgba = bitmap.Bytes;
         var scaler = new BoxDownscaler(info.Width, info.Height, factor);
+        Assert.Equal(info.Width, scaler.Columns.Length); // small factors: every pixel counts
         for (var y = 0; y < info.Height; y++)
         {
             scaler.Add(rgba.AsSpan(y * info.Width * 4, info.Width * 4));
+            scaler.EndRow();
         }
 
         return scaler.Result();

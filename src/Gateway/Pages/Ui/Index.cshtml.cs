@@ -29,11 +29,9 @@ public sealed class IndexModel(UiOptions options, IServiceProvider services) : P
     /// <summary>Whether the visitor is the signed-in admin (the detail view then offers "This is" / "Not" a peak).</summary>
     public bool IsAdmin { get; private set; }
 
-    /// <summary>Reads the setup status and whether the visitor is the admin.</summary>
+    /// <summary>Reads whether the visitor is the admin (who also sees the model's server paths), then the setup status.</summary>
     public async Task OnGetAsync()
     {
-        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(HttpContext.RequestAborted).ConfigureAwait(false);
-
         // The page itself is public: evaluate the admin policy by hand (its schemes, its requirement) without a challenge.
         if (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(AdminAuthentication.Policy).ConfigureAwait(false) is { } policy)
         {
@@ -41,5 +39,7 @@ public sealed class IndexModel(UiOptions options, IServiceProvider services) : P
             var authenticated = await evaluator.AuthenticateAsync(policy, HttpContext).ConfigureAwait(false);
             IsAdmin = (await evaluator.AuthorizeAsync(policy, authenticated, HttpContext, null).ConfigureAwait(false)).Succeeded;
         }
+
+        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(IsAdmin, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

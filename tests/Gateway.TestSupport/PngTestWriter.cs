@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Gateway.Embeddings.Tests.Images;
+namespace Gateway.TestSupport;
 
 /// <summary>
 /// Writes PNGs of any colour type and bit depth, with a different filter on each row (so every unfilter path runs),
 /// streaming the rows through zlib so that a 14000 × 14000 test image never exists in memory. Skia encodes only a few
 /// colour types, hence this writer.
 /// </summary>
-internal static class PngTestWriter
+public static class PngTestWriter
 {
     private static readonly uint[] CrcTable = [.. Enumerable.Range(0, 256).Select(n =>
     {
