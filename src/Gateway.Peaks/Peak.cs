@@ -21,6 +21,13 @@ public sealed record Peak
     /// <summary>Optional folder of reference photos (relative to the catalog file), 1-3 of which are blended into the prototype.</summary>
     public string? ReferencePhotos { get; init; }
 
+    /// <summary>Album photos marked "This is" this peak (oldest first); the newest are blended into the prototype
+    /// (see <c>ReferenceSelection</c>).</summary>
+    public IReadOnlyList<AlbumPhoto> AlbumReferences { get; init; } = [];
+
+    /// <summary>Album photos marked "Not" this peak: never blended in and never proposed as a candidate again.</summary>
+    public IReadOnlyList<AlbumPhoto> AlbumNegatives { get; init; } = [];
+
     /// <summary>Where the coordinates and names come from.</summary>
     public string? Source { get; init; }
 

@@ -142,6 +142,48 @@ public sealed class AdminTests(BrowserFixture fixture)
         await Expect(page.Locator("#peaks")).Not.ToContainTextAsync("Test Peak");
     }
 
+    [SkippableFact]
+    public async Task ThisIsAPeak_InTheDetailView_ShowsOnThePeaksAdminPage()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Anonymous visitors get the detail view without the admin's buttons.
+        await OpenYellowDetailAsync(page);
+        await Expect(page.Locator("#detail .detail-actions")).ToBeVisibleAsync();
+        await Expect(page.Locator("#detail [data-mark]")).ToHaveCountAsync(0);
+
+        await SignInAsync(page);
+        await OpenYellowDetailAsync(page);
+        var row = page.Locator("#detail .mark-row[data-mark-peak='kangtega']");
+        await row.Locator("[data-mark=reference]").ClickAsync();
+        await Expect(row.Locator("[data-mark-status]")).ToContainTextAsync("Reference photo of Kangtega; prototype rebuilt.");
+        await Expect(row.Locator("[data-mark=reference]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await BrowserFixture.ScreenshotAsync(page, "ui-detail-reference");
+
+        await page.GotoAsync("/admin/peaks/edit/kangtega");
+        var figure = page.Locator("#album-references figure[data-path='day4/camp-yellow.jpg']");
+        await Expect(figure).ToContainTextAsync("blended in");
+        await Expect(figure.Locator("img")).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await figure.Locator("img").EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        await BrowserFixture.ScreenshotAsync(page, "admin-peak-album-references");
+
+        // Remove puts the peak back as it was for the other tests of the shared host.
+        await figure.Locator("button:has-text('Remove')").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Removed day4/camp-yellow.jpg. Prototype rebuilt.");
+        await Expect(page.Locator("#album-references figure")).ToHaveCountAsync(0);
+    }
+
+    private static async Task OpenYellowDetailAsync(IPage page)
+    {
+        // Yellow, because the real photos' blue skies compete with the blue test photos.
+        await page.GotoAsync("/ui?q=yellow");
+        await Expect(page.Locator("#grid .tile img").First).ToHaveAttributeAsync("alt", new Regex("camp-yellow"));
+        await page.Locator("#grid .tile-open").First.ClickAsync();
+        await Expect(page.Locator("#detail")).ToBeVisibleAsync();
+    }
+
     private static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/admin/signin");

@@ -20,6 +20,7 @@ public sealed class PeakCatalogIndexer
     private readonly IEmbeddingService _embeddings;
     private readonly PromptEmbedder _prompts;
     private readonly PeaksOptions _options;
+    private readonly AlbumPhotoReader _albumPhotos;
     private readonly ILogger _logger;
 
     /// <summary>Creates an indexer writing through <paramref name="upstream"/>.</summary>
@@ -29,6 +30,7 @@ public sealed class PeakCatalogIndexer
         _embeddings = embeddings;
         _prompts = prompts;
         _options = options;
+        _albumPhotos = new AlbumPhotoReader(upstream, options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -55,13 +57,15 @@ public sealed class PeakCatalogIndexer
 
         await EnsureIndexAsync(status.Dimensions, cancellationToken).ConfigureAwait(false);
         var existing = await ReadHashesAsync(cancellationToken).ConfigureAwait(false);
+        var albumPhotos = await _albumPhotos.FindAsync([.. peaks.SelectMany(p => p.AlbumReferences)], cancellationToken).ConfigureAwait(false);
         var bulk = new StringBuilder();
         var failures = new List<string>();
         int updated = 0, unchanged = 0;
         foreach (var peak in peaks)
         {
-            var photos = ReferencePhotos.Find(peak, catalogDirectory, _options.MaxReferencePhotos);
-            var hash = PeakContentHash.Compute(peak, photos, status.ModelId, status.Dimensions, _prompts.Options);
+            var albumReferences = ReferenceSelection.AlbumReferences(peak.AlbumReferences, p => albumPhotos.GetValueOrDefault(p)?.Vector is not null, _options.MaxReferencePhotos);
+            var photos = ReferencePhotos.Find(peak, catalogDirectory, ReferenceSelection.FolderSlots(albumReferences.Count, _options.MaxReferencePhotos));
+            var hash = PeakContentHash.Compute(peak, photos, albumReferences, status.ModelId, status.Dimensions, _prompts.Options);
             if (!force && existing.TryGetValue(peak.Id, out var old) && old == hash)
             {
                 unchanged++;
@@ -70,7 +74,8 @@ public sealed class PeakCatalogIndexer
 
             try
             {
-                var references = new List<float[]>();
+                // Album references reuse the vectors ingestion stored; folder photos are embedded here.
+                var references = albumReferences.Select(p => albumPhotos[p].Vector!).ToList();
                 EmbeddingFailure? failed = null;
                 foreach (var photo in photos)
                 {

@@ -9,7 +9,8 @@ public static class PeakCatalogMapping
     public const string VectorField = "text_embed";
 
     /// <summary>Index body: id keyword, names text + names.raw keyword, latlon geo_point, elev_m integer,
-    /// text_embed dense_vector (cosine, HNSW m=16, ef_construction=128), content_hash keyword.</summary>
+    /// text_embed dense_vector (cosine, HNSW m=16, ef_construction=128), album_references and album_negatives
+    /// (album and path keywords), content_hash keyword.</summary>
     public static JsonObject Create(int dimensions)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
@@ -37,10 +38,21 @@ public static class PeakCatalogMapping
                         ["index_options"] = new JsonObject { ["type"] = "hnsw", ["m"] = 16, ["ef_construction"] = 128 },
                     },
                     ["reference_photo_count"] = new JsonObject { ["type"] = "integer" },
+                    ["album_references"] = AlbumPhotos(),
+                    ["album_negatives"] = AlbumPhotos(),
                     ["content_hash"] = new JsonObject { ["type"] = "keyword" },
                     ["model_id"] = new JsonObject { ["type"] = "keyword" },
                 },
             },
         };
     }
+
+    private static JsonObject AlbumPhotos() => new()
+    {
+        ["properties"] = new JsonObject
+        {
+            ["album"] = new JsonObject { ["type"] = "keyword" },
+            ["path"] = new JsonObject { ["type"] = "keyword" },
+        },
+    };
 }

@@ -7,11 +7,11 @@ namespace Gateway.Peaks.Catalog;
 
 /// <summary>
 /// A fingerprint of everything a peak's document depends on: its catalog entry, its reference photos (name, size,
-/// time), the model and the prompt settings. A changed hash means the prototype must be recomputed.
+/// time), the album references blended in, the model and the prompt settings. A changed hash means the prototype must be recomputed.
 /// </summary>
 internal static class PeakContentHash
 {
-    public static string Compute(Peak peak, IReadOnlyList<FileInfo> referencePhotos, string modelId, int dimensions, PromptOptions prompts)
+    public static string Compute(Peak peak, IReadOnlyList<FileInfo> referencePhotos, IReadOnlyList<AlbumPhoto> albumReferences, string modelId, int dimensions, PromptOptions prompts)
     {
         var sb = new StringBuilder();
         sb.Append("v1\n").Append(peak.Id).Append('\n');
@@ -25,6 +25,16 @@ internal static class PeakContentHash
         foreach (var f in referencePhotos)
         {
             sb.Append(string.Create(CultureInfo.InvariantCulture, $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}\n"));
+        }
+
+        // The document lists every album reference and negative; the album references blended in (those found in the
+        // photos index) decide the prototype, so one indexed later changes the hash too.
+        foreach (var (kind, photos) in new[] { ("ref", peak.AlbumReferences), ("neg", peak.AlbumNegatives), ("used", albumReferences) })
+        {
+            foreach (var photo in photos)
+            {
+                sb.Append(kind).Append(':').Append(photo.Album).Append('/').Append(photo.Path).Append('\n');
+            }
         }
 
         sb.Append(modelId).Append(':').Append(dimensions).Append('\n');

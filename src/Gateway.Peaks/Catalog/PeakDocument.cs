@@ -17,6 +17,8 @@ internal static class PeakDocument
         ["text_embed"] = new JsonArray(prototype.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
         ["reference_photos"] = peak.ReferencePhotos,
         ["reference_photo_count"] = referencePhotos,
+        ["album_references"] = ToJson(peak.AlbumReferences),
+        ["album_negatives"] = ToJson(peak.AlbumNegatives),
         ["source"] = peak.Source,
         ["content_hash"] = contentHash,
         ["model_id"] = modelId,
@@ -41,7 +43,19 @@ internal static class PeakDocument
             Longitude = latlon["lon"]!.GetValue<double>(),
             ElevationM = source["elev_m"]!.GetValue<int>(),
             ReferencePhotos = source["reference_photos"]?.GetValue<string>(),
+            AlbumReferences = AlbumPhotos(source["album_references"]),
+            AlbumNegatives = AlbumPhotos(source["album_negatives"]),
             Source = source["source"]?.GetValue<string>(),
         };
     }
+
+    private static JsonArray ToJson(IReadOnlyList<AlbumPhoto> photos) =>
+        new(photos.Select(p => (JsonNode)new JsonObject { ["album"] = p.Album, ["path"] = p.Path }).ToArray());
+
+    private static List<AlbumPhoto> AlbumPhotos(JsonNode? node) =>
+        (node as JsonArray ?? [])
+            .Select(n => (Album: n?["album"]?.GetValue<string>(), Path: n?["path"]?.GetValue<string>()))
+            .Where(p => p.Album is not null && p.Path is not null)
+            .Select(p => new AlbumPhoto(p.Album!, p.Path!))
+            .ToList();
 }

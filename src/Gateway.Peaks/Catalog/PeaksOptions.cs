@@ -19,7 +19,13 @@ public sealed class PeaksOptions
     [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
     public string IndexName { get; set; } = "peaks_catalog";
 
-    /// <summary>How many reference photos of a peak's folder are blended into its prototype (1-3).</summary>
-    [Range(1, 3)]
+    /// <summary>How many reference photos are blended into a peak's prototype: the newest album references first,
+    /// then the first photos (by name) of its reference folder. Default 3.</summary>
+    [Range(1, 10)]
     public int MaxReferencePhotos { get; set; } = 3;
+
+    /// <summary>The photos index or alias album references are read from (the ingestion's <c>Photos:Alias</c>). Default <c>photos</c>.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$")]
+    public string PhotosIndex { get; set; } = "photos";
 }

@@ -83,6 +83,8 @@ public static partial class PeakCatalogYaml
                 Lon = p.Longitude,
                 ElevM = p.ElevationM,
                 ReferencePhotos = p.ReferencePhotos,
+                AlbumReferences = ToYaml(p.AlbumReferences),
+                AlbumNegatives = ToYaml(p.AlbumNegatives),
                 Source = p.Source,
             }).ToList(),
         };
@@ -120,6 +122,13 @@ public static partial class PeakCatalogYaml
             errors.Add($"{where}: elev_m must be a positive elevation in metres below 9000");
         }
 
+        var references = AlbumPhotos(entry.AlbumReferences, where + ": album_references", errors);
+        var negatives = AlbumPhotos(entry.AlbumNegatives, where + ": album_negatives", errors);
+        foreach (var both in references.Intersect(negatives))
+        {
+            errors.Add($"{where}: {both} is both a reference and a negative");
+        }
+
         return errors.Count > before ? null : new Peak
         {
             Id = entry.Id!,
@@ -128,9 +137,41 @@ public static partial class PeakCatalogYaml
             Longitude = entry.Lon!.Value,
             ElevationM = entry.ElevM!.Value,
             ReferencePhotos = string.IsNullOrWhiteSpace(entry.ReferencePhotos) ? null : entry.ReferencePhotos.Trim(),
+            AlbumReferences = references,
+            AlbumNegatives = negatives,
             Source = entry.Source,
         };
     }
+
+    /// <summary>Each item needs an album and a relative path inside it; duplicates are refused.</summary>
+    private static List<AlbumPhoto> AlbumPhotos(List<AlbumPhotoYamlEntry>? entries, string where, List<string> errors)
+    {
+        var photos = new List<AlbumPhoto>();
+        foreach (var (entry, i) in (entries ?? []).Select((e, i) => (e, i)))
+        {
+            var album = entry?.Album?.Trim();
+            var path = entry?.Path?.Replace('\\', '/').Trim();
+            if (string.IsNullOrEmpty(album) || string.IsNullOrEmpty(path) || path.StartsWith('/') || path.Split('/').Contains(".."))
+            {
+                errors.Add($"{where}[{i}]: needs an album and a path relative to the album root");
+                continue;
+            }
+
+            var photo = new AlbumPhoto(album, path);
+            if (photos.Contains(photo))
+            {
+                errors.Add($"{where}[{i}]: {photo} is listed twice");
+                continue;
+            }
+
+            photos.Add(photo);
+        }
+
+        return photos;
+    }
+
+    private static List<AlbumPhotoYamlEntry>? ToYaml(IReadOnlyList<AlbumPhoto> photos) =>
+        photos.Count == 0 ? null : photos.Select(p => new AlbumPhotoYamlEntry { Album = p.Album, Path = p.Path }).ToList();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

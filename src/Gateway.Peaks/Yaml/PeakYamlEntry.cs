@@ -15,5 +15,9 @@ internal sealed class PeakYamlEntry
 
     public string? ReferencePhotos { get; set; }
 
+    public List<AlbumPhotoYamlEntry>? AlbumReferences { get; set; }
+
+    public List<AlbumPhotoYamlEntry>? AlbumNegatives { get; set; }
+
     public string? Source { get; set; }
 }

@@ -49,6 +49,18 @@ public sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer)
     public Task AddMissingAsync(IReadOnlyList<Peak> peaks, CancellationToken cancellationToken) =>
         WriteAsync(existing => existing.Concat(peaks.Where(p => existing.All(e => e.Id != p.Id))).ToList(), cancellationToken);
 
+    /// <summary>Marks an album photo as a reference or a negative of the peak <paramref name="id"/>, or removes its mark
+    /// (<see cref="PhotoMark.None"/>). A reference that becomes a negative stops being a reference, and the other way round;
+    /// a new reference goes to the end of the list (the newest are blended in first).</summary>
+    public Task MarkAsync(string id, AlbumPhoto photo, PhotoMark mark, CancellationToken cancellationToken) =>
+        WriteAsync(
+            peaks => peaks.Select(p => p.Id != id ? p : p with
+            {
+                AlbumReferences = [.. p.AlbumReferences.Where(r => r != photo), .. mark == PhotoMark.Reference ? [photo] : Array.Empty<AlbumPhoto>()],
+                AlbumNegatives = [.. p.AlbumNegatives.Where(r => r != photo), .. mark == PhotoMark.Negative ? [photo] : Array.Empty<AlbumPhoto>()],
+            }).ToList(),
+            cancellationToken);
+
     /// <summary>Removes the peak from the catalog file (its reference photos stay on disk).</summary>
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
         WriteAsync(peaks => peaks.Where(p => p.Id != id).ToList(), cancellationToken);

@@ -15,6 +15,9 @@ public static class JobKinds
     /// <summary>After a model change: catalog rebuild of every peak, then a full reindex.</summary>
     public const string ReindexAfterModelChange = "reindex-after-model-change";
 
+    /// <summary>Propose album photos as peak reference photos for the admin's approval (<see cref="ReferenceCandidatesJob"/>).</summary>
+    public const string ReferenceCandidates = "reference-candidates";
+
     /// <summary>All kinds.</summary>
-    public static IReadOnlyList<string> All { get; } = [CatalogRebuild, IncrementalScan, FullReindex, ReindexAfterModelChange];
+    public static IReadOnlyList<string> All { get; } = [CatalogRebuild, IncrementalScan, FullReindex, ReindexAfterModelChange, ReferenceCandidates];
 }

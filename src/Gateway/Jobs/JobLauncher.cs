@@ -31,8 +31,8 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
         using var connection = storage.GetConnection();
         using (connection.AcquireDistributedLock("gateway:launch", TimeSpan.FromSeconds(30)))
         {
-            var touchesAlbums = kind != JobKinds.CatalogRebuild;
-            if (!touchesAlbums && progress.ActiveOfKind(JobKinds.CatalogRebuild) is { } building)
+            var touchesAlbums = kind is not (JobKinds.CatalogRebuild or JobKinds.ReferenceCandidates);
+                        if (kind == JobKinds.CatalogRebuild && progress.ActiveOfKind(JobKinds.CatalogRebuild) is { } building)
             {
                 return (null, 409, $"job [{building.JobId}] ({building.Kind}) is {building.State}: one catalog build at a time");
             }
@@ -47,6 +47,7 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
                 JobKinds.CatalogRebuild => client.Enqueue<GatewayJobs>(j => j.RebuildCatalogAsync(force, JobCancellationToken.Null, null)),
                 JobKinds.IncrementalScan => client.Enqueue<GatewayJobs>(j => j.ScanAlbumAsync(album!, JobCancellationToken.Null, null)),
                 JobKinds.FullReindex => client.Enqueue<GatewayJobs>(j => j.FullReindexAsync(JobCancellationToken.Null, null)),
+                JobKinds.ReferenceCandidates => client.Enqueue<ReferenceCandidatesJob>(j => j.ProposeAsync(JobCancellationToken.Null, null)),
                 _ => client.Enqueue<GatewayJobs>(j => j.ReindexAfterModelChangeAsync(JobCancellationToken.Null, null)),
             };
             progress.Enqueued(id, kind, album);

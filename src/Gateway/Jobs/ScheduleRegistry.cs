@@ -141,6 +141,9 @@ public sealed class ScheduleRegistry
             case JobKinds.FullReindex:
                 _manager.AddOrUpdate<GatewayJobs>(schedule.Id, j => j.FullReindexAsync(JobCancellationToken.Null, null), schedule.Cron, Utc);
                 break;
+            case JobKinds.ReferenceCandidates:
+                _manager.AddOrUpdate<ReferenceCandidatesJob>(schedule.Id, j => j.ProposeAsync(JobCancellationToken.Null, null), schedule.Cron, Utc);
+                break;
             default:
                 _manager.AddOrUpdate<GatewayJobs>(schedule.Id, j => j.ReindexAfterModelChangeAsync(JobCancellationToken.Null, null), schedule.Cron, Utc);
                 break;

@@ -1,3 +1,4 @@
+using Gateway.Admin;
 using Gateway.Ui;
 using Gateway.Ui.Photos;
 
@@ -9,7 +10,7 @@ public static class GatewayUiEndpointRouteBuilderExtensions
     /// <summary>
     /// Adds authentication and authorization to the pipeline and maps the Razor Pages, <c>/_ui/{file}</c>
     /// (CSS and scripts from wwwroot/_ui), <c>/_ui/photos/{id}/thumb</c>, <c>/_ui/photos/{id}/preview</c> and
-    /// <c>/_ui/photos/{id}/original</c>. Every route is literal, so it wins over the proxy's catch-all.
+    /// <c>/_ui/photos/{id}/original</c>, and the admin's <c>POST /_gateway/peaks/{id}/_mark</c> ("This is" / "Not" a peak). Every route is literal, so it wins over the proxy's catch-all.
     /// A browser asking for <c>/</c> (Accept: text/html) is sent to <c>/ui</c>; ES clients still reach the upstream's root.
     /// </summary>
     public static WebApplication MapGatewayUi(this WebApplication app)
@@ -21,6 +22,7 @@ public static class GatewayUiEndpointRouteBuilderExtensions
         app.Use(UiAssetEndpoints.RedirectBrowsersAtRoot);
         UiAssetEndpoints.Map(app);
         PhotoEndpoints.Map(app);
+        app.MapPost("/_gateway/peaks/{id}/_mark", PhotoMarkEndpoint.HandleAsync).RequireAuthorization(AdminAuthentication.Policy).DisableAntiforgery();
         return app;
     }
 }

@@ -66,6 +66,8 @@ public static class GatewayUiServiceCollectionExtensions
         services.TryAddSingleton<IndexStatusReader>();
         services.TryAddSingleton<Gateway.Ui.Setup.SetupStatusReader>();
         services.TryAddSingleton<PeakEditor>();
+        services.TryAddSingleton<PhotoMarker>();
+        services.TryAddSingleton<ReferenceCandidateStore>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<UiOptions>>().Value);
         return services;
     }

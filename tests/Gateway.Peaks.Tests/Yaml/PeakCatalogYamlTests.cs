@@ -48,11 +48,37 @@ public sealed class PeakCatalogYamlTests
     [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n", "elev_m")]
     [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n  - id: x\n    names: {en: [Y]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n", "duplicate id 'x'")]
     [InlineData("peaks: [\n", "invalid YAML")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n    album_references: [{album: ebc, path: ../etc/passwd}]\n", "album_references[0]: needs an album and a path relative")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n    album_negatives: [{path: a.jpg}]\n", "album_negatives[0]: needs an album")]
+    [InlineData("peaks:\n  - id: x\n    names: {en: [X]}\n    lat: 1\n    lon: 1\n    elev_m: 5\n    album_references: [{album: ebc, path: a.jpg}]\n    album_negatives: [{album: ebc, path: a.jpg}]\n", "ebc/a.jpg is both a reference and a negative")]
     public void Load_InvalidCatalog_ThrowsWithReason(string yaml, string reason)
     {
         var e = Assert.Throws<PeakCatalogException>(() => PeakCatalogYaml.Load(yaml, "test.yaml"));
 
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
         Assert.StartsWith("test.yaml", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AlbumReferencesAndNegatives_RoundTrip()
+    {
+        const string Yaml = """
+            peaks:
+              - id: ama-dablam
+                names: {en: [Ama Dablam]}
+                lat: 27.86
+                lon: 86.86
+                elev_m: 6812
+                album_references:
+                  - {album: ebc, path: day3/IMG_0042.HEIC}
+                  - {album: ebc, path: day4/IMG 7.jpg}
+                album_negatives:
+                  - {album: ebc, path: day3/IMG_0050.HEIC}
+            """;
+
+        var peak = Assert.Single(PeakCatalogYaml.Load(PeakCatalogYaml.Export(PeakCatalogYaml.Load(Yaml))));
+
+        Assert.Equal([new AlbumPhoto("ebc", "day3/IMG_0042.HEIC"), new AlbumPhoto("ebc", "day4/IMG 7.jpg")], peak.AlbumReferences);
+        Assert.Equal([new AlbumPhoto("ebc", "day3/IMG_0050.HEIC")], peak.AlbumNegatives);
     }
 }

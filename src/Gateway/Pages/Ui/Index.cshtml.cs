@@ -2,6 +2,8 @@ using Gateway.Admin;
 using Gateway.Ui.Setup;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Pages.Ui;
@@ -25,10 +27,20 @@ public sealed class IndexModel(GatewayIndicesOptions indices, IServiceProvider s
     /// <summary>Whether the catalog index exists.</summary>
     public bool CatalogReady { get; private set; }
 
-    /// <summary>Reads the setup status.</summary>
+    /// <summary>Whether the visitor is the signed-in admin (the detail view then offers "This is" / "Not" a peak).</summary>
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>Reads whether the visitor is the admin (who also sees the model's server paths), then the setup status.</summary>
     public async Task OnGetAsync()
     {
-        var admin = (await HttpContext.AuthenticateAsync(AdminAuthentication.Scheme).ConfigureAwait(false)).Succeeded;
-        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(admin, HttpContext.RequestAborted).ConfigureAwait(false);
+        // The page itself is public: evaluate the admin policy by hand (its schemes, its requirement) without a challenge.
+        if (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(AdminAuthentication.Policy).ConfigureAwait(false) is { } policy)
+        {
+            var evaluator = services.GetRequiredService<IPolicyEvaluator>();
+            var authenticated = await evaluator.AuthenticateAsync(policy, HttpContext).ConfigureAwait(false);
+            IsAdmin = (await evaluator.AuthorizeAsync(policy, authenticated, HttpContext, null).ConfigureAwait(false)).Succeeded;
+        }
+
+        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(IsAdmin, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

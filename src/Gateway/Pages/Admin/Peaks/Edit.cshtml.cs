@@ -1,16 +1,18 @@
 using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Peaks;
+using Gateway.Peaks.Catalog;
 using Gateway.Ui;
 using Gateway.Ui.Photos;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>Create, edit and delete a peak; upload and remove its reference photos.</summary>
-public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOptions options) : PageModel
+public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOptions options, AlbumPhotoReader albumPhotos, PhotoMarker marker, IOptions<PeaksOptions> peaksOptions) : PageModel
 {
     /// <summary>The id in the route: the peak being edited, or null for a new one.</summary>
     [BindProperty(SupportsGet = true)]
@@ -26,8 +28,17 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
     /// <summary>Reference photo file names.</summary>
     public IReadOnlyList<string> ReferencePhotos { get; private set; } = [];
 
+    /// <summary>How many reference photos a prototype blends (<c>Peaks:MaxReferencePhotos</c>).</summary>
+    public int MaxReferencePhotos => peaksOptions.Value.MaxReferencePhotos;
+
+    /// <summary>Album photos marked "This is" the peak, newest first.</summary>
+    public IReadOnlyList<MarkedPhoto> AlbumReferences { get; private set; } = [];
+
+    /// <summary>Album photos marked "Not" the peak, newest first.</summary>
+    public IReadOnlyList<MarkedPhoto> AlbumNegatives { get; private set; } = [];
+
     /// <summary>Shows the form.</summary>
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (Id is not null)
         {
@@ -39,9 +50,23 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
 
             Form = PeakForm.From(Peak);
             ReferencePhotos = editor.ReferencePhotos(Peak);
+            await LoadAlbumMarksAsync(Peak).ConfigureAwait(false);
         }
 
         return Page();
+    }
+
+    /// <summary>Removes the "This is" or "Not" mark of an album photo and rebuilds the prototype.</summary>
+    public async Task<IActionResult> OnPostUnmarkAsync(string album, string path)
+    {
+        if (Id is null || editor.Find(Id) is not { } peak)
+        {
+            return NotFound();
+        }
+
+        var outcome = await marker.MarkAsync(peak.Id, new AlbumPhoto(album, path), PhotoMark.None, HttpContext.RequestAborted).ConfigureAwait(false);
+        Flash(outcome.Error?.Reason ?? $"Removed {path}." + (outcome.RebuildProblem is { } problem ? " Rebuild failed: " + problem : " Prototype rebuilt."), outcome.Error is not null || outcome.RebuildProblem is not null);
+        return Redirect("/admin/peaks/edit/" + Uri.EscapeDataString(Id));
     }
 
     /// <summary>Saves the peak; with <paramref name="rebuild"/> also rebuilds the prototypes.</summary>
@@ -61,10 +86,15 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
         if (!ModelState.IsValid)
         {
             ReferencePhotos = Peak is null ? [] : editor.ReferencePhotos(Peak);
+            if (Peak is not null)
+            {
+                await LoadAlbumMarksAsync(Peak).ConfigureAwait(false);
+            }
+
             return Page();
         }
 
-        var peak = Form.ToPeak(Peak?.ReferencePhotos);
+        var peak = Form.ToPeak(Peak?.ReferencePhotos) with { AlbumReferences = Peak?.AlbumReferences ?? [], AlbumNegatives = Peak?.AlbumNegatives ?? [] };
         try
         {
             await editor.SaveAsync(Id, peak, HttpContext.RequestAborted).ConfigureAwait(false);
@@ -73,6 +103,11 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
         {
             ModelState.AddModelError(string.Empty, e.Message);
             ReferencePhotos = Peak is null ? [] : editor.ReferencePhotos(Peak);
+            if (Peak is not null)
+            {
+                await LoadAlbumMarksAsync(Peak).ConfigureAwait(false);
+            }
+
             return Page();
         }
 
@@ -186,6 +221,26 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
         {
             Flash($"{TempData["Flash"]} Rebuild failed: {e.Message}", error: true);
         }
+    }
+
+    private async Task LoadAlbumMarksAsync(Peak peak)
+    {
+        IReadOnlyDictionary<AlbumPhoto, AlbumPhotoHit> found;
+        try
+        {
+            found = await albumPhotos.FindAsync([.. peak.AlbumReferences, .. peak.AlbumNegatives], HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (UpstreamException)
+        {
+            found = new Dictionary<AlbumPhoto, AlbumPhotoHit>(); // shown as "not in the photos index"; the page still works
+        }
+
+        var used = ReferenceSelection.AlbumReferences(peak.AlbumReferences, found.ContainsKey, peaksOptions.Value.MaxReferencePhotos).ToHashSet();
+        AlbumReferences = [.. peak.AlbumReferences.Reverse().Select(p => Marked(p, used.Contains(p) ? "blended in" : "not blended (over the limit)"))];
+        AlbumNegatives = [.. peak.AlbumNegatives.Reverse().Select(p => Marked(p, "negative"))];
+
+        MarkedPhoto Marked(AlbumPhoto photo, string note) =>
+            found.GetValueOrDefault(photo)?.Id is { } id ? new MarkedPhoto(photo, id, note) : new MarkedPhoto(photo, null, "not in the photos index");
     }
 
     private void Flash(string text, bool error = false)

@@ -9,7 +9,17 @@ export class SearchError extends Error {
 }
 
 export async function search(index, body, signal) {
-  const response = await fetch(`/${encodeURIComponent(index)}/_search`, {
+  return postJson(`/${encodeURIComponent(index)}/_search`, body, signal);
+}
+
+/** Admin only: marks an album photo as a reference of a peak, a negative ("not" the peak), or neither ('none'). */
+export async function markPhoto(peakId, album, path, as) {
+  return postJson(`/_gateway/peaks/${encodeURIComponent(peakId)}/_mark`, { album, path, as });
+}
+
+// POSTs JSON; an error answer (Elasticsearch-shaped or not) becomes a SearchError with its status, type and reason.
+async function postJson(url, body, signal) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),

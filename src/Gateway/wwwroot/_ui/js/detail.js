@@ -1,5 +1,6 @@
-// The detail dialog: the full image, metadata, the peaks in frame with distance and bearing, download.
-import { previewUrl, originalUrl } from './api.js';
+// The detail dialog: the full image, metadata, the peaks in frame with distance and bearing, download, and for the
+// signed-in admin "This is <peak>" / "Not <peak>" (reference photos).
+import { markPhoto, previewUrl, originalUrl } from './api.js';
 import { compass, distanceAndBearing, esc, geoPoint, localTime } from './format.js';
 
 const row = (label, value) => (value === undefined || value === null || value === '' ? '' : `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`);
@@ -28,7 +29,54 @@ function peaksInFrame(source, catalog) {
     .slice(0, 8);
 }
 
-export function renderDetail(dialog, hit, catalog, { onMoreLikeThis, onPeak }) {
+const samePhoto = (s) => (p) => p.album === s.album && p.path === s.path;
+
+// The peaks a photo may be marked for: its predicted peaks, then the peaks in frame, at most six, catalog peaks only.
+function markablePeaks(source, frame, byId) {
+  const ids = [...(source.predicted_peaks ?? []), ...frame.map((p) => p.id)];
+  return [...new Set(ids)].filter((id) => byId.has(id)).slice(0, 6).map((id) => byId.get(id));
+}
+
+function markState(peak, source) {
+  if ((peak.references ?? []).some(samePhoto(source))) return 'reference';
+  if ((peak.negatives ?? []).some(samePhoto(source))) return 'negative';
+  return 'none';
+}
+
+function referenceSection(source, peaks) {
+  if (!source.album || !source.path || peaks.length === 0) return '';
+  return `<h3>Reference photo</h3><div class="marks">${peaks.map((peak) => {
+    const state = markState(peak, source);
+    return `<div class="mark-row" data-mark-peak="${esc(peak.id)}">
+      <button type="button" data-mark="reference" aria-pressed="${state === 'reference'}">This is ${esc(peak.name)}</button>
+      <button type="button" data-mark="negative" aria-pressed="${state === 'negative'}">Not ${esc(peak.name)}</button>
+      <span class="muted" data-mark-status role="status"></span></div>`;
+  }).join('')}</div>`;
+}
+
+// Pressing a pressed button removes the mark; the answer updates the in-memory catalog so reopening shows it.
+function wireMarks(container, source, byId) {
+  container.querySelectorAll('.mark-row').forEach((row) => row.querySelectorAll('[data-mark]').forEach((button) => button.addEventListener('click', async () => {
+    const peak = byId.get(row.dataset.markPeak);
+    const as = button.getAttribute('aria-pressed') === 'true' ? 'none' : button.dataset.mark;
+    const status = row.querySelector('[data-mark-status]');
+    status.textContent = 'Saving…';
+    try {
+      const answer = await markPhoto(peak.id, source.album, source.path, as);
+      const others = (list) => (list ?? []).filter((p) => !samePhoto(source)(p));
+      const photo = { album: source.album, path: source.path };
+      peak.references = as === 'reference' ? [...others(peak.references), photo] : others(peak.references);
+      peak.negatives = as === 'negative' ? [...others(peak.negatives), photo] : others(peak.negatives);
+      row.querySelectorAll('[data-mark]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mark === as)));
+      const done = { reference: `Reference photo of ${peak.name}`, negative: `Marked as not ${peak.name}`, none: 'Mark removed' }[as];
+      status.textContent = answer.prototype_rebuilt ? `${done}; prototype rebuilt.` : `${done}; rebuild failed: ${answer.rebuild_problem}`;
+    } catch (e) {
+      status.textContent = `Not saved: ${e.message}`;
+    }
+  })));
+}
+
+export function renderDetail(dialog, hit, catalog, { admin, onMoreLikeThis, onPeak }) {
   const s = hit._source ?? {};
   const byId = new Map(catalog.map((p) => [p.id, p]));
   const img = dialog.querySelector('#detail-img');
@@ -55,11 +103,13 @@ export function renderDetail(dialog, hit, catalog, { onMoreLikeThis, onPeak }) {
     ${frame.length ? `<h3>Peaks in frame</h3><table class="frame"><thead><tr><th>Peak</th><th>Distance</th><th>Bearing</th></tr></thead><tbody>${frame.map((p) => `
       <tr><td>${esc(byId.get(p.id)?.name ?? p.id)}</td><td>${typeof p.km === 'number' ? `${p.km.toFixed(1)} km` : ''}</td>
       <td>${typeof p.bearing === 'number' ? `${Math.round(p.bearing)}° ${compass(p.bearing)}` : ''}${typeof p.offset === 'number' ? ` <span class="muted">(${p.offset > 0 ? '+' : ''}${Math.round(p.offset)}°)</span>` : ''}</td></tr>`).join('')}</tbody></table>` : ''}
+    ${admin ? referenceSection(s, markablePeaks(s, frame, byId)) : ''}
     <div class="detail-actions">
       <button type="button" class="primary" data-more>More like this</button>
       <a class="button" href="${originalUrl(hit._id)}" download>Download original</a>
     </div>`;
   dialog.querySelector('[data-more]').addEventListener('click', () => { dialog.close(); onMoreLikeThis(hit); });
+  if (admin) wireMarks(dialog.querySelector('#detail-info'), s, byId);
   dialog.querySelectorAll('[data-peak]').forEach((b) => b.addEventListener('click', () => { dialog.close(); onPeak(b.dataset.peak); }));
   if (!dialog.open) dialog.showModal();
   dialog.querySelector('[data-more]').focus();

@@ -65,5 +65,5 @@ export function mapPointsBody() {
 
 /** Every catalog peak, without its vector. */
 export function catalogBody() {
-  return { size: 1000, _source: ['id', 'display_name', 'names', 'latlon', 'elev_m'], query: { match_all: {} } };
+  return { size: 1000, _source: ['id', 'display_name', 'names', 'latlon', 'elev_m', 'album_references', 'album_negatives'], query: { match_all: {} } };
 }

@@ -35,6 +35,7 @@ async function loadContext() {
   if (peaks.status === 'fulfilled') {
     catalog = peaks.value.hits.hits.map((h) => h._source).map((s) => ({
       id: s.id, name: s.display_name ?? s.names?.[0] ?? s.id, names: s.names ?? [], elev: s.elev_m, ...geoPoint(s.latlon),
+      references: s.album_references ?? [], negatives: s.album_negatives ?? [],
     })).filter((p) => Number.isFinite(p.lat));
   }
   const photoPoints = points.status === 'fulfilled'
@@ -228,6 +229,7 @@ function wireDrop() {
 
 function showDetail(hit) {
   renderDetail($('#detail'), hit, catalog, {
+    admin: app.dataset.admin === 'true',
     onMoreLikeThis: moreLikeThis,
     onPeak: (id) => { state.peaks = new Set([id]); run(); },
   });
