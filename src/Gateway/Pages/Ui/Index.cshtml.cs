@@ -1,7 +1,6 @@
 using Gateway.Admin;
 using Gateway.Ui.Setup;
 using Gateway.Upstream;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
