@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
 using Gateway.Embeddings.Vectors;
+using Gateway.Photos.Exif;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,7 @@ internal sealed class QueryVectorSource(
         var started = Stopwatch.GetTimestamp();
         var vector = (await embeddings.EmbedImageAsync(image, "query_image", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrThrow();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return await WithModeAsync(vector, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(vector, UploadMetadata.Read(image), "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<QueryVector> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
@@ -62,25 +63,26 @@ internal sealed class QueryVectorSource(
             throw new RewriteException(read.Error.Status, read.Error.Type, read.Error.Reason);
         }
 
-        return await WithModeAsync(read.Vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(read.Vector, read.Metadata, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Identifies the peak, then picks the vector the mode asks for. Without an identified peak,
-    /// same_peak and blend fall back to the image vector (the source says so).</summary>
-    private async Task<QueryVector> WithModeAsync(float[] image, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
+    /// <summary>Identifies the peak (with the geometry of <paramref name="metadata"/>), then picks the vector the mode asks
+    /// for. When the answer is unknown, same_peak and blend fall back to the image vector (the source says so).</summary>
+    private async Task<QueryVector> WithModeAsync(float[] image, PhotoMetadata? metadata, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
     {
-        var peaks = await identifier.IdentifyAsync(image, null, cancellationToken).ConfigureAwait(false);
-        if (mode == ImageQueryMode.Similar || peaks.Count == 0
-            || await catalog.FindByIdAsync(peaks[0].Id, cancellationToken).ConfigureAwait(false) is not { } top)
+        var identification = await identifier.IdentifyAsync(image, metadata, null, cancellationToken).ConfigureAwait(false);
+        var peaks = identification.Peaks;
+        if (mode == ImageQueryMode.Similar || identification.PeakId is not { } peakId
+            || await catalog.FindByIdAsync(peakId, cancellationToken).ConfigureAwait(false) is not { } top)
         {
-            return new QueryVector(image, source, null, peaks, elapsed);
+            return new QueryVector(image, source, null, peaks, elapsed) { Identification = identification };
         }
 
         if (mode == ImageQueryMode.SamePeak)
         {
-            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
+            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed) { Identification = identification };
         }
 
-        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
+        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed) { Identification = identification };
     }
 }
