@@ -13,6 +13,9 @@ internal sealed class RewriteContext(
 
     public RewriteOptions Options { get; } = options;
 
+    /// <summary>The vector source, also the catalog look-up of <c>peak_in_frame</c> ids.</summary>
+    public IQueryVectorSource Vectors { get; } = vectors;
+
     public string? IndexExpression { get; } = indexExpression;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
@@ -25,15 +28,15 @@ internal sealed class RewriteContext(
         QueryVector vector;
         if (text is not null)
         {
-            vector = await vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
+            vector = await Vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
         }
         else if (image!.PhotoId is not null)
         {
-            vector = await vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
+            vector = await Vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
         }
         else
         {
-            vector = await vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
+            vector = await Vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
         }
 
         Annotation.Add(vector);

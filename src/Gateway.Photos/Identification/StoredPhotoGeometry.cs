@@ -41,7 +41,8 @@ public static class StoredPhotoGeometry
     private static double? Number(JsonNode? node) => node is JsonValue v
         ? v.GetValueKind() switch
         {
-            JsonValueKind.Number => v.GetValue<double>(),
+            // A node built in memory holds the CLR value it was given (an int, a float), not a JSON number.
+            JsonValueKind.Number => v.TryGetValue<double>(out var d) ? d : Parse(v.ToJsonString()),
             JsonValueKind.String => Parse(v.GetValue<string>()),
             _ => null,
         }

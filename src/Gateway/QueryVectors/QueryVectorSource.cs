@@ -66,6 +66,9 @@ internal sealed class QueryVectorSource(
         return await WithModeAsync(read.Vector, read.Metadata, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken) =>
+        await catalog.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) is not null;
+
     /// <summary>Identifies the peak (with the geometry of <paramref name="metadata"/>), then picks the vector the mode asks
     /// for. When the answer is unknown, same_peak and blend fall back to the image vector (the source says so).</summary>
     private async Task<QueryVector> WithModeAsync(float[] image, PhotoMetadata? metadata, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
