@@ -12,8 +12,8 @@ namespace Gateway.Tests.Infrastructure;
 /// <summary>
 /// Two gateways on the embedded store with the colour test model and the shipped catalog (config/peaks.yaml, real
 /// summit coordinates): <see cref="Open"/> identifies whatever scores (<c>Photos:MinSimilarity = -1</c>), <see cref="Strict"/>
-/// nothing (<c>0.999</c>). Both hold <c>viewpoints</c>, a photos-mapped index of hand-made documents with
-/// <c>peaks_in_frame</c>, one of them with IMG_2802's stored camera fields.
+/// nothing (<c>0.999</c>). Both hold <c>viewpoints</c> (their UI's photos index), a photos-mapped index of hand-made
+/// documents with <c>peaks_in_frame</c> and <c>best_score</c>, one of them with IMG_2802's stored camera fields.
 /// </summary>
 public sealed class EbcGateway : IAsyncLifetime
 {
@@ -43,10 +43,15 @@ public sealed class EbcGateway : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>The admin password of both gateways (Basic credentials for the admin pages).</summary>
+    public const string AdminPassword = "ebc test password";
+
     private async Task<GatewayHost> StartAsync(string name, TestModel model, string threshold)
     {
         var host = GatewayHost.Start(Path.Combine(_temp.Path, name), model.Directory, new Dictionary<string, string?>
         {
+            ["Gateway:Admin:PasswordHash"] = Gateway.Admin.AdminPasswordHash.Create(AdminPassword, 1000),
+            ["Gateway:Ui:PhotosIndex"] = "viewpoints",
             ["Peaks:CatalogPath"] = RepositoryPaths.CatalogFile,
             ["Photos:MinSimilarity"] = threshold,
             ["Gateway:Rewrite:MaxImageBytes"] = "10000000",
@@ -66,13 +71,13 @@ public sealed class EbcGateway : IAsyncLifetime
         var docs = new Dictionary<string, JsonObject>
         {
             // Ama Dablam 8 km from the south-west.
-            ["sw-near"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 8.1, 225)) },
+            ["sw-near"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 8.1, 225)), ["best_score"] = 0.31, ["predicted_peaks"] = new JsonArray("ama-dablam") },
 
             // Ama Dablam 20 km away, Everest 5 km: a flat object would wrongly match "Ama Dablam within 15 km".
-            ["mixed"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 20, 200), Seen("everest", 5, 210)) },
+            ["mixed"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 20, 200), Seen("everest", 5, 210)), ["best_score"] = 0.12 },
 
             // Ama Dablam 12 km from the north-west.
-            ["nw"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 12, 330)) },
+            ["nw"] = new() { ["peaks_in_frame"] = new JsonArray(Seen("ama-dablam", 12, 330)), ["best_score"] = 0.13 },
             ["none"] = new() { ["peaks_in_frame"] = new JsonArray() },
 
             // IMG_2802's stored camera fields (Kala Patthar, facing Everest).

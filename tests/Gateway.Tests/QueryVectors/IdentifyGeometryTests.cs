@@ -148,6 +148,24 @@ public sealed class IdentifyGeometryTests(EbcGateway fixture) : IClassFixture<Eb
         Assert.Equal(400, body["status"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task AdminIdentification_ShowsTheStoredScoreDistribution()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/identification?interval=0.1");
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + EbcGateway.AdminPassword)));
+
+        using var response = await fixture.Strict.Http.SendAsync(request);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, html);
+        Assert.Contains("3 photos scored, 1 identified; 3 under the threshold.", html, StringComparison.Ordinal);
+        Assert.Contains("Photos:MinSimilarity = 0.999", html, StringComparison.Ordinal);
+
+        // Buckets of 0.1: 0.1-0.2 holds 0.12 and 0.13, 0.3-0.4 holds 0.31 (an empty 0.2 bucket between them).
+        Assert.Matches(@"0\.1 – 0\.2</td>\s*<td>.*?</td>\s*<td class=""num"">2</td>", html);
+        Assert.Matches(@"0\.3 – 0\.4</td>\s*<td>.*?</td>\s*<td class=""num"">1</td>", html);
+    }
+
     private static byte[] Ebc(string file)
     {
         Skip.If(RepositoryPaths.EbcPhotos is null, "../shared/photos/ebc is absent");
