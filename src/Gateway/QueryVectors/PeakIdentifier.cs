@@ -35,9 +35,9 @@ internal sealed class PeakIdentifier(
     {
         var count = Math.Clamp(top ?? _options.IdentifyTop, 1, 50);
         var peaks = await catalog.AllAsync(cancellationToken).ConfigureAwait(false);
-        var frame = metadata is { HasGps: true }
-            ? PeakFrame.Of(metadata, peaks.Where(p => p.Peak is not null).Select(p => p.Peak!), _rules)
-            : PeakFrame.Unconstrained;
+        // A catalog whose documents carry no coordinates (not built from peaks.yaml) leaves geometry nothing to go on.
+        var located = peaks.Where(p => p.Peak is not null).Select(p => p.Peak!).ToList();
+        var frame = metadata is { HasGps: true } && located.Count > 0 ? PeakFrame.Of(metadata, located, _rules) : PeakFrame.Unconstrained;
         var vision = await RankAsync(vector, Math.Clamp(Math.Max(count, peaks.Count), 1, MaxRanked), cancellationToken).ConfigureAwait(false);
         if (vision.Count == 0)
         {

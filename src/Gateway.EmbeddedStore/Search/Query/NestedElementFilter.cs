@@ -51,19 +51,25 @@ internal abstract class NestedElementFilter
     private static string Relative(string field, string path) =>
         field.StartsWith(path + ".", StringComparison.Ordinal) ? field[(path.Length + 1)..] : field;
 
-    private static IEnumerable<JsonNode> Values(JsonObject element, string relative)
+    /// <summary>The node at a dotted path below <paramref name="root"/>, or null.</summary>
+    public static JsonNode? At(JsonObject root, string dottedPath)
     {
-        JsonNode? node = element;
-        foreach (var part in relative.Split('.'))
+        JsonNode? node = root;
+        foreach (var part in dottedPath.Split('.'))
         {
             node = node is JsonObject o ? o[part] : null;
         }
 
-        return node switch
+        return node;
+    }
+
+    private static IEnumerable<JsonNode> Values(JsonObject element, string relative)
+    {
+        return At(element, relative) switch
         {
             null => [],
             JsonArray array => array.Where(v => v is not null).Select(v => v!),
-            _ => [node],
+            var node => [node],
         };
     }
 

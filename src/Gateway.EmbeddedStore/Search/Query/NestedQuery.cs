@@ -81,13 +81,7 @@ internal sealed class NestedQuery : QueryNode
 
     private IEnumerable<JsonObject> Elements(JsonObject source)
     {
-        JsonNode? node = source;
-        foreach (var part in Path.Split('.'))
-        {
-            node = node is JsonObject o ? o[part] : null;
-        }
-
-        return node switch
+        return NestedElementFilter.At(source, Path) switch
         {
             JsonObject single => [single],
             JsonArray array => array.OfType<JsonObject>(),
