@@ -36,6 +36,13 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The product's peak resident memory so far (VmHWM of /proc/&lt;pid&gt;/status), in bytes; null where /proc
+    /// does not exist. Meaningful for <see cref="RunBuildOutputAsync"/>, whose process is the product itself.</summary>
+    public long? PeakWorkingSetBytes => ProcStatus("VmHWM");
+
+    /// <summary>The product's resident memory now (VmRSS), in bytes; null where /proc does not exist.</summary>
+    public long? WorkingSetBytes => ProcStatus("VmRSS");
+
     /// <summary>A client that keeps cookies like a browser: signed in as the admin after <see cref="SetUpAdminAsync"/>
     /// or <see cref="SignInAsync"/>.</summary>
     public HttpClient Http { get; }
@@ -168,6 +175,18 @@ internal sealed partial class ShippedGateway : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    private long? ProcStatus(string field)
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
 
     /// <summary>Polls <paramref name="check"/> until it returns a value, failing with the product's output after <paramref name="minutes"/>.</summary>
     public async Task<T> WaitForAsync<T>(string what, Func<Task<T?>> check, double minutes = 4)

@@ -84,7 +84,8 @@ internal static class QuantizedBenchmark
         return 0;
     }
 
-    /// <summary><c>service [cache-dir] [threads]</c>: only the service part, for both variants.</summary>
+    /// <summary><c>service [cache-dir] [threads]</c>: only the service part, for both variants, each with queries holding
+    /// indexing back (the default delay) and without (0), side by side.</summary>
     public static int RunService(string[] args)
     {
         var directory = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "gateway-bench-siglip2-base-random-q");
@@ -95,7 +96,10 @@ internal static class QuantizedBenchmark
         BenchModelFolder.WriteConfigs(directory, arch);
         foreach (var variant in new[] { "fp32", "int8" })
         {
-            ServiceLatencyBenchmark.Run(directory, variant, threads, Uptime);
+            foreach (var delay in new[] { 0, 2000 })
+            {
+                ServiceLatencyBenchmark.Run(directory, variant, threads, Uptime, delay);
+            }
         }
 
         return 0;

@@ -16,7 +16,13 @@ internal static class ServiceLatencyBenchmark
 {
     private const int Queries = 7;
 
-    public static void Run(string directory, string variant, int threads, Func<string> uptime)
+    /// <param name="directory">The model folder.</param>
+    /// <param name="variant"><c>fp32</c> or <c>int8</c>.</param>
+    /// <param name="threads">Intra-op threads; 0 for all cores.</param>
+    /// <param name="uptime">The machine's load, printed with the table.</param>
+    /// <param name="maxIndexingDelayMs"><see cref="EmbeddingOptions.MaxIndexingDelayMs"/>; 0 is the scheduler before queries
+    /// could stop a batch more than once or hold decoding back.</param>
+    public static void Run(string directory, string variant, int threads, Func<string> uptime, int maxIndexingDelayMs = 2000)
     {
         var options = new EmbeddingOptions
         {
@@ -26,6 +32,7 @@ internal static class ServiceLatencyBenchmark
             IntraOpThreads = threads,
             MaxBatch = 16,
             TextCacheSize = 0,
+            MaxIndexingDelayMs = maxIndexingDelayMs,
         };
         using var service = new SiglipEmbeddingService(Options.Create(options));
         if (!service.TryLoad())
@@ -39,6 +46,9 @@ internal static class ServiceLatencyBenchmark
         var oneForward = Median([.. Enumerable.Range(0, Queries).Select(_ => Ms(() => model.Text.Run(1)))]);
         Query(prompts, -1); // the anti-concept, once per model
         var idle = Median([.. Enumerable.Range(0, Queries).Select(i => Query(prompts, i))]);
+        var single = new PromptEmbedder(service, Options.Create(new PromptOptions { QueryTemplates = ["a photo of {}."] }));
+        Query(single, -1);
+        var idleSingle = Median([.. Enumerable.Range(0, Queries).Select(i => Query(single, 200 + i))]);
 
         var started = Stopwatch.GetTimestamp();
         var indexing = Task.WhenAll(photos.Select(p => service.EmbedImageAsync(p.Bytes, p.Name, EmbeddingPriority.Indexing).AsTask()));
@@ -58,7 +68,7 @@ internal static class ServiceLatencyBenchmark
         var alone = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         Console.WriteLine();
-        Console.WriteLine($"service, {variant}: {service.Status.Tuning!.Text}; {service.Status.Tuning.Image}");
+        Console.WriteLine($"service, {variant}, MaxIndexingDelayMs {maxIndexingDelayMs}: {service.Status.Tuning!.Text}; {service.Status.Tuning.Image}");
         Console.WriteLine($"uptime: {uptime()}");
         Console.WriteLine();
         Console.WriteLine("| what | value |");
@@ -67,6 +77,7 @@ internal static class ServiceLatencyBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| photos/s while {busy.Count} queries ran ({failed} failed) | {photos.Count / seconds:F2} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| one text forward, batch 1, p50 ms | {oneForward:F1} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| free-text query ({new PromptOptions().EffectiveQueryTemplates.Count} prompts, one forward), idle p50 ms | {idle:F1} ({idle / oneForward:F2}× one forward) |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| free-text query, one template (`QueryTemplates: [\"a photo of {{}}.\"]`), idle p50 ms | {idleSingle:F1} ({idleSingle / oneForward:F2}× one forward) |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| free-text query while indexing, p50 ms | {(busy.Count > 0 ? Median([.. busy]) : double.NaN):F1} ({(busy.Count > 0 ? Median([.. busy]) / idle : double.NaN):F2}× idle) |"));
     }
 

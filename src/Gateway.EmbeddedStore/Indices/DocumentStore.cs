@@ -163,6 +163,12 @@ internal sealed class DocumentStore
 
     private static void ValidateOptions(WriteOptions options)
     {
+        if (options.CreateOnly && options.VersionType != "internal")
+        {
+            throw new StoreException(400, "action_request_validation_exception",
+                "Validation Failed: 1: create operations only support internal versioning. use index instead;");
+        }
+
         if (options.Version is not null && options.VersionType == "internal")
         {
             throw new StoreException(400, "action_request_validation_exception",
@@ -192,7 +198,8 @@ internal sealed class DocumentStore
         }
     }
 
-    private static void CheckSeqNo(IndexState index, string id, DocEntry? live, WriteOptions options)
+    /// <summary>Throws the 409 of Elasticsearch when <c>if_seq_no</c>/<c>if_primary_term</c> do not name <paramref name="live"/>.</summary>
+    internal static void CheckSeqNo(IndexState index, string id, DocEntry? live, WriteOptions options)
     {
         if (options.IfSeqNo is not { } seqNo)
         {

@@ -74,6 +74,8 @@ internal sealed class DocumentUpdater
                 return new UpdateResult(_documents.Index(index, id, bytes, options), bytes);
             }
 
+            // A stale if_seq_no is a conflict even when the update would change nothing.
+            DocumentStore.CheckSeqNo(index, id, existing, options);
             var current = JsonNode.Parse(existing.Source)!.AsObject();
             var changed = Merge(current, doc);
             if (!changed && detectNoop)

@@ -3,7 +3,8 @@ using SkiaSharp;
 namespace Gateway.Embeddings.Images;
 
 /// <summary>JPEG, PNG, WebP, GIF (first frame) and BMP through SkiaSharp, with DCT-scaled JPEG decoding
-/// (in parallel strips where the file's restart markers allow, see <see cref="JpegRestartSplitter"/>). Decoding goes
+/// (in parallel strips where the file's restart markers allow, see <see cref="JpegRestartSplitter"/>) and PNGs larger than
+/// needed shrunk row by row while they decode (<see cref="PngStreamReader"/>). Decoding goes
 /// band by band (<see cref="SkiaBandDecoder"/>) so that a cancelled decode stops.</summary>
 internal static class SkiaImageReader
 {
@@ -14,7 +15,8 @@ internal static class SkiaImageReader
     {
         // PNG and GIF decode incrementally from a metered stream (see SkiaBandDecoder); the rest from memory, which is
         // also what lets libjpeg-turbo read the whole scan without refilling a buffer.
-        var metered = format is ImageFormat.Png or ImageFormat.Gif ? new MeteredStream(data.ToArray()) : null;
+        var bytes = format is ImageFormat.Png or ImageFormat.Gif ? data.ToArray() : null;
+        var metered = bytes is null ? null : new MeteredStream(bytes);
         using var skData = metered is null ? SKData.CreateCopy(data) : null;
         // The codec takes ownership of the stream.
         using var codec = skData is not null ? SKCodec.Create(new SKMemoryStream(skData), out var created)
@@ -28,6 +30,13 @@ internal static class SkiaImageReader
         var (width, height) = (info.Width, info.Height);
         var scale = 1.0;
         var path = "full";
+        if (options.FastPaths && format == ImageFormat.Png && BoxDownscaler.FactorFor(width, height, minShortEdge, minLongEdge) is > 1 and var factor
+            && PngStreamReader.Read(bytes!, label, factor, cancellationToken, onRows) is { } shrunk)
+        {
+            // Shrunk while decoding: a large PNG never exists at full size (see PngStreamReader).
+            return new DecodedImage(shrunk, (int)codec.EncodedOrigin, $"png rows 1/{factor} {shrunk.Width}x{shrunk.Height}");
+        }
+
         if (options.FastPaths && format == ImageFormat.Jpeg)
         {
             scale = Math.Max((double)minShortEdge / Math.Min(width, height), (double)minLongEdge / Math.Max(width, height));

@@ -54,6 +54,12 @@ public sealed class EmbeddingOptions
     [Range(1, 600_000)]
     public int MaxImageBatchMs { get; set; } = 1000;
 
+    /// <summary>How long queries may hold indexing back, in milliseconds: an album's next image waits to be decoded while a
+    /// query is queued or running, and queries stop the running indexing batch, each for at most this long; after that
+    /// indexing goes on for a batch even while queries wait. 0: a stopped batch is never stopped again and decoding never waits.</summary>
+    [Range(0, 600_000)]
+    public int MaxIndexingDelayMs { get; set; } = 2000;
+
     /// <summary>Requests allowed to wait; one more is refused with a Retry-After (HTTP 429).</summary>
     [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 256;

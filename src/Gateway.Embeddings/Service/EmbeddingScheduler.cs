@@ -4,9 +4,12 @@ namespace Gateway.Embeddings.Service;
 /// One loop, one thread, three lanes in priority order (<see cref="EmbeddingLane"/>): before every batch it takes the
 /// highest lane that has work, so a query's texts or image never wait behind queued indexing images. A query that
 /// arrives while an indexing batch runs stops that batch (ONNX Runtime's terminate flag, through the token the
-/// processor gets) and the batch goes back to the head of its lane; a batch that was stopped once runs to the end
-/// the next time, so indexing always progresses and the work thrown away is at most one batch per batch. Other
-/// batches are not stopped: a query waits at most for them (whose size the service bounds). Text and vision never run at the same
+/// processor gets) and the batch goes back to the head of its lane. A stopped batch may be stopped again by later
+/// queries until <c>maxIndexingDelay</c> has passed since its first stop; after that it runs to the end, so indexing
+/// always progresses (at least one batch per delay, however many queries arrive) while a query waits for an indexing
+/// batch only when queries have kept indexing from running for that long. Other batches are not stopped: a query
+/// waits at most for them (whose size the service bounds). Callers that prepare indexing work (decoding) can wait
+/// for <see cref="WhenQueriesIdleAsync"/> so that they do not take the cores from a query. Text and vision never run at the same
 /// time: on a 2-core machine two ONNX sessions running at once share the cores and both slow down. A batch
 /// collects more work from its lane until it is full or the batch window has passed (stopping early when a higher
 /// lane gets work). Each lane refuses work beyond its queue limit at once (back-pressure instead of unbounded
@@ -30,16 +33,24 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
     private volatile bool _stopping;
     private volatile int _inBatch;
     private volatile int _runningLane = -1;
+    private readonly TimeSpan _maxIndexingDelay;
     private CancellationTokenSource? _preempt;
+    private List<EmbeddingWork>? _preemptible;
+    private int _queriesInFlight;
+    private TaskCompletionSource _queriesIdle = NewCompletedSignal();
 
     /// <param name="queueLimit">Rows each lane lets wait.</param>
     /// <param name="batchSizes">Most rows per batch, per lane (index = <see cref="EmbeddingLane"/>).</param>
     /// <param name="window">How long a batch waits for more work after its first request.</param>
-    /// <param name="time">The clock of the batch window.</param>
+    /// <param name="time">The clock of the batch window and of <paramref name="maxIndexingDelay"/>.</param>
+    /// <param name="maxIndexingDelay">How long queries may keep stopping the same indexing batch; zero: a stopped batch is
+    /// never stopped again.</param>
     /// <param name="process">Runs one batch of one lane; false when the token stopped it before it completed its callers
     /// (the batch is queued again).</param>
-    public EmbeddingScheduler(int queueLimit, int[] batchSizes, TimeSpan window, TimeProvider time, Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> process)
+    public EmbeddingScheduler(
+        int queueLimit, int[] batchSizes, TimeSpan window, TimeProvider time, TimeSpan maxIndexingDelay, Func<EmbeddingLane, List<EmbeddingWork>, CancellationToken, bool> process)
     {
+        _maxIndexingDelay = maxIndexingDelay;
         ArgumentOutOfRangeException.ThrowIfNotEqual(batchSizes.Length, LaneCount);
         _queueLimit = queueLimit;
         _batchSizes = [.. batchSizes];
@@ -54,6 +65,21 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
     /// <summary>Rows in the batch of <paramref name="lane"/> being processed now.</summary>
     public int InBatch(EmbeddingLane lane) => _runningLane == (int)lane ? _inBatch : 0;
+
+    /// <summary>
+    /// Completes when no query (text or query image) is queued or running, or after <paramref name="maxWait"/>; indexing
+    /// work waits here before it decodes, so that a query's forward does not share the cores with an album's decoding.
+    /// </summary>
+    public Task WhenQueriesIdleAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        Task idle;
+        lock (_lock)
+        {
+            idle = _queriesIdle.Task;
+        }
+
+        return idle.IsCompleted ? Task.CompletedTask : WaitAsync(idle, maxWait, cancellationToken);
+    }
 
     /// <summary>Whether <paramref name="lane"/> has no room for one more row.</summary>
     public bool IsFull(EmbeddingLane lane) => Waiting(lane) >= _queueLimit;
@@ -71,9 +97,17 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
             _queues[lane].Enqueue(work);
             _waiting[lane] += work.Count;
-            if (work.Lane != EmbeddingLane.IndexImage && _preempt is { IsCancellationRequested: false } preempt)
+            if (work.Lane != EmbeddingLane.IndexImage)
             {
-                preempt.Cancel();
+                if (_queriesInFlight++ == 0)
+                {
+                    _queriesIdle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                if (_preempt is { IsCancellationRequested: false } preempt && _preemptible!.All(MayStop))
+                {
+                    preempt.Cancel();
+                }
             }
         }
 
@@ -117,11 +151,13 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
                 _inBatch = batch.Sum(w => w.Count);
                 _runningLane = (int)lane;
                 using var preempt = new CancellationTokenSource();
+                // An indexing batch may be stopped unless queries have held it back for the longest delay allowed.
+                var stoppable = lane == EmbeddingLane.IndexImage && batch.All(MayStop);
                 lock (_lock)
                 {
-                    // Only an indexing batch that was never stopped may be stopped, and not if a query is already waiting.
-                    _preempt = lane == EmbeddingLane.IndexImage && !batch.Any(w => w.Preempted) ? preempt : null;
-                    if (_preempt is not null && (_queues[(int)EmbeddingLane.Text].Count > 0 || _queues[(int)EmbeddingLane.QueryImage].Count > 0))
+                    _preempt = stoppable ? preempt : null;
+                    _preemptible = stoppable ? batch : null;
+                    if (stoppable && (_queues[(int)EmbeddingLane.Text].Count > 0 || _queues[(int)EmbeddingLane.QueryImage].Count > 0))
                     {
                         preempt.Cancel();
                     }
@@ -130,17 +166,22 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
                 bool done;
                 try
                 {
-                    done = _process(lane, batch, preempt.Token);
+                    done = _process(lane, batch, stoppable ? preempt.Token : CancellationToken.None);
                 }
                 finally
                 {
                     lock (_lock)
                     {
                         _preempt = null;
+                        _preemptible = null;
                     }
 
                     _runningLane = -1;
                     _inBatch = 0;
+                    if (lane != EmbeddingLane.IndexImage)
+                    {
+                        QueriesDone(batch.Count);
+                    }
                 }
 
                 if (!done)
@@ -165,9 +206,10 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
             var queue = _queues[(int)lane];
             var rest = queue.ToArray();
             queue.Clear();
+            var now = _time.GetTimestamp();
             foreach (var work in batch)
             {
-                work.Preempted = true;
+                work.MarkStopped(now);
                 queue.Enqueue(work);
                 _waiting[(int)lane] += work.Count;
             }
@@ -177,6 +219,40 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
                 queue.Enqueue(work);
             }
         }
+    }
+
+    private bool MayStop(EmbeddingWork work) =>
+        work.FirstStoppedAt is not { } first || _time.GetElapsedTime(first) < _maxIndexingDelay;
+
+    private void QueriesDone(int count)
+    {
+        lock (_lock)
+        {
+            _queriesInFlight -= count;
+            if (_queriesInFlight == 0)
+            {
+                _queriesIdle.TrySetResult();
+            }
+        }
+    }
+
+    private async Task WaitAsync(Task idle, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await idle.WaitAsync(maxWait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Queries have kept the cores busy for maxWait: indexing goes on anyway.
+        }
+    }
+
+    private static TaskCompletionSource NewCompletedSignal()
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        signal.SetResult();
+        return signal;
     }
 
     private EmbeddingLane? HighestWaiting()

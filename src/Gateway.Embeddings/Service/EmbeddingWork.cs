@@ -22,8 +22,14 @@ internal sealed class EmbeddingWork
 
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>Set when a query stopped the indexing batch this image was in; such a batch runs to the end the next time.</summary>
-    public bool Preempted { get; set; }
+    /// <summary>Whether a query has stopped the indexing batch this image was in.</summary>
+    public bool Preempted => FirstStoppedAt is not null;
+
+    /// <summary>When a query first stopped the batch this image was in (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long? FirstStoppedAt { get; private set; }
+
+    /// <summary>Records that a query stopped this image's batch at <paramref name="timestamp"/>; the first time counts.</summary>
+    public void MarkStopped(long timestamp) => FirstStoppedAt ??= timestamp;
 
     // Continuations run asynchronously so that a caller's code never runs on the scheduler's thread.
     public TaskCompletionSource<float[][]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -160,6 +160,12 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             return QueueFull;
         }
 
+        if (work == EmbeddingLane.IndexImage)
+        {
+            // Decoding takes a core for tens of milliseconds: an album's image waits while a query is being answered.
+            await loaded.Scheduler.WhenQueriesIdleAsync(MaxIndexingDelay, cancellationToken).ConfigureAwait(false);
+        }
+
         Interlocked.Increment(ref _decoding);
         float[] pixels;
         try
@@ -197,6 +203,8 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal SiglipModel? LoadedModel => EnsureLoaded().Loaded?.Model;
+
+    private TimeSpan MaxIndexingDelay => TimeSpan.FromMilliseconds(_options.MaxIndexingDelayMs);
 
     private EmbeddingFailure QueueFull => EmbeddingFailure.QueueFull(TimeSpan.FromSeconds(_options.RetryAfterSeconds));
 
@@ -284,7 +292,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         var tuning = ChooseBatchSizes(model);
         var processor = new BatchProcessor(model, _logger);
         int[] sizes = [tuning.Text.Size, tuning.Image.Size, tuning.Image.Size];
-        var scheduler = new EmbeddingScheduler(_options.QueueLimit, sizes, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, processor.Process);
+        var scheduler = new EmbeddingScheduler(_options.QueueLimit, sizes, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, MaxIndexingDelay, processor.Process);
         var spec = model.Images.Spec;
         EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         EmbeddingLog.BatchSizesChosen(_logger, tuning.Text.ToString(), tuning.Image.ToString());

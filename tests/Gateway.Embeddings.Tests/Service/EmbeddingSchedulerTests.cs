@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Embeddings.Service;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Embeddings.Tests.Service;
 
@@ -12,7 +13,7 @@ public sealed class EmbeddingSchedulerTests
         using var release = new SemaphoreSlim(0);
         var order = new ConcurrentQueue<string>();
         var firstBatchRunning = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var scheduler = new EmbeddingScheduler(queueLimit: 100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        await using var scheduler = new EmbeddingScheduler(queueLimit: 100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, TimeSpan.Zero, (lane, batch, _) =>
         {
             if (lane != EmbeddingLane.Text)
             {
@@ -49,7 +50,7 @@ public sealed class EmbeddingSchedulerTests
     {
         var batches = new ConcurrentQueue<(EmbeddingLane Lane, int Rows)>();
         using var gate = new ManualResetEventSlim(false);
-        await using var scheduler = new EmbeddingScheduler(100, [3, 1, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        await using var scheduler = new EmbeddingScheduler(100, [3, 1, 2], TimeSpan.Zero, TimeProvider.System, TimeSpan.Zero, (lane, batch, _) =>
         {
             gate.Wait();
             batches.Enqueue((lane, batch.Sum(w => w.Count)));
@@ -79,7 +80,7 @@ public sealed class EmbeddingSchedulerTests
     public async Task FullLaneRefusesWithoutLosingAcceptedWork()
     {
         using var gate = new ManualResetEventSlim(false);
-        await using var scheduler = new EmbeddingScheduler(2, [1, 1, 1], TimeSpan.Zero, TimeProvider.System, (lane, batch, _) =>
+        await using var scheduler = new EmbeddingScheduler(2, [1, 1, 1], TimeSpan.Zero, TimeProvider.System, TimeSpan.Zero, (lane, batch, _) =>
         {
             gate.Wait();
             foreach (var work in batch)
@@ -102,7 +103,7 @@ public sealed class EmbeddingSchedulerTests
     {
         var runs = new ConcurrentQueue<string>();
         var indexing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, (lane, batch, preempt) =>
+        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, TimeProvider.System, TimeSpan.Zero, (lane, batch, preempt) =>
         {
             var what = lane + ":" + string.Join(",", batch.Select(w => w.Texts is { } t ? string.Join("+", t) : w.Pixels![0].ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (lane == EmbeddingLane.IndexImage && !batch[0].Preempted)
@@ -135,6 +136,86 @@ public sealed class EmbeddingSchedulerTests
 
         // The stopped batch goes back to the head of its lane and, marked, runs to the end with the image behind it.
         Assert.Equal(["IndexImage:0 stopped", "Text:k2", "IndexImage:0,1"], runs.ToList());
+    }
+
+    [Fact]
+    public async Task QueriesStopTheSameIndexingBatchAgainUntilTheLongestDelayHasPassed()
+    {
+        var time = new FakeTimeProvider();
+        var runs = new ConcurrentQueue<string>();
+        using var indexing = new SemaphoreSlim(0);
+        using var finish = new ManualResetEventSlim();
+        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, time, TimeSpan.FromSeconds(2), (lane, batch, preempt) =>
+        {
+            if (lane == EmbeddingLane.IndexImage)
+            {
+                // A long image batch: it ends when the test lets it finish, unless a query stops it first.
+                indexing.Release();
+                if (WaitHandle.WaitAny([preempt.WaitHandle, finish.WaitHandle], TimeSpan.FromSeconds(30)) == 0)
+                {
+                    runs.Enqueue("IndexImage stopped");
+                    return false;
+                }
+            }
+
+            runs.Enqueue(lane == EmbeddingLane.IndexImage ? "IndexImage done" : "Text:" + batch[0].Texts![0]);
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([work.Pixels ?? [0f]]);
+            }
+
+            return true;
+        });
+
+        var image = Image(scheduler, EmbeddingPriority.Indexing, 0);
+        await indexing.WaitAsync();
+        await Text(scheduler, "first"); // stops the batch
+        await indexing.WaitAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Text(scheduler, "second"); // within the delay: stops it again
+        await indexing.WaitAsync();
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        var third = Text(scheduler, "third"); // the batch has been held back 2.5 s: it is no longer stopped
+        finish.Set();
+        await Task.WhenAll(image, third);
+
+        Assert.Equal(["IndexImage stopped", "Text:first", "IndexImage stopped", "Text:second", "IndexImage done", "Text:third"], runs.ToList());
+    }
+
+    [Fact]
+    public async Task IndexingWaitsForQueriesToFinishOrForTheLongestDelay()
+    {
+        var time = new FakeTimeProvider();
+        using var release = new SemaphoreSlim(0);
+        await using var scheduler = new EmbeddingScheduler(100, [8, 2, 2], TimeSpan.Zero, time, TimeSpan.FromSeconds(2), (lane, batch, _) =>
+        {
+            release.Wait();
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([[0f]]);
+            }
+
+            return true;
+        });
+
+        Assert.True(scheduler.WhenQueriesIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None).IsCompleted);
+
+        var query = Text(scheduler, "k2");
+        var idle = scheduler.WhenQueriesIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        Assert.False(idle.IsCompleted);
+        release.Release();
+        await query;
+        await idle.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var slow = Text(scheduler, "everest");
+        var capped = scheduler.WhenQueriesIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(capped.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        await capped.WaitAsync(TimeSpan.FromSeconds(30)); // the query still runs: indexing goes on anyway
+        Assert.False(slow.IsCompleted);
+        release.Release();
+        await slow;
     }
 
     private static Task<float[][]> Image(EmbeddingScheduler scheduler, EmbeddingPriority priority, int id)

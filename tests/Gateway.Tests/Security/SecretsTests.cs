@@ -60,6 +60,22 @@ public sealed class SecretsTests
         Assert.DoesNotContain(dir.Path, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SearchPageModelNotice_ForAnonymousCallers_ShowsNoServerPaths()
+    {
+        using var dir = new TempDirectory();
+        using var host = GatewayHost.Start(dir.Path, null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ui");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await host.Http.SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("The embedding model is not available", page, StringComparison.Ordinal);
+        Assert.Contains("[path]", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(dir.Path, page, StringComparison.Ordinal);
+    }
+
     private static List<ValidationResult> Validate(UpstreamOptions options) =>
         [.. options.Validate(new ValidationContext(options))];
 }

@@ -1,5 +1,7 @@
+using Gateway.Admin;
 using Gateway.Ui;
 using Gateway.Ui.Setup;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Pages.Ui;
@@ -26,6 +28,7 @@ public sealed class IndexModel(UiOptions options, IServiceProvider services) : P
     /// <summary>Reads the setup status.</summary>
     public async Task OnGetAsync()
     {
-        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        var admin = (await HttpContext.AuthenticateAsync(AdminAuthentication.Scheme).ConfigureAwait(false)).Succeeded;
+        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(admin, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Gateway.Albums;
+using Gateway.Api;
 using Gateway.Embeddings;
 using Gateway.Jobs;
 using Gateway.Upstream;
@@ -11,11 +12,13 @@ namespace Gateway.Ui.Setup;
 /// </summary>
 internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServiceProvider services, UpstreamClient upstream, UiOptions options)
 {
-    /// <summary>The steps still open, and whether the photos and catalog indices exist (the page searches only then).</summary>
-    public async Task<(IReadOnlyList<SetupStep> Steps, bool PhotosReady, bool CatalogReady)> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The steps still open, and whether the photos and catalog indices exist (the page searches only then).
+    /// Absolute server paths in the model's status are shown to the admin only (<paramref name="admin"/>), as in health.</summary>
+    public async Task<(IReadOnlyList<SetupStep> Steps, bool PhotosReady, bool CatalogReady)> ReadAsync(bool admin, CancellationToken cancellationToken)
     {
         var steps = new List<SetupStep>();
-        var model = embeddings.Status;
+        var status = embeddings.Status;
+        var model = admin ? status : status with { Detail = PathRedactor.Redact(status.Detail)! };
         switch (model.State)
         {
             case EmbeddingModelState.Downloading:
