@@ -12,7 +12,7 @@ DUMP="node tests/clients/node_modules/elasticdump/bin/elasticdump"
 SEARCH_BODY='{"query":{"match_all":{}},"_source":{"exclude_vectors":false}}'
 
 dotnet build -c Release src/Gateway -v q -nologo >/dev/null
-ASPNETCORE_URLS=$URL EmbeddedStore__DataPath=$WORK/store Embeddings__ModelDirectory=$WORK/no-model \
+Urls=$URL Gateway__DataFolder=$WORK/data EmbeddedStore__DataPath=$WORK/store Embeddings__ModelDirectory=$WORK/no-model \
   Embeddings__Download__AutoDownload=false Logging__LogLevel__Default=Warning \
   dotnet run -c Release --no-build --project src/Gateway >"$WORK/gateway.log" 2>&1 &
 GATEWAY=$!

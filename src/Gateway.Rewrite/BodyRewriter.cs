@@ -70,7 +70,7 @@ internal sealed class BodyRewriter(RewriteContext context)
             await context.ValidateFieldAsync(field).ConfigureAwait(false);
         }
 
-        var vector = await context.VectorForAsync(text, image).ConfigureAwait(false);
+        var vector = await context.VectorForAsync(text, image, "knn").ConfigureAwait(false);
         knn.Remove("query_text");
         knn.Remove("query_image");
         knn["query_vector"] = VectorJson.ToArray(vector);

@@ -39,7 +39,7 @@ internal sealed class NeuralRewriter(RewriteContext context, BodyRewriter body)
         var knn = new JsonObject
         {
             ["field"] = field,
-            ["query_vector"] = VectorJson.ToArray(await context.VectorForAsync(text, image).ConfigureAwait(false)),
+            ["query_vector"] = VectorJson.ToArray(await context.VectorForAsync(text, image, "neural").ConfigureAwait(false)),
             ["k"] = k,
             ["num_candidates"] = Candidates.For(k, null, context.Options),
         };

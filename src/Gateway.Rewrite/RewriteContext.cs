@@ -22,9 +22,16 @@ internal sealed class RewriteContext(
 
     public GatewayAnnotation Annotation { get; } = new();
 
+    /// <summary>The forms met, for telemetry (shared by the searches of one <c>_msearch</c>).</summary>
+    public RewriteForms Forms { get; init; } = new();
+
     /// <summary>Embeds text or an image and records the vector for the response's <c>_gateway</c> object.</summary>
-    public async ValueTask<float[]> VectorForAsync(string? text, ImageQuery? image)
+    /// <param name="text">The query text, or null for an image.</param>
+    /// <param name="image">The query image, or null for text.</param>
+    /// <param name="clause">The clause that carried it (<c>knn</c>, <c>shorthand</c>, <c>neural</c>), for telemetry.</param>
+    public async ValueTask<float[]> VectorForAsync(string? text, ImageQuery? image, string clause)
     {
+        Forms.Add(text, image, clause);
         QueryVector vector;
         if (text is not null)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -46,20 +47,32 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
             return RewriteResult.Unchanged;
         }
 
+        using var activity = RewriteTelemetry.Start("_search");
+        var started = Stopwatch.GetTimestamp();
+        var forms = new RewriteForms();
+        var outcome = "failed";
         try
         {
             var root = StrictJson.ParseObject(body.Span, "request body");
-            var context = new RewriteContext(vectors, fields, Options, indexExpression, cancellationToken);
+            var context = new RewriteContext(vectors, fields, Options, indexExpression, cancellationToken) { Forms = forms };
             if (!await new BodyRewriter(context).RewriteAsync(root).ConfigureAwait(false))
             {
+                outcome = "unchanged";
                 return RewriteResult.Unchanged;
             }
 
-            return RewriteResult.Rewritten(JsonSerializer.SerializeToUtf8Bytes(root), [context.Annotation]);
+            var rewritten = RewriteResult.Rewritten(JsonSerializer.SerializeToUtf8Bytes(root), [context.Annotation]);
+            outcome = "rewritten";
+            return rewritten;
         }
         catch (RewriteException e)
         {
+            outcome = "refused";
             return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+        }
+        finally
+        {
+            RewriteTelemetry.Record(activity, "_search", forms, outcome, started);
         }
     }
 
@@ -71,6 +84,10 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
             return RewriteResult.Unchanged;
         }
 
+        using var activity = RewriteTelemetry.Start("_msearch");
+        var started = Stopwatch.GetTimestamp();
+        var forms = new RewriteForms();
+        var outcome = "failed";
         try
         {
             var lines = SplitLines(body);
@@ -95,7 +112,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
 
                 var header = StrictJson.ParseObject(lines[i].Span, $"_msearch header line {i + 1}");
                 var search = StrictJson.ParseObject(line.Span, $"_msearch body line {i + 2}");
-                var context = new RewriteContext(vectors, fields, Options, HeaderIndex(header) ?? indexExpression, cancellationToken);
+                var context = new RewriteContext(vectors, fields, Options, HeaderIndex(header) ?? indexExpression, cancellationToken) { Forms = forms };
                 if (await new BodyRewriter(context).RewriteAsync(search).ConfigureAwait(false))
                 {
                     output.Add(JsonSerializer.SerializeToUtf8Bytes(search));
@@ -109,11 +126,18 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
                 }
             }
 
-            return changed ? RewriteResult.Rewritten(JoinLines(output), annotations) : RewriteResult.Unchanged;
+            var result = changed ? RewriteResult.Rewritten(JoinLines(output), annotations) : RewriteResult.Unchanged;
+            outcome = changed ? "rewritten" : "unchanged";
+            return result;
         }
         catch (RewriteException e)
         {
+            outcome = "refused";
             return RewriteResult.Refused(new RewriteError(e.Status, e.Type, e.Message));
+        }
+        finally
+        {
+            RewriteTelemetry.Record(activity, "_msearch", forms, outcome, started);
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class ShorthandRewriter(RewriteContext context)
         var numCandidates = Candidates.For(k, VectorJson.OptionalInt(body, "num_candidates"), context.Options);
         var filters = FilterExtractor.Extract(body["query"]);
         filters.AddRange(extraFilters);
-        var vector = await context.VectorForAsync(text, image).ConfigureAwait(false);
+        var vector = await context.VectorForAsync(text, image, "shorthand").ConfigureAwait(false);
 
         foreach (var name in (string[])["query_text", "query_image", "field", "k", "num_candidates", "query"])
         {

@@ -134,14 +134,25 @@ public sealed class UpstreamClient
         }
         catch (TransportException e)
         {
+            UpstreamTelemetry.Unanswered(null, UpstreamTelemetry.GatewayCaller, e);
             return new UpstreamResponse(0, null, e.Message);
         }
         catch (HttpRequestException e)
         {
+            UpstreamTelemetry.Unanswered(null, UpstreamTelemetry.GatewayCaller, e);
             return new UpstreamResponse(0, null, e.Message);
         }
 
         var status = raw.ApiCallDetails.HttpStatusCode ?? 0;
+        if (status == 0)
+        {
+            UpstreamTelemetry.Unanswered(null, UpstreamTelemetry.GatewayCaller, raw.ApiCallDetails.OriginalException ?? new HttpRequestException("no answer"));
+        }
+        else
+        {
+            UpstreamTelemetry.Answered(null, UpstreamTelemetry.GatewayCaller, status);
+        }
+
         var node = Parse(raw.Body);
         var error = status is >= 200 and < 300 ? null : ErrorReason(node) ?? raw.ApiCallDetails.OriginalException?.Message ?? $"HTTP {status}";
         return new UpstreamResponse(status, node, error);

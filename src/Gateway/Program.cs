@@ -9,6 +9,7 @@ if (GatewayCommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(GatewayHostSettings.ForWeb(args));
 builder.Services.AddGatewayFolders();
 builder.AddGatewayHosting();
+builder.AddGatewayTelemetry();
 builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();

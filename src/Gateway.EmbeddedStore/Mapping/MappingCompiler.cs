@@ -136,6 +136,11 @@ internal static class MappingCompiler
                 NormalizeVector(definition, name);
             }
 
+            if (type == "keyword" && definition["ignore_above"] is JsonValue ignoreAbove && ReadInt(ignoreAbove, "ignore_above", name) is var limit && limit < 0)
+            {
+                throw MappingErrors.MapperParsing("Failed to parse mapping: [ignore_above] must be positive, got [" + limit + "]");
+            }
+
             if (type is "date" or "date_nanos" && definition["format"] is JsonValue formatValue)
             {
                 DateFormatParser.Validate(formatValue.GetValue<string>(), name);

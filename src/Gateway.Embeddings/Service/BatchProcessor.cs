@@ -14,6 +14,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
 {
     private readonly List<EmbeddingWork> _live = [];
     private readonly List<float[]> _vectors = [];
+    private string _outcome = "completed";
 
     public bool Process(EmbeddingLane lane, List<EmbeddingWork> batch, CancellationToken preempt)
     {
@@ -36,6 +37,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
             return true;
         }
 
+        using var activity = EmbeddingTelemetry.StartBatch(lane, _live);
         int rows;
         bool done;
         if (lane == EmbeddingLane.Text)
@@ -51,12 +53,14 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
         }
 
         EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingTelemetry.BatchDone(activity, lane, rows, _outcome, started);
         return done;
     }
 
     private bool Run<TItem, T>(OnnxEncoder<T> encoder, List<TItem> items, SlotWriter<TItem, T> fill, CancellationToken preempt)
         where T : unmanaged
     {
+        _outcome = "completed";
         try
         {
             _vectors.Clear();
@@ -90,11 +94,13 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
         }
         catch (OperationCanceledException) when (preempt.IsCancellationRequested && _live.Any(w => !w.CancellationToken.IsCancellationRequested))
         {
+            _outcome = "preempted";
             return false; // a query came first: the scheduler runs this batch again
         }
         catch (OperationCanceledException)
         {
             // Every caller of this batch had gone; nobody is waiting for an error.
+            _outcome = "cancelled";
             foreach (var work in _live)
             {
                 work.Completion.TrySetCanceled(work.CancellationToken);
@@ -103,6 +109,7 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger)
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The loop must survive a failing batch; its callers get the error (a broken model is not an expected failure).
+            _outcome = "failed";
             EmbeddingLog.BatchFailed(logger, ex);
             foreach (var work in _live)
             {

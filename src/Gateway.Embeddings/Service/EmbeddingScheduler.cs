@@ -97,6 +97,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
             _queues[lane].Enqueue(work);
             _waiting[lane] += work.Count;
+            EmbeddingTelemetry.Queued(work.Lane, work.Count);
             if (work.Lane != EmbeddingLane.IndexImage)
             {
                 if (_queriesInFlight++ == 0)
@@ -212,6 +213,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
                 work.MarkStopped(now);
                 queue.Enqueue(work);
                 _waiting[(int)lane] += work.Count;
+                EmbeddingTelemetry.Queued(lane, work.Count);
             }
 
             foreach (var work in rest)
@@ -312,6 +314,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
             {
                 queue.Dequeue();
                 _waiting[(int)lane] -= work.Count;
+                EmbeddingTelemetry.Queued(lane, -work.Count);
                 batch.Add(work);
                 rows += work.Count;
             }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Gateway.Embeddings.Service;
 
 /// <summary>One queued request: texts that go through the text tower together, or one preprocessed image, and the caller's completion.</summary>
@@ -21,6 +23,9 @@ internal sealed class EmbeddingWork
     public int Count => Texts?.Length ?? 1;
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The caller's span, the parent of the batch's span (telemetry).</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
     /// <summary>Whether a query has stopped the indexing batch this image was in.</summary>
     public bool Preempted => FirstStoppedAt is not null;

@@ -105,6 +105,8 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             return failure!;
         }
 
+        using var activity = EmbeddingTelemetry.StartRequest(EmbeddingLane.Text, texts.Count);
+
         // Only the texts not cached go through the tower, all of them in one forward.
         var vectors = new float[texts.Count][];
         var keys = new string[texts.Count];
@@ -123,11 +125,13 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             }
         }
 
+        activity?.SetTag("gateway.embedding.cached", texts.Count - missing.Count);
         if (missing.Count > 0)
         {
             var submitted = await SubmitAsync(loaded, EmbeddingWork.ForTexts([.. missing.Select(i => texts[i])], cancellationToken), cancellationToken).ConfigureAwait(false);
             if (submitted.Failure is { } refused)
             {
+                EmbeddingTelemetry.Failed(activity, refused);
                 return refused;
             }
 
@@ -153,10 +157,13 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
 
         var work = priority == EmbeddingPriority.Query ? EmbeddingLane.QueryImage : EmbeddingLane.IndexImage;
+        using var activity = EmbeddingTelemetry.StartRequest(work, 1);
 
         // Refuse before decoding: decoding costs more than the queue check, and the request would be refused anyway.
         if (loaded.Scheduler.IsFull(work))
         {
+            EmbeddingTelemetry.Refused(work);
+            EmbeddingTelemetry.Failed(activity, QueueFull);
             return QueueFull;
         }
 
@@ -174,7 +181,9 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
         catch (ImageDecodeException e)
         {
-            return EmbeddingFailure.Undecodable(e);
+            var undecodable = EmbeddingFailure.Undecodable(e);
+            EmbeddingTelemetry.Failed(activity, undecodable);
+            return undecodable;
         }
         finally
         {
@@ -182,6 +191,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
 
         var result = await SubmitAsync(loaded, EmbeddingWork.ForImage(pixels, priority, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (result.Failure is { } notEmbedded)
+        {
+            EmbeddingTelemetry.Failed(activity, notEmbedded);
+        }
+
         return result.Map(vectors => vectors[0]);
     }
 
@@ -212,6 +226,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     {
         if (!loaded.Scheduler.TryEnqueue(work))
         {
+            EmbeddingTelemetry.Refused(work.Lane);
             return QueueFull;
         }
 

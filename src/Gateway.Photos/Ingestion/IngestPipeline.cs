@@ -30,6 +30,7 @@ internal sealed class IngestPipeline(
     public async Task<List<IngestFailure>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         _done = alreadyDone;
+        using var activity = PhotosTelemetry.StartRun(index, work.Count);
         var clock = Stopwatch.StartNew();
         var failures = new List<IngestFailure>();
         var workers = Math.Min(options.EffectiveWorkers, Math.Max(1, work.Count));
@@ -79,6 +80,7 @@ internal sealed class IngestPipeline(
             {
                 failures.Add(new IngestFailure(result.File.Album, result.File.RelativePath, result.Failure));
                 Interlocked.Increment(ref _failed);
+                PhotosTelemetry.Photo(result.File.Album, "failed");
                 Report(progress, total, clock);
                 continue;
             }
@@ -111,6 +113,7 @@ internal sealed class IngestPipeline(
             {
                 failures.Add(new IngestFailure(p.File.Album, p.File.RelativePath, "upstream rejected the document: " + reason));
                 Interlocked.Increment(ref _failed);
+                PhotosTelemetry.Photo(p.File.Album, "failed");
                 continue;
             }
 
@@ -118,6 +121,8 @@ internal sealed class IngestPipeline(
             {
                 Interlocked.Increment(ref _indexed);
             }
+
+            PhotosTelemetry.Photo(p.File.Album, p.Embedded ? "indexed" : "touched");
 
             Interlocked.Increment(ref _done);
         }

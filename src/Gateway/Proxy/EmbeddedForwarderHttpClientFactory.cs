@@ -7,5 +7,5 @@ namespace Gateway.Proxy;
 internal sealed class EmbeddedForwarderHttpClientFactory(EmbeddedUpstream embedded) : IForwarderHttpClientFactory
 {
     public HttpMessageInvoker CreateClient(ForwarderHttpClientContext context) =>
-        context.OldClient ?? new HttpMessageInvoker(new BufferedBodyHandler(new EmbeddedForwardingHandler(embedded.Handler)), disposeHandler: true);
+        context.OldClient ?? new HttpMessageInvoker(new UpstreamTelemetryHandler(new BufferedBodyHandler(new EmbeddedForwardingHandler(embedded.Handler))), disposeHandler: true);
 }

@@ -123,6 +123,18 @@ public sealed class MappingTests : IDisposable
     }
 
     [Fact]
+    public async Task NegativeIgnoreAbove_Is400AndCreatesNothing()
+    {
+        var (status, body) = await _harness.SendAsync("PUT", "/neg", """{"mappings":{"properties":{"k":{"type":"keyword","ignore_above":-1}}}}""");
+        var (exists, _) = await _harness.SendAsync("HEAD", "/neg");
+
+        Assert.Equal(400, status);
+        Assert.Equal("mapper_parsing_exception", body!["error"]!["type"]!.GetValue<string>());
+        Assert.Contains("[ignore_above] must be positive, got [-1]", body["error"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(404, exists);
+    }
+
+    [Fact]
     public async Task DynamicFalse_KeepsSourceButDoesNotMap()
     {
         await _harness.OkAsync("PUT", "/loose", """{"mappings":{"dynamic":false,"properties":{"a":{"type":"keyword"}}}}""");

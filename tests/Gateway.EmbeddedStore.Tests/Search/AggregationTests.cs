@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Tests.Search;
@@ -21,6 +22,18 @@ public sealed class AggregationTests
     }
 
     private static JsonNode Aggs(string aggs, params (string, string)[] p) => Data().Search("{\"size\":0,\"aggs\":" + aggs + "}", p)["aggregations"]!;
+
+    [Theory]
+    [InlineData("avg", "camera", "keyword")]
+    [InlineData("sum", "camera", "keyword")]
+    [InlineData("stats", "gps", "geo_point")]
+    public void NumericMetric_OnANonNumericField_IsRefused(string metric, string field, string type)
+    {
+        var error = Assert.Throws<StoreException>(() => Aggs("{\"m\":{\"" + metric + "\":{\"field\":\"" + field + "\"}}}"));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("Field [" + field + "] of type [" + type + "] is not supported for aggregation [" + metric + "]", error.CausedBy?.Message ?? error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Terms_HasElasticsearchShapeAndOrder()

@@ -1,6 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -8,8 +9,13 @@ namespace Gateway.Tests.Infrastructure;
 internal sealed class GatewayHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private GatewayHost(Dictionary<string, string?> settings) => _settings = settings;
+    private GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     /// <summary>The gateway's base address (http://127.0.0.1:port/).</summary>
     public Uri Address { get; private set; } = null!;
@@ -17,8 +23,9 @@ internal sealed class GatewayHost : WebApplicationFactory<Program>
     /// <summary>A plain HTTP client for the gateway.</summary>
     public HttpClient Http { get; private set; } = null!;
 
-    /// <summary>Starts a gateway; <paramref name="dataDirectory"/> holds its embedded store.</summary>
-    public static GatewayHost Start(string dataDirectory, string? modelDirectory, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a gateway; <paramref name="dataDirectory"/> holds its embedded store; <paramref name="services"/>
+    /// adds to the host's services after its own (the telemetry tests' in-memory exporters).</summary>
+    public static GatewayHost Start(string dataDirectory, string? modelDirectory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -37,7 +44,7 @@ internal sealed class GatewayHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new GatewayHost(all);
+        var host = new GatewayHost(all, services);
         host.UseKestrel(0);
         host.StartServer();
         host.Http = host.CreateClient();
@@ -53,6 +60,11 @@ internal sealed class GatewayHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

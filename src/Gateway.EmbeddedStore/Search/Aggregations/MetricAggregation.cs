@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
 
@@ -26,6 +27,13 @@ internal sealed class MetricAggregation : Aggregation
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
         var mapping = _type is "value_count" or "cardinality" ? null : AggField.Resolve(docs, _field);
+        if (mapping is not null && mapping.Kind is not (FieldKind.Date or FieldKind.Boolean) && !QueryKinds.IsNumeric(mapping.Kind))
+        {
+            // Elasticsearch refuses a numeric metric on a keyword, text or geo field rather than answering null.
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "Field [" + _field + "] of type [" + FieldTypeNames.Of(mapping.Kind) + "] is not supported for aggregation [" + _type + "]"));
+        }
+
         var isDate = mapping?.Kind == FieldKind.Date;
         var numbers = new List<double>();
         var distinct = new HashSet<string>(StringComparer.Ordinal);
