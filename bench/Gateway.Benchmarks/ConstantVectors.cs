@@ -15,6 +15,9 @@ internal sealed class ConstantVectors : IQueryVectorSource, IVectorFieldResolver
     public ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken) =>
         ValueTask.FromResult<QueryVectorResult>(new QueryVector(Vector, "image", null, Peaks, 0));
 
+    public ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Peaks.Any(p => p.Id == id));
+
     public ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken) =>
         ValueTask.FromResult<QueryVectorResult>(new QueryVector(Vector, "photo", null, Peaks, 0));
 

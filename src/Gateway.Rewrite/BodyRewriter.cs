@@ -12,9 +12,10 @@ internal sealed class BodyRewriter(RewriteContext context)
     public async ValueTask<bool> RewriteAsync(JsonObject body)
     {
         var changed = false;
+        var inFrame = await PeakInFrameFilter.TakeAsync(body, context.Vectors, context.CancellationToken).ConfigureAwait(false);
         if (body.ContainsKey("query_text") || body.ContainsKey("query_image"))
         {
-            await new ShorthandRewriter(context).RewriteAsync(body).ConfigureAwait(false);
+            await new ShorthandRewriter(context).RewriteAsync(body, inFrame).ConfigureAwait(false);
             changed = true;
         }
         else
@@ -34,6 +35,11 @@ internal sealed class BodyRewriter(RewriteContext context)
             }
 
             changed |= await RewriteTreeAsync(body["query"]).ConfigureAwait(false);
+            if (inFrame.Count > 0)
+            {
+                AddFilters(body, inFrame);
+                changed = true;
+            }
         }
 
         changed |= await RewriteTreeAsync(body["retriever"]).ConfigureAwait(false);
@@ -131,6 +137,30 @@ internal sealed class BodyRewriter(RewriteContext context)
         }
 
         return changed;
+    }
+
+    /// <summary>Restricts a body without the root shorthand: its query (match_all when absent) and every root knn section.</summary>
+    private static void AddFilters(JsonObject body, List<JsonNode> filters)
+    {
+        var query = body["query"];
+        body.Remove("query");
+        var conditions = new JsonObject { ["filter"] = new JsonArray([.. filters.Select(f => f.DeepClone())]) };
+        if (query is not null)
+        {
+            conditions["must"] = query;
+        }
+
+        body["query"] = new JsonObject { ["bool"] = conditions };
+        var sections = body["knn"] switch
+        {
+            JsonObject one => [one],
+            JsonArray many => many.OfType<JsonObject>().ToList(),
+            _ => new List<JsonObject>(),
+        };
+        foreach (var knn in sections)
+        {
+            KnnFilters.Add(knn, filters);
+        }
     }
 
     internal static bool HasQuery(JsonObject obj) => obj.ContainsKey("query_text") || obj.ContainsKey("query_image");

@@ -13,6 +13,9 @@ public interface IQueryVectorSource
     /// <summary>An uploaded image: identifies the peak, then returns the vector that <paramref name="mode"/> asks for.</summary>
     ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken);
 
+    /// <summary>True when <paramref name="id"/> is a catalog peak's id (validates <c>peak_in_frame</c> filters).</summary>
+    ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>A stored photo's vector (read from <paramref name="index"/>), handled like an uploaded image.</summary>
     ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken);
 }

@@ -18,4 +18,7 @@ public sealed record QueryVector(
 
     /// <summary>For text with a peak name among other words: the prototype's weight in the blend.</summary>
     public double? PeakWeight { get; init; }
+
+    /// <summary>For image queries: the identification (result or unknown, the geometry rule and the peaks in frame).</summary>
+    public Identification? Identification { get; init; }
 }

@@ -86,6 +86,12 @@ public static class ResponseAnnotator
             WritePeaks(writer, image.IdentifiedPeaks);
         }
 
+        if (annotation.Queries.FirstOrDefault(q => q.Identification is not null)?.Identification is { } identification)
+        {
+            writer.WritePropertyName("identification");
+            IdentificationJson.ToNode(identification, withPeaks: false).WriteTo(writer);
+        }
+
         writer.WriteStartArray("queries");
         foreach (var query in annotation.Queries)
         {
@@ -113,6 +119,12 @@ public static class ResponseAnnotator
                 WritePeaks(writer, query.IdentifiedPeaks);
             }
 
+            if (query.Identification is { } queryIdentification)
+            {
+                writer.WritePropertyName("identification");
+                IdentificationJson.ToNode(queryIdentification, withPeaks: false).WriteTo(writer);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -120,19 +132,5 @@ public static class ResponseAnnotator
         writer.WriteEndObject();
     }
 
-    private static void WritePeaks(Utf8JsonWriter writer, IReadOnlyList<IdentifiedPeak> peaks)
-    {
-        writer.WriteStartArray();
-        foreach (var peak in peaks)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", peak.Id);
-            writer.WriteString("name", peak.Name);
-            writer.WriteNumber("score", Math.Round(peak.Score, 6));
-            writer.WriteNumber("confidence", Math.Round(peak.Confidence, 6));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WritePeaks(Utf8JsonWriter writer, IReadOnlyList<IdentifiedPeak> peaks) => IdentificationJson.Peaks(peaks).WriteTo(writer);
 }

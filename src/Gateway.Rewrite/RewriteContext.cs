@@ -13,6 +13,9 @@ internal sealed class RewriteContext(
 
     public RewriteOptions Options { get; } = options;
 
+    /// <summary>The vector source, also the catalog look-up of <c>peak_in_frame</c> ids.</summary>
+    public IQueryVectorSource Vectors { get; } = vectors;
+
     public string? IndexExpression { get; } = indexExpression;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
@@ -32,15 +35,15 @@ internal sealed class RewriteContext(
         QueryVectorResult result;
         if (text is not null)
         {
-            result = await vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
+            result = await Vectors.FromTextAsync(text, CancellationToken).ConfigureAwait(false);
         }
         else if (image!.PhotoId is not null)
         {
-            result = await vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
+            result = await Vectors.FromPhotoAsync(image.PhotoId, image.PhotoIndex, image.Mode, CancellationToken).ConfigureAwait(false);
         }
         else
         {
-            result = await vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
+            result = await Vectors.FromImageAsync(image.Image, image.Mode, CancellationToken).ConfigureAwait(false);
         }
 
         if (!result.Succeeded)

@@ -13,7 +13,11 @@ namespace Gateway.Rewrite;
 /// </summary>
 public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResolver fields, RewriteOptions options)
 {
-    private static readonly byte[][] Markers = [Encoding.UTF8.GetBytes("\"query_text\""), Encoding.UTF8.GetBytes("\"query_image\""), Encoding.UTF8.GetBytes("\"neural\"")];
+    private static readonly byte[][] Markers =
+    [
+        Encoding.UTF8.GetBytes("\"query_text\""), Encoding.UTF8.GetBytes("\"query_image\""), Encoding.UTF8.GetBytes("\"neural\""),
+        Encoding.UTF8.GetBytes("\"" + PeakInFrameFilter.Key + "\""),
+    ];
 
     /// <summary>The options in effect.</summary>
     public RewriteOptions Options { get; } = options;

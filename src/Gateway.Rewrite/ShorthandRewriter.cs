@@ -10,7 +10,7 @@ namespace Gateway.Rewrite;
 /// </summary>
 internal sealed class ShorthandRewriter(RewriteContext context)
 {
-    public async ValueTask RewriteAsync(JsonObject body)
+    public async ValueTask RewriteAsync(JsonObject body, List<JsonNode> extraFilters)
     {
         if (body.ContainsKey("knn"))
         {
@@ -39,6 +39,7 @@ internal sealed class ShorthandRewriter(RewriteContext context)
 
         var numCandidates = Candidates.For(k, VectorJson.OptionalInt(body, "num_candidates"), context.Options);
         var filters = FilterExtractor.Extract(body["query"]);
+        filters.AddRange(extraFilters);
         var vector = await context.VectorForAsync(text, image, "shorthand").ConfigureAwait(false);
 
         foreach (var name in (string[])["query_text", "query_image", "field", "k", "num_candidates", "query"])

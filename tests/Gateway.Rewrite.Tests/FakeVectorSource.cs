@@ -19,6 +19,9 @@ internal sealed class FakeVectorSource : IQueryVectorSource
         return ValueTask.FromResult<QueryVectorResult>(new QueryVector([0, 1, 0], "image", null, [AmaDablam], 2.5));
     }
 
+    public ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(id is "ama_dablam" or "everest");
+
     public ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
     {
         Calls.Add($"photo:{index}/{photoId}:{mode}");

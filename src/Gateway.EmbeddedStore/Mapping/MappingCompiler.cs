@@ -109,9 +109,14 @@ internal static class MappingCompiler
                 throw MappingErrors.MapperParsing("No type specified for field [" + name + "]");
             }
 
-            if (type is null or "object")
+            if (type is null or "object" or "nested")
             {
-                definition.Remove("type");
+                // nested keeps its type (GET _mapping shows it, the nested query checks it); its fields are flattened like an object's.
+                if (type != "nested")
+                {
+                    definition.Remove("type");
+                }
+
                 ValidateDynamic(definition, name);
                 if (definition["properties"] is JsonObject nested)
                 {

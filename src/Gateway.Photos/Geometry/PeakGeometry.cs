@@ -28,7 +28,8 @@ public static class PeakGeometry
             var bearing = GeoMath.InitialBearingDeg(camera.Latitude, camera.Longitude, peak.Latitude, peak.Longitude);
             double? offset = camera.DirectionDeg is { } dir ? GeoMath.SignedDifferenceDeg(dir, bearing) : null;
             bool? inView = offset is not null && halfFov is not null ? Math.Abs(offset.Value) <= halfFov.Value : null;
-            result.Add(new PeakSighting(peak.Id, distance, bearing, offset, inView));
+            var fromPeak = GeoMath.InitialBearingDeg(peak.Latitude, peak.Longitude, camera.Latitude, camera.Longitude);
+            result.Add(new PeakSighting(peak.Id, distance, bearing, offset, inView, fromPeak));
         }
 
         return result.OrderBy(s => s.DistanceKm).ToList();

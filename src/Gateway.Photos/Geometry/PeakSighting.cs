@@ -6,4 +6,5 @@ namespace Gateway.Photos.Geometry;
 /// <param name="BearingDeg">Initial bearing from the camera to the summit.</param>
 /// <param name="BearingOffsetDeg">Bearing minus camera direction in (−180, 180] (positive: right of centre), or null when the direction is unknown.</param>
 /// <param name="InFieldOfView">True/false when direction and focal length are known, null otherwise.</param>
-public sealed record PeakSighting(string PeakId, double DistanceKm, double BearingDeg, double? BearingOffsetDeg, bool? InFieldOfView);
+/// <param name="BearingFromPeakDeg">Initial bearing from the summit to the camera in [0, 360): the side of the peak the photo was taken from.</param>
+public sealed record PeakSighting(string PeakId, double DistanceKm, double BearingDeg, double? BearingOffsetDeg, bool? InFieldOfView, double BearingFromPeakDeg);

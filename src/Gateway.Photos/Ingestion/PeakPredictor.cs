@@ -1,15 +1,14 @@
 using Gateway.Embeddings.Vectors;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Exif;
-using Gateway.Photos.Geometry;
+using Gateway.Photos.Identification;
 
 namespace Gateway.Photos.Ingestion;
 
 /// <summary>
-/// Combines vision and geometry (docs/ingestion.md, "Predicted peaks"): geometry decides which peaks are possible,
-/// vision ranks the possible ones. With GPS, only peaks within the visible range are possible; with compass direction
-/// and focal length as well, only peaks inside the horizontal angle of view (plus a margin). Among possible peaks the
-/// most similar ones are predicted: at most N, each at least a fraction of the best similarity, the best above a floor.
+/// Combines vision and geometry at ingestion (docs/ingestion.md, "Predicted peaks"): <see cref="PeakFrame"/> decides which
+/// peaks are possible, the photo's similarity to each prototype ranks them, and <see cref="PeakRules"/> (the rules
+/// <c>/_gateway/identify</c> applies too) picks the predicted ones or none ("unknown").
 /// </summary>
 public sealed class PeakPredictor
 {
@@ -30,36 +29,20 @@ public sealed class PeakPredictor
     public PeakPrediction Predict(ReadOnlySpan<float> vector, PhotoMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        IReadOnlyList<PeakSighting> inFrame = [];
-        HashSet<string>? possible = null;
-        var rule = "vision";
-        if (metadata.HasGps)
-        {
-            var pose = new CameraPose(metadata.Latitude!.Value, metadata.Longitude!.Value, metadata.DirectionDeg, metadata.Focal35mm, metadata.Orientation, metadata.Width, metadata.Height);
-            var sightings = PeakGeometry.Sightings(pose, _prototypes.Select(p => p.Peak), _options.VisibleRangeKm, _options.FieldOfViewMarginDeg);
-            inFrame = PeakGeometry.InFrame(sightings);
-            possible = inFrame.Select(s => s.PeakId).ToHashSet(StringComparer.Ordinal);
-            rule = sightings.Any(s => s.InFieldOfView is not null) ? "field_of_view" : "range";
-        }
-
-        var ranked = new List<(string Id, double Score)>();
+        var frame = PeakFrame.Of(metadata, _prototypes.Select(p => p.Peak), _options);
+        var vision = new List<(string Id, double Score)>(_prototypes.Count);
         foreach (var prototype in _prototypes)
         {
-            if ((possible is null || possible.Contains(prototype.Peak.Id)) && prototype.Vector.Length == vector.Length)
+            if (prototype.Vector.Length == vector.Length)
             {
-                ranked.Add((prototype.Peak.Id, VectorMath.Dot(vector, prototype.Vector)));
+                vision.Add((prototype.Peak.Id, VectorMath.Dot(vector, prototype.Vector)));
             }
         }
 
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        if (ranked.Count == 0 || ranked[0].Score < _options.MinSimilarity)
+        var choice = PeakRules.Choose(vision, frame, _options);
+        return new PeakPrediction(choice.Predicted.Select(c => c.Id).ToList(), choice.Predicted.Select(c => c.RankScore).ToList(), frame.InFrame, frame.Rule)
         {
-            return new PeakPrediction([], [], inFrame, rule);
-        }
-
-        var best = ranked[0].Score;
-        var floor = best > 0 ? best * _options.RelativeThreshold : best;
-        var chosen = ranked.TakeWhile(r => r.Score >= floor).Take(_options.MaxPredictedPeaks).ToList();
-        return new PeakPrediction(chosen.Select(c => c.Id).ToList(), chosen.Select(c => c.Score).ToList(), inFrame, rule);
+            BestScore = choice.BestScore,
+        };
     }
 }

@@ -18,12 +18,14 @@ internal static class PhotoDocument
             ["predicted_peaks"] = new JsonArray(prediction.Predicted.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
             ["predicted_scores"] = new JsonArray(prediction.Scores.Select(s => (JsonNode)JsonValue.Create(Math.Round(s, 4))).ToArray()),
             ["prediction_rule"] = prediction.Rule,
+            ["best_score"] = prediction.BestScore is { } best ? Math.Round(best, 4) : null,
             ["peaks_in_frame"] = new JsonArray(prediction.InFrame.Select(s => (JsonNode)new JsonObject
             {
                 ["id"] = s.PeakId,
                 ["distance_km"] = Math.Round(s.DistanceKm, 2),
                 ["bearing_deg"] = Math.Round(s.BearingDeg, 1),
                 ["bearing_offset_deg"] = s.BearingOffsetDeg is { } o ? Math.Round(o, 1) : null,
+                ["bearing_from_peak_deg"] = Math.Round(s.BearingFromPeakDeg, 1),
             }).ToArray()),
             ["shot_time_source"] = Source(meta.ShotTimeSource),
             ["file_size"] = file.Size,

@@ -30,14 +30,19 @@ public static class PhotosMapping
                     ["predicted_peaks"] = T("keyword"),
                     ["predicted_scores"] = T("float"),
                     ["prediction_rule"] = T("keyword"),
+                    ["best_score"] = T("float"),
+
+                    // nested, so that a peak_in_frame filter matches id, distance and side of the same peak.
                     ["peaks_in_frame"] = new JsonObject
                     {
+                        ["type"] = "nested",
                         ["properties"] = new JsonObject
                         {
                             ["id"] = T("keyword"),
                             ["distance_km"] = T("float"),
                             ["bearing_deg"] = T("float"),
                             ["bearing_offset_deg"] = T("float"),
+                            ["bearing_from_peak_deg"] = T("float"),
                         },
                     },
                     ["gps"] = T("geo_point"),

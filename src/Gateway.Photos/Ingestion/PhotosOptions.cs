@@ -42,9 +42,22 @@ public sealed class PhotosOptions
     [Range(0.0, 1.0)]
     public double RelativeThreshold { get; set; } = 0.9;
 
-    /// <summary>The best eligible peak must reach this cosine similarity for anything to be predicted.</summary>
+    /// <summary>
+    /// The "unknown" threshold: the best eligible peak must reach this cosine similarity for anything to be predicted or
+    /// identified; below it ingestion stores no predicted peak and <c>/_gateway/identify</c> and <c>query_image</c> answer
+    /// <c>unknown</c>. Calibrate it with the admin's score distribution (Admin → Identification).
+    /// </summary>
     [Range(-1.0, 1.0)]
     public double MinSimilarity { get; set; } = 0.0;
+
+    /// <summary>How geometry acts on vision: <see cref="Identification.GeometryMode.Restrict"/> (default: only possible peaks)
+    /// or <see cref="Identification.GeometryMode.Weight"/> (impossible peaks lose <see cref="OutOfFramePenalty"/>).</summary>
+    [EnumDataType(typeof(Identification.GeometryMode))]
+    public Identification.GeometryMode Geometry { get; set; } = Identification.GeometryMode.Restrict;
+
+    /// <summary>In <see cref="Identification.GeometryMode.Weight"/> mode, what an impossible peak loses from its cosine similarity.</summary>
+    [Range(0.0, 2.0)]
+    public double OutOfFramePenalty { get; set; } = 0.1;
 
     /// <summary>The worker count in effect.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Math.Max(8, 2 * Environment.ProcessorCount);

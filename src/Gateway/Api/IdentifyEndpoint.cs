@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Embeddings;
 using Gateway.Errors;
+using Gateway.Photos.Exif;
 using Gateway.QueryVectors;
 using Gateway.Rewrite;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Api;
 
 /// <summary>
-/// <c>POST /_gateway/identify[?top=n]</c>: which catalog peaks an image shows. The image is a multipart file
-/// upload or a JSON body <c>{"base64": ...}</c> (or a data URL in <c>image</c>), or <c>{"photo_id": ...}</c>
-/// for a stored photo.
+/// <c>POST /_gateway/identify[?top=n]</c>: which catalog peak an image shows, or <c>unknown</c>. The image is a multipart
+/// file upload or a JSON body <c>{"base64": ...}</c> (or a data URL in <c>image</c>), whose EXIF (GPS, compass, focal length)
+/// narrows the possible peaks as at ingestion, or <c>{"photo_id": ...}</c> for a stored photo (its stored fields do).
 /// </summary>
 internal static class IdentifyEndpoint
 {
@@ -31,6 +32,7 @@ internal static class IdentifyEndpoint
             var cancellationToken = context.RequestAborted;
             var started = time.GetTimestamp();
             float[] vector;
+            PhotoMetadata? metadata;
             string source;
             double embeddingMs = 0;
             if (context.Request.HasFormContentType)
@@ -48,6 +50,7 @@ internal static class IdentifyEndpoint
                 }
 
                 vector = embedded.Value;
+                metadata = UploadMetadata.Read(image);
                 source = "image";
             }
             else
@@ -62,17 +65,20 @@ internal static class IdentifyEndpoint
                     }
 
                     vector = read.Vector;
+                    metadata = read.Metadata;
                     source = "photo";
                 }
                 else if ((body["base64"] ?? body["image"])?.GetValue<string>() is { } encoded)
                 {
-                    (var embedded, embeddingMs) = await EmbedAsync(embeddings, ImageQueryParser.Decode(encoded, options), time, cancellationToken).ConfigureAwait(false);
+                    var image = ImageQueryParser.Decode(encoded, options);
+                    (var embedded, embeddingMs) = await EmbedAsync(embeddings, image, time, cancellationToken).ConfigureAwait(false);
                     if (embedded.Failure is { } failure)
                     {
                         return GatewayError.From(failure).ToResult();
                     }
 
                     vector = embedded.Value;
+                    metadata = UploadMetadata.Read(image);
                     source = "image";
                 }
                 else
@@ -81,20 +87,30 @@ internal static class IdentifyEndpoint
                 }
             }
 
-            var peaks = await identifier.IdentifyAsync(vector, top, cancellationToken).ConfigureAwait(false);
-            return ApiRequests.Json(new JsonObject
+            var identification = await identifier.IdentifyAsync(vector, metadata, top, cancellationToken).ConfigureAwait(false);
+            var answer = new JsonObject
             {
                 ["took"] = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2),
                 ["embedding_ms"] = Math.Round(embeddingMs, 2),
                 ["source"] = source,
-                ["peaks"] = new JsonArray([.. peaks.Select(p => (JsonNode)new JsonObject
+            };
+            foreach (var (name, value) in IdentificationJson.ToNode(identification, withPeaks: true).ToList())
+            {
+                answer[name] = value?.DeepClone();
+            }
+
+            if (metadata is { HasGps: true })
+            {
+                answer["camera"] = new JsonObject
                 {
-                    ["id"] = p.Id,
-                    ["name"] = p.Name,
-                    ["score"] = Math.Round(p.Score, 6),
-                    ["confidence"] = Math.Round(p.Confidence, 6),
-                })]),
-            });
+                    ["lat"] = metadata.Latitude,
+                    ["lon"] = metadata.Longitude,
+                    ["direction_deg"] = metadata.DirectionDeg is { } direction ? Math.Round(direction, 2) : null,
+                    ["focal_35mm"] = metadata.Focal35mm,
+                };
+            }
+
+            return ApiRequests.Json(answer);
         });
 
     /// <summary>The uploaded file's bytes, or why the upload is refused.</summary>

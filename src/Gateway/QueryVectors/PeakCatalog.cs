@@ -23,6 +23,13 @@ internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSi
         return snapshot.Names.Find(text);
     }
 
+    /// <summary>Every catalog peak with its prototype.</summary>
+    public async ValueTask<IReadOnlyList<CatalogPrototype>> AllAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
+        return snapshot.All;
+    }
+
     /// <summary>The peak with this id, if any.</summary>
     public async ValueTask<CatalogPrototype?> FindByIdAsync(string id, CancellationToken cancellationToken)
     {
@@ -73,6 +80,7 @@ internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSi
         {
             Version = version;
             LoadedAt = loadedAt;
+            All = peaks;
             ById = peaks.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             Names = new PeakNameMatcher<CatalogPrototype>(peaks.SelectMany(peak => peak.Names.Append(peak.Id).Select(name => (name, peak))));
         }
@@ -80,6 +88,8 @@ internal sealed class PeakCatalog(CatalogPrototypeReader reader, CatalogChangeSi
         public long Version { get; }
 
         public long LoadedAt { get; }
+
+        public IReadOnlyList<CatalogPrototype> All { get; }
 
         public Dictionary<string, CatalogPrototype> ById { get; }
 

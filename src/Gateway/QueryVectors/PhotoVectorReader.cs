@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Photos.Identification;
 using Gateway.Rewrite;
 using Gateway.Upstream;
 using TransportMethod = Elastic.Transport.HttpMethod;
@@ -47,7 +48,7 @@ internal sealed class PhotoVectorReader(UpstreamClient upstream, IVectorFieldRes
 
         var vector = response.IsSuccess ? JsonVectors.Read(response.Body?["_source"]?[field]) : null;
         return vector is not null
-            ? VectorRead.Found(vector)
+            ? VectorRead.Found(vector, StoredPhotoGeometry.FromSource(response.Body?["_source"]))
             : VectorRead.Failed(400, "illegal_argument_exception", $"photo [{photoId}] in [{index}] has no [{field}] vector");
     }
 

@@ -2,6 +2,7 @@ using Gateway.Embeddings;
 using Gateway.Embeddings.Service;
 using Gateway.Embeddings.Vectors;
 using Gateway.Errors;
+using Gateway.Photos.Exif;
 using Gateway.Rewrite;
 using Microsoft.Extensions.Options;
 
@@ -62,7 +63,7 @@ internal sealed class QueryVectorSource(
             return GatewayError.From(failure).Error;
         }
 
-        return await WithModeAsync(embedded.Value, "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(embedded.Value, UploadMetadata.Read(image), "image", elapsed, mode, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken)
@@ -73,25 +74,29 @@ internal sealed class QueryVectorSource(
             return read.Error;
         }
 
-        return await WithModeAsync(read.Vector, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
+        return await WithModeAsync(read.Vector, read.Metadata, "photo", 0, mode, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Identifies the peak, then picks the vector the mode asks for. Without an identified peak,
-    /// same_peak and blend fall back to the image vector (the source says so).</summary>
-    private async Task<QueryVector> WithModeAsync(float[] image, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken) =>
+        await catalog.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Identifies the peak (with the geometry of <paramref name="metadata"/>), then picks the vector the mode asks
+    /// for. When the answer is unknown, same_peak and blend fall back to the image vector (the source says so).</summary>
+    private async Task<QueryVector> WithModeAsync(float[] image, PhotoMetadata? metadata, string source, double elapsed, ImageQueryMode mode, CancellationToken cancellationToken)
     {
-        var peaks = await identifier.IdentifyAsync(image, null, cancellationToken).ConfigureAwait(false);
-        if (mode == ImageQueryMode.Similar || peaks.Count == 0
-            || await catalog.FindByIdAsync(peaks[0].Id, cancellationToken).ConfigureAwait(false) is not { } top)
+        var identification = await identifier.IdentifyAsync(image, metadata, null, cancellationToken).ConfigureAwait(false);
+        var peaks = identification.Peaks;
+        if (mode == ImageQueryMode.Similar || identification.PeakId is not { } peakId
+            || await catalog.FindByIdAsync(peakId, cancellationToken).ConfigureAwait(false) is not { } top)
         {
-            return new QueryVector(image, source, null, peaks, elapsed);
+            return new QueryVector(image, source, null, peaks, elapsed) { Identification = identification };
         }
 
         if (mode == ImageQueryMode.SamePeak)
         {
-            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed);
+            return new QueryVector(top.Vector, "peak_prototype", top.Id, peaks, elapsed) { Identification = identification };
         }
 
-        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed);
+        return new QueryVector(VectorMath.Blend(image, top.Vector, options.Value.BlendImageWeight), "blend", top.Id, peaks, elapsed) { Identification = identification };
     }
 }

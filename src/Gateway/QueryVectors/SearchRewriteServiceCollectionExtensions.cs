@@ -31,6 +31,9 @@ public static class SearchRewriteServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogQueryOptions>().BindConfiguration(CatalogQueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Identification applies the Photos section's rules (range, field of view, geometry mode, unknown threshold).
+        services.AddPhotoIngestion();
         services.AddHttpContextAccessor();
         services.TryAddSingleton<CallerCredentials>();
         services.TryAddSingleton<CatalogPrototypeReader>();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Gateway.Photos.Exif;
 using Gateway.Rewrite;
 
 namespace Gateway.QueryVectors;
@@ -10,13 +11,16 @@ internal sealed class VectorRead
 
     public float[]? Vector { get; }
 
+    /// <summary>The stored photo's camera metadata (position, direction, focal length, size), for identification.</summary>
+    public PhotoMetadata? Metadata { get; private init; }
+
     public RewriteError? Error { get; }
 
     [MemberNotNullWhen(true, nameof(Vector))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsFound => Vector is not null;
 
-    public static VectorRead Found(float[] vector) => new(vector, null);
+    public static VectorRead Found(float[] vector, PhotoMetadata? metadata = null) => new(vector, null) { Metadata = metadata };
 
     public static VectorRead Failed(RewriteError error) => new(null, error);
 

@@ -26,6 +26,7 @@ internal static partial class QueryParser
         "query_string" or "simple_query_string" => ParseQueryString(type, body),
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
+        "nested" => NestedQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
         "vector_similarity" => ParseVectorSimilarity(body),
         _ => null,

@@ -23,9 +23,24 @@ export function filterClauses(state) {
   return filter;
 }
 
+/** The eight sides of a peak a photo can be taken from: compass sectors of the bearing from the summit to the camera. */
+export const SIDES = {
+  N: [337.5, 22.5], NE: [22.5, 67.5], E: [67.5, 112.5], SE: [112.5, 157.5],
+  S: [157.5, 202.5], SW: [202.5, 247.5], W: [247.5, 292.5], NW: [292.5, 337.5],
+};
+
+/** The gateway's peak_in_frame viewpoint filter: the peak, at most max_km away, seen from one side (a wrapping range through north is fine). */
+export function viewpointClause(viewpoint) {
+  const clause = { id: viewpoint.id };
+  if (viewpoint.maxKm > 0) clause.max_km = viewpoint.maxKm;
+  if (SIDES[viewpoint.side]) clause.from_bearing = SIDES[viewpoint.side];
+  return clause;
+}
+
 /**
  * The search body: query_text / query_image at the root (the gateway turns it into a kNN with the filters
- * moved into knn.filter), the peak selection as a post_filter so the facet keeps counting every peak.
+ * moved into knn.filter), the viewpoint as the gateway's peak_in_frame, the peak selection as a post_filter so the
+ * facet keeps counting every peak.
  */
 export function searchBody(state) {
   const body = {
@@ -40,6 +55,9 @@ export function searchBody(state) {
     body.query_image = { base64: state.image.base64, mode: state.imageMode };
   } else if (state.similarTo) {
     body.query_image = { photo_id: state.similarTo.id, mode: 'similar' };
+  }
+  if (state.viewpoint?.id) {
+    body.peak_in_frame = viewpointClause(state.viewpoint);
   }
   if (state.peaks.size > 0) {
     body.post_filter = { terms: { predicted_peaks: [...state.peaks] } };

@@ -15,7 +15,7 @@ const CATALOG_READY = app.dataset.catalogReady === 'true';
 
 const state = {
   text: '', image: null, imageMode: 'same_peak', similarTo: null,
-  peaks: new Set(), geo: null, from: '', to: '', sort: 'relevance',
+  peaks: new Set(), geo: null, from: '', to: '', sort: 'relevance', viewpoint: null,
 };
 let catalog = [];
 let facetBuckets = [];
@@ -41,6 +41,8 @@ async function loadContext() {
   const photoPoints = points.status === 'fulfilled'
     ? points.value.hits.hits.map((h) => geoPoint(h._source?.gps)).filter(Boolean) : [];
   map.setData(photoPoints, catalog);
+  $('#vp-peak').innerHTML = '<option value="">Any peak</option>'
+    + [...catalog].sort((a, b) => a.name.localeCompare(b.name)).map((p) => `<option value="${esc(p.id)}">${esc(p.name)}</option>`).join('');
 }
 
 async function run() {
@@ -124,24 +126,40 @@ function renderFacet() {
   $('#peaks-clear').hidden = state.peaks.size === 0;
 }
 
+const RULES = {
+  vision: 'any catalog peak (no GPS in the photo)',
+  range: 'peaks within range of its GPS position',
+  field_of_view: 'peaks in its field of view (GPS, compass, lens)',
+};
+
 function renderIdentify(gateway) {
   const card = $('#identify');
   const peaks = gateway?.identified_peaks ?? [];
-  if (!state.image || peaks.length === 0) { card.hidden = true; return; }
-  const [best, ...others] = peaks;
+  const identification = gateway?.identification;
+  if (!state.image || (peaks.length === 0 && !identification)) { card.hidden = true; return; }
+  const result = identification?.result ?? peaks[0]?.id;
+  const best = result === 'unknown' ? null : peaks.find((p) => p.id === result) ?? peaks[0];
+  const others = peaks.filter((p) => p !== best);
+  const inFrame = identification?.peaks_in_frame ?? [];
+  const side = (offset) => (offset == null ? '' : Math.abs(offset) < 0.5 ? ' · centre' : ` · ${Math.abs(offset).toFixed(1)}° ${offset < 0 ? 'left' : 'right'}`);
   card.hidden = false;
   card.innerHTML = `
     <div class="card-head"><h2>Identified</h2><button type="button" class="link" data-clear-image>Clear</button></div>
     <div class="identify-main">
       ${state.image.preview ? `<img src="${state.image.preview}" alt="Your photo" />` : `<div class="identify-file">${esc(state.image.name)}</div>`}
-      <div><div class="identify-name" data-identified="${esc(best.id)}">${esc(best.name)}</div>
+      ${best ? `<div><div class="identify-name" data-identified="${esc(best.id)}">${esc(best.name)}</div>
       <div class="meter" aria-label="Confidence ${pct(best.confidence)}"><span style="width:${pct(best.confidence)}"></span></div>
-      <div class="muted">confidence ${pct(best.confidence)} · similarity ${best.score.toFixed(3)}</div></div>
+      <div class="muted">confidence ${pct(best.confidence)} · similarity ${best.score.toFixed(3)}</div></div>`
+    : `<div><div class="identify-name" data-unknown>Unknown</div>
+      <div class="muted">${peaks.some((p) => p.in_frame !== false) ? 'No peak scores well enough' : 'No catalog peak is in this photo\'s frame'}</div></div>`}
     </div>
-    ${others.length ? `<p class="muted small">Also: ${others.slice(0, 3).map((p) => `${esc(p.name)} ${pct(p.confidence)}`).join(' · ')}</p>` : ''}
+    ${identification ? `<p class="muted small" data-rule="${esc(identification.rule)}">Compared with ${esc(RULES[identification.rule] ?? identification.rule)}.</p>` : ''}
+    ${others.length ? `<p class="muted small">${best ? 'Also' : 'Best guesses'}: ${others.slice(0, 3).map((p) => `${esc(p.name)} ${pct(p.confidence)}${p.in_frame === false ? ' (out of frame)' : ''}`).join(' · ')}</p>` : ''}
+    ${inFrame.length ? `<details class="in-frame"><summary>${inFrame.length} peak${inFrame.length === 1 ? '' : 's'} in frame</summary><ul id="peaks-in-frame">
+      ${inFrame.map((p) => `<li data-peak="${esc(p.id)}">${esc(p.name)} <span class="muted">${p.distance_km.toFixed(1)} km${side(p.bearing_offset_deg)}</span></li>`).join('')}</ul></details>` : ''}
     <div class="segmented" role="group" aria-label="Show">
-      <button type="button" data-mode="same_peak" class="${state.imageMode === 'same_peak' ? 'on' : ''}">Photos of ${esc(best.name)}</button>
-      <button type="button" data-mode="similar" class="${state.imageMode === 'similar' ? 'on' : ''}">Look alike</button>
+      ${best ? `<button type="button" data-mode="same_peak" class="${state.imageMode === 'same_peak' ? 'on' : ''}">Photos of ${esc(best.name)}</button>` : ''}
+      <button type="button" data-mode="similar" class="${state.imageMode === 'similar' || !best ? 'on' : ''}">Look alike</button>
     </div>`;
   card.querySelector('[data-clear-image]').addEventListener('click', () => { state.image = null; card.hidden = true; run(); });
   card.querySelectorAll('[data-mode]').forEach((b) => b.addEventListener('click', () => { state.imageMode = b.dataset.mode; run(); }));
@@ -153,6 +171,10 @@ function renderChips() {
   if (state.image) chips.push(['image', `Photo: ${state.image.name}`]);
   for (const id of state.peaks) chips.push([`peak:${id}`, peakName(id)]);
   if (state.geo) chips.push(['geo', describeSelection(state.geo)]);
+  if (state.viewpoint) {
+    const { id, maxKm, side } = state.viewpoint;
+    chips.push(['viewpoint', `${peakName(id)} in frame${maxKm > 0 ? ` · ≤ ${maxKm} km` : ''}${side ? ` · from ${side}` : ''}`]);
+  }
   if (state.from || state.to) chips.push(['date', `${state.from || '…'} → ${state.to || '…'}`]);
   $('#chips').innerHTML = chips.map(([k, label]) => `<button type="button" class="chip" data-chip="${esc(k)}" title="Remove">${esc(label)} <span aria-hidden="true">×</span></button>`).join('');
   $('#geo-clear').hidden = !state.geo;
@@ -162,6 +184,7 @@ function removeChip(key) {
   if (key === 'similar') state.similarTo = null;
   else if (key === 'image') state.image = null;
   else if (key === 'geo') { state.geo = null; map.setSelection(null); }
+  else if (key === 'viewpoint') { state.viewpoint = null; $('#vp-peak').value = ''; }
   else if (key === 'date') { state.from = ''; state.to = ''; $('#date-from').value = ''; $('#date-to').value = ''; }
   else if (key.startsWith('peak:')) state.peaks.delete(key.slice(5));
   run();
@@ -201,6 +224,12 @@ function wire() {
   }));
   for (const [id, key] of [['#date-from', 'from'], ['#date-to', 'to']]) $(id).addEventListener('change', (e) => { state[key] = e.target.value; run(); });
   $('#sort').addEventListener('change', (e) => { state.sort = e.target.value; run(); });
+  const viewpointChanged = () => {
+    const id = $('#vp-peak').value;
+    state.viewpoint = id ? { id, maxKm: Number($('#vp-km').value) || 0, side: $('#vp-side').value } : null;
+    run();
+  };
+  $('#viewpoint').addEventListener('change', viewpointChanged);
   $('#grid').addEventListener('click', (e) => {
     const open = e.target.closest('[data-index]');
     const more = e.target.closest('[data-more]');
