@@ -1,6 +1,5 @@
 using Gateway.Admin;
 using Gateway.Photos.Ingestion;
-using Gateway.Ui;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,13 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin;
 
 /// <summary>The identification rules in effect and the album's score distribution, to calibrate the unknown threshold.</summary>
-public sealed class IdentificationModel(UpstreamClient upstream, UiOptions ui, IOptions<PhotosOptions> photos) : PageModel
+public sealed class IdentificationModel(UpstreamClient upstream, IOptions<GatewayIndicesOptions> indices, IOptions<PhotosOptions> photos) : PageModel
 {
     /// <summary>The rules in effect (section <c>Photos</c>).</summary>
     public PhotosOptions Rules { get; } = photos.Value;
 
     /// <summary>The photos alias read.</summary>
-    public string PhotosIndex => ui.PhotosIndex;
+    public string PhotosIndex => indices.Value.Photos;
 
     /// <summary>The histogram, or null when it could not be read.</summary>
     public ScoreDistribution? Distribution { get; private set; }
@@ -27,7 +26,7 @@ public sealed class IdentificationModel(UpstreamClient upstream, UiOptions ui, I
     public async Task OnGetAsync(double? interval)
     {
         var width = interval is >= 0.001 and <= 1 ? interval.Value : 0.02;
-        var response = await upstream.SendAsync(HttpMethod.POST, $"/{Uri.EscapeDataString(ui.PhotosIndex)}/_search", ScoreDistribution.Query(width).ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
+        var response = await upstream.SendAsync(HttpMethod.POST, $"/{Uri.EscapeDataString(PhotosIndex)}/_search", ScoreDistribution.Query(width).ToJsonString(), cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
         if (response.IsSuccess)
         {
             Distribution = ScoreDistribution.Parse(response.Body, width);
