@@ -32,7 +32,7 @@ public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore pr
         using (connection.AcquireDistributedLock("gateway:launch", TimeSpan.FromSeconds(30)))
         {
             var touchesAlbums = kind is not (JobKinds.CatalogRebuild or JobKinds.ReferenceCandidates);
-                        if (kind == JobKinds.CatalogRebuild && progress.ActiveOfKind(JobKinds.CatalogRebuild) is { } building)
+            if (kind == JobKinds.CatalogRebuild && progress.ActiveOfKind(JobKinds.CatalogRebuild) is { } building)
             {
                 return (null, 409, $"job [{building.JobId}] ({building.Kind}) is {building.State}: one catalog build at a time");
             }
