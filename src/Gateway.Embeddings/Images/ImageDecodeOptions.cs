@@ -17,6 +17,12 @@ public sealed class ImageDecodeOptions
     [Range(1, long.MaxValue)]
     public long MaxPixels { get; set; } = 200_000_000;
 
+    /// <summary>Largest picture decoded at its full size, in pixels (default 64 megapixels, 256 MB as RGBA): JPEGs decode
+    /// DCT-scaled and large PNGs shrink while they decode, but GIF, WebP, BMP and interlaced PNG can only be decoded whole,
+    /// so beyond this they are refused (413) rather than allowed to take gigabytes.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFullDecodePixels { get; set; } = 64_000_000;
+
     /// <summary>How long one decode may take before the caller gets an error (default 15 s).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -51,6 +51,13 @@ internal static class SkiaImageReader
                 }
             }
         }
+        if ((long)width * height > options.MaxFullDecodePixels)
+        {
+            throw new ImageDecodeException(
+                $"{label} is {info.Width}x{info.Height}; as {format} it can only be decoded at full size, over the limit of {options.MaxFullDecodePixels} pixels (Embeddings:Images:MaxFullDecodePixels)",
+                tooLarge: true);
+        }
+
         var pixels = new byte[checked(width * height * 4)];
         if (format == ImageFormat.Jpeg && options.FastPaths && options.ParallelJpeg && Environment.ProcessorCount > 1 && (long)info.Width * info.Height >= ParallelFromPixels
             && DecodeStrips(data, (float)Math.Min(scale, 1.0), width, height, pixels, cancellationToken, onRows))

@@ -80,6 +80,19 @@ public sealed class PngStreamReaderTests
     }
 
     [Fact]
+    public void Decode_PictureOnlyDecodableWholeOverTheFullDecodeLimit_IsRefusedAsTooLarge()
+    {
+        // Interlaced PNGs cannot be shrunk while they decode: beyond MaxFullDecodePixels they are refused up front.
+        var png = PngTestWriter.Write(3000, 2000, 2, 8, (_, _, _) => 0, interlaced: true);
+        var decoder = new ImageDecoder(new ImageDecodeOptions { MaxFullDecodePixels = 5_000_000 });
+
+        var error = Assert.Throws<ImageDecodeException>(() => decoder.Decode(png, "interlaced.png", 224, 224));
+
+        Assert.True(error.TooLarge);
+        Assert.Contains("MaxFullDecodePixels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_PngNotLargerThanNeededTakesSkiasPath()
     {
         var png = PngTestWriter.Write(300, 200, 6, 8, (x, y, c) => (x + y + c) % 256);
