@@ -71,7 +71,7 @@ public sealed class SecretsTests
         using var response = await host.Http.SendAsync(request);
         var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("The embedding model is not available", page, StringComparison.Ordinal);
+        Assert.Contains("is not available", page, StringComparison.Ordinal);
         Assert.Contains("[path]", page, StringComparison.Ordinal);
         Assert.DoesNotContain(dir.Path, page, StringComparison.Ordinal);
     }

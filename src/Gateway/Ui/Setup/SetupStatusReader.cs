@@ -28,7 +28,7 @@ internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServicePr
                 steps.Add(new SetupStep("model", $"Loading the embedding model {model.ModelId}…", InProgress: true));
                 break;
             case EmbeddingModelState.Missing or EmbeddingModelState.Failed:
-                steps.Add(new SetupStep("model", $"The embedding model is not available: {model.Detail}", "/admin", "Model status"));
+                steps.Add(new SetupStep("model", model.Detail, "/admin", "Model status"));
                 break;
         }
 
