@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Embeddings;
 using Gateway.Peaks.Catalog;
 using Gateway.Upstream;
@@ -50,9 +49,9 @@ public sealed class PhotoIngestor
     public async Task<IngestResult> IndexAlbumAsync(AlbumOptions album, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(album);
-        var clock = Stopwatch.StartNew();
+        var started = _time.GetTimestamp();
         var plan = await PlanAsync([album], fullReindex: false, progress, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(plan, clock, progress, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(plan, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Indexes every album into a new versioned index, then points the alias at it and drops the old one.
@@ -64,11 +63,11 @@ public sealed class PhotoIngestor
     public async Task<IngestResult> FullReindexAsync(IReadOnlyList<AlbumOptions> albums, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(albums);
-        var clock = Stopwatch.StartNew();
+        var started = _time.GetTimestamp();
         var plan = await PlanAsync(albums, fullReindex: true, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunAsync(plan, clock, progress, cancellationToken).ConfigureAwait(false);
+            var result = await RunAsync(plan, started, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report(new IngestProgress(result.Total, result.Total, result.Indexed, result.Failures.Count, result.PhotosPerSecond, "swapping"));
             await SwapAliasAsync(plan, cancellationToken).ConfigureAwait(false);
             return result;
@@ -205,7 +204,7 @@ public sealed class PhotoIngestor
         return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : throw new EmbeddingFailureException(EmbeddingFailure.Unavailable(status.Detail));
     }
 
-    private async Task<IngestResult> RunAsync(IngestPlan plan, Stopwatch clock, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IngestResult> RunAsync(IngestPlan plan, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var chunk = await IndexFilesAsync(plan.Index, plan.Files, plan.Total, plan.Unchanged, progress, cancellationToken).ConfigureAwait(false);
         if (plan.Deletions.Count > 0)
@@ -214,7 +213,7 @@ public sealed class PhotoIngestor
         }
 
         await FinishAsync(plan, cancellationToken).ConfigureAwait(false);
-        var result = Result(plan, chunk.Indexed, chunk.Failures, clock.Elapsed);
+        var result = Result(plan, chunk.Indexed, chunk.Failures, _time.GetElapsedTime(started));
         progress?.Report(new IngestProgress(plan.Total, plan.Total, result.Indexed, chunk.Failures.Count, result.PhotosPerSecond, "done"));
         return result;
     }
