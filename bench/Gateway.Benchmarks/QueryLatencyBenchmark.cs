@@ -29,6 +29,7 @@ internal static class QueryLatencyBenchmark
         var data = Directory.CreateTempSubdirectory("gateway-bench-queries-");
         var binaries = Path.GetDirectoryName(typeof(QueryLatencyBenchmark).Assembly.Location)!;
         var url = FreePort.NextLoopbackUrl();
+        var storeUrl = FreePort.NextLoopbackUrl();
         string[] arguments =
         [
             Path.Combine(binaries, "Gateway.dll"),
@@ -40,6 +41,7 @@ internal static class QueryLatencyBenchmark
             "--Embeddings:Variant", variant,
             "--Embeddings:Download:AutoDownload", "false",
             "--EmbeddedStore:SyncOnWrite", "false",
+            "--EmbeddedStore:ListenUrl", storeUrl.ToString().TrimEnd('/'),
             "--Photos:Albums:0:Name", "bench",
             "--Photos:Albums:0:Root", Path.GetFullPath(album),
             "--Logging:LogLevel:Default", "Warning",
@@ -64,11 +66,18 @@ internal static class QueryLatencyBenchmark
                 JsonNode.Parse(await http.GetStringAsync(status))!["state"]?.GetValue<string>() is { } state && state is not ("enqueued" or "running") ? state : null);
             Console.WriteLine($"catalog: {await CountAsync(http, "peaks_catalog")} peaks; photos: {await CountAsync(http, "photos")} of {album}");
 
+            // Where a peak query's time goes: the same kNN (the prototype's vector) sent through the gateway without a
+            // rewrite and straight to the store's loopback listener, and the prototype lookup alone (/_gateway/embed).
+            using var store = new HttpClient { BaseAddress = storeUrl, Timeout = TimeSpan.FromMinutes(5) };
+            var knn = await PrototypeKnnAsync(http, PeakQueries[0]);
             var kinds = new (string Name, Func<int, Task> Send)[]
             {
                 ("peak/alias query (cached prototype)", i => SearchAsync(http, PeakQueries[i % PeakQueries.Length])),
                 ("free-text query (new text, prompts in one forward)", i => SearchAsync(http, $"{Words[i % Words.Length]} {i}")),
-                ("one text forward, batch 1 (/_gateway/embed raw, new text)", i => EmbedAsync(http, $"{Words[i % Words.Length]} {i} raw")),
+                ("one text forward, batch 1 (/_gateway/embed raw, new text)", i => EmbedAsync(http, $"{Words[i % Words.Length]} {i} raw", raw: true)),
+                ("breakdown: prototype lookup alone (/_gateway/embed of a peak name)", i => EmbedAsync(http, PeakQueries[i % PeakQueries.Length], raw: false)),
+                ("breakdown: the same kNN with the vector, through the gateway (no rewrite)", _ => PostAsync(http, "/photos/_search", knn)),
+                ("breakdown: the same kNN straight to the store's loopback listener", _ => PostAsync(store, "/photos/_search", knn)),
             };
             var timings = kinds.Select(_ => new List<double>()).ToArray();
             for (var i = 0; i < requests + 5; i++)
@@ -103,17 +112,29 @@ internal static class QueryLatencyBenchmark
         }
     }
 
-    private static async Task SearchAsync(HttpClient http, string text)
+    private static Task SearchAsync(HttpClient http, string text) =>
+        PostAsync(http, "/photos/_search", new JsonObject { ["query_text"] = text, ["size"] = 10, ["_source"] = new JsonArray("path") }.ToJsonString());
+
+    private static Task EmbedAsync(HttpClient http, string text, bool raw) =>
+        PostAsync(http, "/_gateway/embed", new JsonObject { ["text"] = text, ["raw"] = raw }.ToJsonString());
+
+    /// <summary>The kNN search the rewrite makes of a peak query (k 10, num_candidates 100), with the prototype's vector.</summary>
+    private static async Task<string> PrototypeKnnAsync(HttpClient http, string peak)
     {
-        var body = new JsonObject { ["query_text"] = text, ["size"] = 10, ["_source"] = new JsonArray("path") }.ToJsonString();
-        using var response = await http.PostAsync("/photos/_search", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync("/_gateway/embed", new StringContent(new JsonObject { ["text"] = peak }.ToJsonString(), Encoding.UTF8, "application/json"));
         await EnsureAsync(response);
+        var vector = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["texts"]![0]!["vector"]!.DeepClone();
+        return new JsonObject
+        {
+            ["knn"] = new JsonObject { ["field"] = "clip_image", ["query_vector"] = vector, ["k"] = 10, ["num_candidates"] = 100 },
+            ["size"] = 10,
+            ["_source"] = new JsonArray("path"),
+        }.ToJsonString();
     }
 
-    private static async Task EmbedAsync(HttpClient http, string text)
+    private static async Task PostAsync(HttpClient http, string path, string body)
     {
-        var body = new JsonObject { ["text"] = text, ["raw"] = true }.ToJsonString();
-        using var response = await http.PostAsync("/_gateway/embed", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
         await EnsureAsync(response);
     }
 
