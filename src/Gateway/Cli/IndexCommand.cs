@@ -63,6 +63,11 @@ public static class IndexCommand
             return 2;
         }
 
+        foreach (var (key, legacyKey) in UpstreamLegacyKeys.InUse(builder.Configuration))
+        {
+            await error.WriteLineAsync($"gateway index: the setting {legacyKey} is deprecated and still used: set {key} instead").ConfigureAwait(false);
+        }
+
         if (remote is not null)
         {
             if (server is null)
@@ -179,7 +184,12 @@ public static class IndexCommand
     /// <summary>The configured listen address of the gateway, when the upstream is embedded and its data folder is held.</summary>
     private static Uri? GatewayHoldingTheStore(IConfiguration configuration)
     {
-        var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName);
+        if (UpstreamLegacyKeys.ConflictError(configuration) is { } conflict)
+        {
+            throw new OptionsValidationException(UpstreamOptions.SectionName, typeof(UpstreamOptions), [conflict]);
+        }
+
+        var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName, o => UpstreamLegacyKeys.Apply(o, configuration));
         var store = ValidatedOptions.Read<EmbeddedStoreOptions>(configuration, EmbeddedStoreOptions.SectionName);
         if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(GatewayFolders.From(configuration).Data(store.DataPath)))
         {

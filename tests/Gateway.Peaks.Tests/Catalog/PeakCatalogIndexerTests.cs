@@ -124,6 +124,31 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
         Assert.Equal(6500, blue.ElevationM);
     }
 
+    [Fact]
+    public async Task Rebuild_UpstreamRefusesTheIndex_AnswersTheFailure()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(fixture.Root, "refused")).FullName;
+
+        // Index names must be lower case: the upstream refuses to create this one.
+        var indexer = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, new PeaksOptions { IndexName = "Peaks_Refused" });
+
+        var rebuilt = await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
+
+        Assert.False(rebuilt.Succeeded);
+        Assert.StartsWith("PUT /Peaks_Refused failed with status 400: ", rebuilt.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_UpstreamRefuses_AnswersTheFailure()
+    {
+        var indexer = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, new PeaksOptions { IndexName = "Peaks_Refused" });
+
+        var exported = await indexer.ExportYamlAsync();
+
+        Assert.False(exported.Succeeded);
+        Assert.StartsWith("POST /Peaks_Refused/_search failed with status ", exported.Failure, StringComparison.Ordinal);
+    }
+
     private (PeakCatalogIndexer Indexer, string Dir) Create(string name)
     {
         var dir = Directory.CreateDirectory(Path.Combine(fixture.Root, name)).FullName;

@@ -101,6 +101,19 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task IndexAlbum_AliasNameTakenByPlainIndex_AnswersTheFailure()
+    {
+        var h = new IngestionHarness(fixture, "plain");
+        h.Write("red.jpg", IngestionHarness.Colour("red"));
+        await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.PUT, "/" + h.Options.Alias, "{}");
+
+        var result = await h.Ingestor.IndexAlbumAsync("ebc");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal($"'{h.Options.Alias}' is a plain index, not an alias: run a full reindex after deleting or renaming it", result.Failure);
+    }
+
+    [Fact]
     public async Task FullReindex_Cancelled_LeavesAliasAndDropsHalfBuiltIndex()
     {
         var h = new IngestionHarness(fixture, "cancel");
