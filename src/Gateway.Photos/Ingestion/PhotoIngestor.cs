@@ -84,8 +84,9 @@ public sealed class PhotoIngestor
                 outcome = swapped.Failure is { } swapFailure ? Outcome.Failed(swapFailure) : result;
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            // Cancelled (or a bug): the half-built index goes, as for a failed run below.
             await AbandonAsync(plan).ConfigureAwait(false);
             throw;
         }

@@ -151,13 +151,14 @@ public sealed class GatewayJobs(
         return r.Warnings.Count > 0 ? text + "; " + string.Join("; ", r.Warnings) : text;
     }
 
-    private Task RunAsync(string jobId, PerformContext? context, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<Outcome<string>>> work)
+    private async Task RunAsync(string jobId, PerformContext? context, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<Outcome<string>>> work)
     {
+        // Set in this async method, the failures list belongs to this job's flow only.
         var failures = new List<string>();
         _failures.Value = failures;
         var waitingFor = albums.Count == 0 ? "starting" : $"waiting for album lock ({string.Join(", ", albums)})";
         var schedule = context?.GetJobParameter<string>("RecurringJobId");
-        return _run.RunAsync(jobId, kind, album, p => p with { Phase = waitingFor, Worker = WorkerIdentity.Current, Schedule = schedule }, failures, async token =>
+        await _run.RunAsync(jobId, kind, album, p => p with { Phase = waitingFor, Worker = WorkerIdentity.Current, Schedule = schedule }, failures, async token =>
         {
             using var held = await locks.AcquireAsync(context is null ? null : jobId, albums, token).ConfigureAwait(false);
             if (embeddings.Status is { State: not EmbeddingModelState.Ready } model)
@@ -175,7 +176,7 @@ public sealed class GatewayJobs(
                 Rate = Math.Round(p.PhotosPerSecond, 2),
             }));
             return await work(reporter, token).ConfigureAwait(false);
-        }, cancellation?.ShutdownToken ?? CancellationToken.None);
+        }, cancellation?.ShutdownToken ?? CancellationToken.None).ConfigureAwait(false);
     }
 
     private sealed class Reporter(Action<IngestProgress> report) : IProgress<IngestProgress>
