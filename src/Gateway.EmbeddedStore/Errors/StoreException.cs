@@ -7,7 +7,7 @@ namespace Gateway.EmbeddedStore.Errors;
 /// done); expected failures of the store's operations are <see cref="StoreError"/> values instead.
 /// The REST layer turns it into a response through <see cref="ToError"/>.
 /// </summary>
-public sealed class StoreException : Exception
+internal sealed class StoreException : Exception
 {
     public StoreException(int status, string type, string reason, string? index = null)
         : base(reason)

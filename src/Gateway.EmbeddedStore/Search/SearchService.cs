@@ -11,6 +11,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// <summary>
 /// The embedded store's search engine: query DSL, kNN, sorting, paging, source filtering and
 /// aggregations over <see cref="SearchShard"/> snapshots, answering in Elasticsearch's shapes.
+/// Public so a host can hand it to <see cref="EmbeddedStore.Open"/>; everything else about it is internal.
 /// </summary>
 public sealed class SearchService : ISearchService
 {
@@ -28,19 +29,27 @@ public sealed class SearchService : ISearchService
         _time = time;
     }
 
-    /// <inheritdoc />
-    public ISearchShard CreateShard(string indexName, IndexMapping mapping) => new SearchShard(indexName, mapping);
+    ISearchShard ISearchService.CreateShard(string indexName, IndexMapping mapping) => CreateShard(indexName, mapping);
 
-    /// <inheritdoc />
-    public JsonObject Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    JsonObject ISearchService.Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        Search(targets, body, parameters, cancellationToken);
+
+    JsonObject ISearchService.Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        Count(targets, body, parameters, cancellationToken);
+
+    /// <inheritdoc cref="ISearchService.CreateShard"/>
+    internal SearchShard CreateShard(string indexName, IndexMapping mapping) => new(indexName, mapping);
+
+    /// <inheritdoc cref="ISearchService.Search"/>
+    internal JsonObject Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
         return BadInputAsStoreException(() => SearchCore(targets, body, parameters, cancellationToken));
     }
 
-    /// <inheritdoc />
-    public JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    /// <inheritdoc cref="ISearchService.Count"/>
+    internal JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
