@@ -34,6 +34,7 @@ public sealed class GatewayJobs(
     PeakCatalog catalog,
     JobProgressStore progress,
     AlbumLocks locks,
+    ChunkFinishedSignal chunkFinished,
     TimeProvider time,
     ILogger<GatewayJobs> logger)
 {
@@ -99,10 +100,12 @@ public sealed class GatewayJobs(
 
             var result = indexed.Value;
             progress.UpdateChunk(parentJobId, record with { State = "succeeded", Done = result.Done + result.Failures.Count, Indexed = result.Indexed, Failed = result.Failures.Count, Failures = result.Failures });
+            chunkFinished.Finished();
         }
         catch (Exception e) when (e is not (OperationCanceledException or JobFailedException))
         {
             progress.UpdateChunk(parentJobId, record with { State = "failed", Error = e.Message });
+            chunkFinished.Finished();
             JobsLog.Failed(logger, e, record.JobId, "chunk", parentJobId);
             throw;
         }
