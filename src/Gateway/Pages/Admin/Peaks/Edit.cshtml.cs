@@ -4,7 +4,6 @@ using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Ui;
 using Gateway.Ui.Photos;
-using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -213,11 +212,18 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
     {
         try
         {
-            var result = await editor.RebuildAsync(false, HttpContext.RequestAborted).ConfigureAwait(false);
+            var rebuilt = await editor.RebuildAsync(false, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (rebuilt.Failure is { } failure)
+            {
+                Flash($"{TempData["Flash"]} Rebuild failed: {failure}", error: true);
+                return;
+            }
+
+            var result = rebuilt.Value;
             Flash($"{TempData["Flash"]} Prototypes rebuilt: {result.Updated} updated, {result.Deleted} deleted"
                 + (result.Failures.Count > 0 ? $"; failures: {string.Join("; ", result.Failures)}" : "."), result.Failures.Count > 0);
         }
-        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
+        catch (PeakCatalogException e)
         {
             Flash($"{TempData["Flash"]} Rebuild failed: {e.Message}", error: true);
         }
@@ -225,15 +231,10 @@ public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOp
 
     private async Task LoadAlbumMarksAsync(Peak peak)
     {
-        IReadOnlyDictionary<AlbumPhoto, AlbumPhotoHit> found;
-        try
-        {
-            found = await albumPhotos.FindAsync([.. peak.AlbumReferences, .. peak.AlbumNegatives], HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (UpstreamException)
-        {
-            found = new Dictionary<AlbumPhoto, AlbumPhotoHit>(); // shown as "not in the photos index"; the page still works
-        }
+        var read = await albumPhotos.FindAsync([.. peak.AlbumReferences, .. peak.AlbumNegatives], HttpContext.RequestAborted).ConfigureAwait(false);
+
+        // A failed read is shown as "not in the photos index"; the page still works.
+        var found = read.Succeeded ? read.Value : [];
 
         var used = ReferenceSelection.AlbumReferences(peak.AlbumReferences, found.ContainsKey, peaksOptions.Value.MaxReferencePhotos).ToHashSet();
         AlbumReferences = [.. peak.AlbumReferences.Reverse().Select(p => Marked(p, used.Contains(p) ? "blended in" : "not blended (over the limit)"))];
