@@ -35,7 +35,7 @@ internal static class QueryLatencyBenchmark
             Path.Combine(binaries, "Gateway.dll"),
             "--urls", url.ToString().TrimEnd('/'),
             "--Gateway:DataFolder", data.FullName,
-            "--Gateway:Upstream", "embedded",
+            "--Upstream:Url", "embedded",
             "--Gateway:Admin:PasswordHash", Gateway.Admin.AdminPasswordHash.Create(Password, 1000),
             "--Embeddings:ModelDirectory", Path.GetFullPath(model),
             "--Embeddings:Variant", variant,
