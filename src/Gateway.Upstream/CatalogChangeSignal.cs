@@ -8,6 +8,13 @@ namespace Gateway.Upstream;
 /// </summary>
 public sealed class CatalogChangeSignal(IOptions<GatewayIndicesOptions> indices)
 {
+    // Endpoints that only read, though clients (and the gateway's own catalog reader) send most of them as POST.
+    private static readonly HashSet<string> ReadOnlyEndpoints = new(StringComparer.Ordinal)
+    {
+        "_search", "_msearch", "_count", "_mget", "_field_caps", "_validate", "_explain", "_termvectors",
+        "_mtermvectors", "_rank_eval", "_knn_search", "_pit", "_search_shards", "_analyze", "_eql", "_sql",
+    };
+
     private readonly string _catalogIndex = indices.Value.Catalog;
     private long _version;
 
@@ -18,10 +25,13 @@ public sealed class CatalogChangeSignal(IOptions<GatewayIndicesOptions> indices)
     public void Invalidate() => Interlocked.Increment(ref _version);
 
     /// <summary>Invalidates when a write request may touch the catalog: any non-GET/HEAD request on a path that
-    /// names it, and bulk, alias and refresh requests that do not name an index.</summary>
+    /// names it, and bulk, alias and refresh requests that do not name an index — but not the read-only endpoints
+    /// (<c>_search</c>, <c>_count</c>, <c>_mget</c>, ...), which are POSTed too: the catalog's own reader searches it
+    /// by POST, and counting that as a change made every query reload the catalog.</summary>
     public void Observe(string method, string path)
     {
-        if (method is "GET" or "HEAD")
+        ArgumentNullException.ThrowIfNull(path);
+        if (method is "GET" or "HEAD" || IsReadOnly(path))
         {
             return;
         }
@@ -35,5 +45,19 @@ public sealed class CatalogChangeSignal(IOptions<GatewayIndicesOptions> indices)
         {
             Invalidate();
         }
+    }
+
+    private static bool IsReadOnly(string path)
+    {
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        foreach (var segment in (query < 0 ? path : path[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ReadOnlyEndpoints.Contains(segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
