@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Photos.Ingestion;
 using Hangfire;
 using Hangfire.States;
@@ -29,11 +28,11 @@ public sealed class ChunkedIngestion(
     /// <summary>Runs (or resumes) the coordinating job <paramref name="jobId"/>.</summary>
     public async Task<IngestResult> RunAsync(string jobId, string kind, string? album, Func<IReadOnlyList<AlbumOptions>> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var stored = StoredPlan.Read(storage, jobId) ?? await PlanAsync(jobId, albums(), fullReindex, report, token).ConfigureAwait(false);
         try
         {
-            var chunks = await WaitForChunksAsync(jobId, kind, album, stored, clock, report, token).ConfigureAwait(false);
+            var chunks = await WaitForChunksAsync(jobId, kind, album, stored, started, report, token).ConfigureAwait(false);
             var plan = stored.Plan;
             var indexed = chunks.Sum(c => c.Indexed);
             var failures = chunks.SelectMany(c => c.Failures).ToList();
@@ -45,7 +44,7 @@ public sealed class ChunkedIngestion(
                 await ingestor.SwapAliasAsync(plan, token).ConfigureAwait(false);
             }
 
-            return ingestor.Result(plan, indexed, failures, clock.Elapsed);
+            return ingestor.Result(plan, indexed, failures, time.GetElapsedTime(started));
         }
         catch (Exception e) when (e is not OperationCanceledException || IsDeleted(jobId))
         {
@@ -71,7 +70,7 @@ public sealed class ChunkedIngestion(
         return stored;
     }
 
-    private async Task<IReadOnlyList<ChunkProgress>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, Stopwatch clock, IProgress<IngestProgress> report, CancellationToken token)
+    private async Task<IReadOnlyList<ChunkProgress>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, long started, IProgress<IngestProgress> report, CancellationToken token)
     {
         var plan = stored.Plan;
         var ids = stored.ChunkIds.ToHashSet(StringComparer.Ordinal);
@@ -82,7 +81,7 @@ public sealed class ChunkedIngestion(
             var finished = chunks.Count(c => c.State == "succeeded");
             var indexed = chunks.Sum(c => c.Indexed);
             var failed = chunks.Sum(c => c.Failed);
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
             report.Report(new IngestProgress(plan.Total, plan.Unchanged + chunks.Sum(c => c.Done), indexed, failed, seconds > 0 ? indexed / seconds : 0,
                 $"indexing: {finished} of {ids.Count} chunks done"));
             progress.Update(jobId, kind, album, p => p with

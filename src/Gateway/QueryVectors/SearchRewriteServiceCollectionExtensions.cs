@@ -45,7 +45,8 @@ public static class SearchRewriteServiceCollectionExtensions
         services.TryAddSingleton(sp => new SearchRewriter(
             sp.GetRequiredService<IQueryVectorSource>(),
             sp.GetRequiredService<IVectorFieldResolver>(),
-            sp.GetRequiredService<IOptions<RewriteOptions>>().Value));
+            sp.GetRequiredService<IOptions<RewriteOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
