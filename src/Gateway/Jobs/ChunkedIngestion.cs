@@ -12,7 +12,7 @@ namespace Gateway.Jobs;
 /// alias once. Cancelled or failed, it deletes its chunk jobs and a half-built new index. Interrupted by a shutdown it
 /// leaves them be: Hangfire runs it again (here or on another gateway) and it resumes from its <see cref="StoredPlan"/>.
 /// </summary>
-public sealed class ChunkedIngestion(
+internal sealed class ChunkedIngestion(
     PhotoIngestor ingestor,
     JobStorage storage,
     IBackgroundJobClient client,

@@ -11,7 +11,7 @@ namespace Gateway.Pages.Admin;
 
 /// <summary>Model and index status.</summary>
 /// <remarks>The download monitor is optional (a host without background downloads leaves it out).</remarks>
-public sealed class IndexModel(
+internal sealed class IndexModel(
     IEmbeddingService embeddings,
     IOptions<EmbeddingOptions> embeddingOptions,
     IndexStatusReader indices,
