@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Gateway.TestModels;
 using Gateway.TestSupport;
-using Npgsql;
 
 namespace Gateway.Acceptance.Tests;
 
@@ -16,17 +15,13 @@ namespace Gateway.Acceptance.Tests;
 [Collection(AcceptanceCollection.Name)]
 public sealed class ScaleOutTests
 {
-    private const string ConnectionVariable = "GATEWAY_TEST_POSTGRES";
-
     [SkippableFact]
     public async Task TwoGateways_ShareTheChunks_SurviveAKill_AndFireAScheduleOnce()
     {
         var photos = AcceptancePaths.EbcPhotos;
         Skip.If(photos is null, "../shared/photos/ebc is not there");
-        var connection = Environment.GetEnvironmentVariable(ConnectionVariable);
-        Skip.If(string.IsNullOrWhiteSpace(connection), $"{ConnectionVariable} is not set (.ci/run starts PostgreSQL and sets it)");
-        var unreachable = await UnreachableAsync(connection!);
-        Skip.If(unreachable is not null, $"PostgreSQL at {ConnectionVariable} does not answer: {unreachable}");
+        var (connection, skipReason) = await TestPostgres.ConnectionAsync();
+        Skip.If(connection is null, skipReason);
 
         var schema = "scaleout_" + Guid.NewGuid().ToString("N")[..12];
         try
@@ -35,10 +30,7 @@ public sealed class ScaleOutTests
         }
         finally
         {
-            await using var db = new NpgsqlConnection(connection);
-            await db.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", db);
-            await drop.ExecuteNonQueryAsync();
+            await TestPostgres.DropSchemaAsync(connection!, schema);
         }
     }
 
@@ -51,7 +43,7 @@ public sealed class ScaleOutTests
             .Select(f => Path.GetRelativePath(photos, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var storePort = FreePort();
+        var storePort = ShippedGateway.FreePort();
         var shared = new Dictionary<string, string>
         {
             ["Jobs__Storage"] = "PostgreSql",
@@ -146,26 +138,5 @@ public sealed class ScaleOutTests
         var response = await gateway.SearchAsync(new { size = 1000, track_total_hits = true, _source = new[] { "path" }, query = new { term = new { album = "ebc" } } });
         var paths = response.Hits().Select(h => h!["_source"]!["path"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(files, paths);
-    }
-
-    private static async Task<string?> UnreachableAsync(string connection)
-    {
-        try
-        {
-            await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Timeout = 15 }.ConnectionString);
-            await db.OpenAsync();
-            return null;
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return e.Message;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ChunkedIngestion(
     JobStorage storage,
     IBackgroundJobClient client,
     JobProgressStore progress,
+    ChunkFinishedSignal chunkFinished,
     IOptions<JobsOptions> options,
     TimeProvider time)
 {
@@ -108,7 +109,7 @@ internal sealed class ChunkedIngestion(
                 throw new InvalidOperationException($"chunk job {ended.Id} is {ended.State.ToLowerInvariant()} in Hangfire");
             }
 
-            await Task.Delay(Poll, time, token).ConfigureAwait(false);
+            await chunkFinished.WaitAsync(Poll, time, token).ConfigureAwait(false);
         }
     }
 

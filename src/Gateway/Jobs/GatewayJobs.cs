@@ -33,6 +33,7 @@ internal sealed class GatewayJobs(
     PeakCatalog catalog,
     JobProgressStore progress,
     AlbumLocks locks,
+    ChunkFinishedSignal chunkFinished,
     TimeProvider time,
     ILogger<GatewayJobs> logger)
 {
@@ -84,10 +85,12 @@ internal sealed class GatewayJobs(
             var reporter = new Reporter(p => progress.UpdateChunk(parentJobId, record with { Done = p.Done, Indexed = p.Indexed, Failed = p.Failed }));
             var result = await ingestor.IndexChunkAsync(work, reporter, token).ConfigureAwait(false);
             progress.UpdateChunk(parentJobId, record with { State = "succeeded", Done = result.Done + result.Failures.Count, Indexed = result.Indexed, Failed = result.Failures.Count, Failures = result.Failures });
+            chunkFinished.Finished();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             progress.UpdateChunk(parentJobId, record with { State = "failed", Error = e.Message });
+            chunkFinished.Finished();
             JobsLog.Failed(logger, e, record.JobId, "chunk", parentJobId);
             throw;
         }

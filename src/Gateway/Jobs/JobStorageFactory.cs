@@ -34,7 +34,9 @@ internal static class JobStorageFactory
             InvisibilityTimeout = options.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
 
-            // Idle workers ask for work every second (default 15 s): chunks start promptly on every gateway.
+            // Idle workers wait on LISTEN/NOTIFY (PostgreSQL 11 or later) and a job starts the moment it is enqueued, on
+            // whichever gateway is free; they still ask every second (default 15 s) in case a notification is lost.
+            EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
 
             // The gateway holds its own locks for milliseconds; a lock left by a killed gateway expires after this.

@@ -32,6 +32,7 @@ internal static class JobsServiceCollectionExtensions
         services.TryAddSingleton<AlbumLocks>();
         services.TryAddSingleton<JobLauncher>();
         services.TryAddSingleton<ChunkedIngestion>();
+        services.TryAddSingleton<ChunkFinishedSignal>();
         services.AddGatewayFolders();
         services.TryAddSingleton<AlbumRegistry>();
         services.TryAddSingleton<AlbumManager>();
