@@ -69,7 +69,7 @@ public sealed class EmbeddedStore : IDisposable
     internal SearchCursors Cursors { get; }
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
-    public static EmbeddedStore Open(EmbeddedStoreOptions options, ISearchService search, TimeProvider? time = null)
+    public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(search);
@@ -77,7 +77,7 @@ public sealed class EmbeddedStore : IDisposable
     }
 
     /// <summary>Creates a store that keeps everything in memory (nothing survives disposal); for tests and tools.</summary>
-    public static EmbeddedStore CreateInMemory(ISearchService search, EmbeddedStoreOptions? options = null, TimeProvider? time = null)
+    public static EmbeddedStore CreateInMemory(SearchService search, EmbeddedStoreOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         return new EmbeddedStore(options ?? new EmbeddedStoreOptions(), search, time ?? TimeProvider.System, null);

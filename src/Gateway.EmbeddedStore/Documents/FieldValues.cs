@@ -10,7 +10,7 @@ namespace Gateway.EmbeddedStore.Documents;
 /// double/float/half_float → <see cref="Doubles"/>; geo_point → <see cref="Points"/>;
 /// dense_vector → <see cref="Vector"/>.
 /// </summary>
-public sealed class FieldValues
+internal sealed class FieldValues
 {
     public required FieldMapping Mapping { get; init; }
 

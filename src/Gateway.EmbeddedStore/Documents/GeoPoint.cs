@@ -1,4 +1,4 @@
 namespace Gateway.EmbeddedStore.Documents;
 
 /// <summary>A parsed geo_point value in degrees.</summary>
-public readonly record struct GeoPoint(double Lat, double Lon);
+internal readonly record struct GeoPoint(double Lat, double Lon);

@@ -6,7 +6,7 @@ namespace Gateway.EmbeddedStore.Documents;
 /// A document as stored: its source, its version metadata and its field values parsed against
 /// the index mapping (by full dotted path, multi-fields included). Immutable once built.
 /// </summary>
-public sealed class ParsedDocument
+internal sealed class ParsedDocument
 {
     private ReadOnlyMemory<byte> _sourceBytes;
     private JsonObject? _source;

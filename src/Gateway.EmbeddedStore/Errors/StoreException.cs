@@ -3,9 +3,11 @@ namespace Gateway.EmbeddedStore.Errors;
 /// <summary>
 /// A client-visible failure, rendered in Elasticsearch's error shape:
 /// <c>{"error":{"root_cause":[...],"type":...,"reason":...},"status":N}</c>.
-/// Thrown by request parsing and validation; the REST layer turns it into a response.
+/// Thrown by request parsing and validation (a malformed request is refused before anything is
+/// done); expected failures of the store's operations are <see cref="StoreError"/> values instead.
+/// The REST layer turns it into a response through <see cref="ToError"/>.
 /// </summary>
-public sealed class StoreException : Exception
+internal sealed class StoreException : Exception
 {
     public StoreException(int status, string type, string reason, string? index = null)
         : base(reason)
@@ -33,15 +35,18 @@ public sealed class StoreException : Exception
     /// <summary>The cause, rendered as <c>caused_by</c>.</summary>
     public StoreException? CausedBy { get; init; }
 
+    /// <summary>This failure as the value the REST layer renders.</summary>
+    internal StoreError ToError() => new(Status, Type, Message, Index)
+    {
+        IndexUuid = IndexUuid,
+        Metadata = new Dictionary<string, string>(Metadata),
+        CausedBy = CausedBy?.ToError(),
+    };
+
     public static StoreException BadRequest(string type, string reason) => new(400, type, reason);
 
     public static StoreException Parsing(string reason) => new(400, "parsing_exception", reason);
 
     public static StoreException IllegalArgument(string reason) => new(400, "illegal_argument_exception", reason);
 
-    public static StoreException IndexNotFound(string index) =>
-        new(404, "index_not_found_exception", "no such index [" + index + "]", index)
-        {
-            Metadata = { ["resource.type"] = "index_or_alias", ["resource.id"] = index },
-        };
 }

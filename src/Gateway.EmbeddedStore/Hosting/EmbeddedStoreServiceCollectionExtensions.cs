@@ -13,7 +13,7 @@ public static class EmbeddedStoreServiceCollectionExtensions
     /// <summary>
     /// Adds the embedded store: <see cref="EmbeddedStoreOptions"/> bound to section
     /// <c>EmbeddedStore</c>, the durable <see cref="EmbeddedStore"/>, its in-process
-    /// <see cref="EmbeddedStoreHandler"/>, the default <see cref="ISearchService"/>, and a hosted
+    /// <see cref="EmbeddedStoreHandler"/>, its <see cref="SearchService"/>, and a hosted
     /// service that also serves the REST API on <see cref="EmbeddedStoreOptions.ListenUrl"/> when set.
     /// </summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
@@ -24,10 +24,10 @@ public static class EmbeddedStoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISearchService, SearchService>();
+        services.TryAddSingleton<SearchService>();
         services.TryAddSingleton(sp => EmbeddedStore.Open(
             sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value,
-            sp.GetRequiredService<ISearchService>(),
+            sp.GetRequiredService<SearchService>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new EmbeddedStoreHandler(sp.GetRequiredService<EmbeddedStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmbeddedStoreListener>());

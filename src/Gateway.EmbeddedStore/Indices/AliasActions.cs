@@ -57,8 +57,11 @@ internal static class AliasActions
         return new Action(type, indices, aliases, definition, mustExist);
     }
 
-    /// <summary>Validates every action, then applies them; caller holds the metadata lock.</summary>
-    public static long Apply(IndexCatalog catalog, IReadOnlyList<Action> actions)
+    /// <summary>
+    /// Validates every action, then applies them; caller holds the metadata lock. A missing index or alias is the
+    /// returned error, found before anything is logged or changed.
+    /// </summary>
+    public static StoreResult<long> Apply(IndexCatalog catalog, IReadOnlyList<Action> actions)
     {
         var changes = new Dictionary<IndexState, Dictionary<string, AliasMetadata>>();
         var removed = new List<IndexState>();
@@ -75,8 +78,12 @@ internal static class AliasActions
 
         foreach (var action in actions)
         {
-            var targets = IndexResolver.Resolve(catalog, string.Join(",", action.Indices), ignoreUnavailable: false, allowNoIndices: false)
-                .Select(r => r.Index).Where(i => !removed.Contains(i)).ToList();
+            if (!IndexResolver.Resolve(catalog, string.Join(",", action.Indices), ignoreUnavailable: false, allowNoIndices: false).TryGetValue(out var resolved, out var missing))
+            {
+                return missing;
+            }
+
+            var targets = resolved.Select(r => r.Index).Where(i => !removed.Contains(i)).ToList();
             switch (action.Type)
             {
                 case "add":
@@ -109,7 +116,7 @@ internal static class AliasActions
 
                     if (!any && action.MustExist != false)
                     {
-                        throw new StoreException(404, "aliases_not_found_exception", "aliases [" + string.Join(",", action.Aliases) + "] missing")
+                        return new StoreError(404, "aliases_not_found_exception", "aliases [" + string.Join(",", action.Aliases) + "] missing")
                         {
                             Metadata = { ["resource.type"] = "aliases", ["resource.id"] = string.Join(",", action.Aliases) },
                         };

@@ -9,6 +9,9 @@ namespace Gateway.EmbeddedStore.Indices;
 /// Document writes with Elasticsearch's versioning: parse and validate, check concurrency
 /// control, assign version and sequence number, log, apply to the document table and the
 /// search shard. Parsing runs outside the index lock; a concurrent mapping change re-parses.
+/// A version conflict is a <see cref="StoreError"/> value, found before anything is logged, so a
+/// refused write leaves neither the translog nor the index changed; malformed options and
+/// documents are refused by <see cref="StoreException"/> before the write starts.
 /// </summary>
 internal sealed class DocumentStore
 {
@@ -21,14 +24,14 @@ internal sealed class DocumentStore
         _gate = gate;
     }
 
-    public WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options) =>
+    public StoreResult<WriteOutcome> Index(IndexState index, string id, byte[] source, WriteOptions options) =>
         Index(index, id, source, options, null);
 
     /// <summary>Indexes a source that was parsed ahead (<see cref="PreparedSource"/>).</summary>
-    public WriteOutcome Index(IndexState index, string id, PreparedSource prepared, WriteOptions options) =>
+    public StoreResult<WriteOutcome> Index(IndexState index, string id, PreparedSource prepared, WriteOptions options) =>
         Index(index, id, prepared.Source, options, prepared);
 
-    private WriteOutcome Index(IndexState index, string id, byte[] source, WriteOptions options, PreparedSource? prepared)
+    private StoreResult<WriteOutcome> Index(IndexState index, string id, byte[] source, WriteOptions options, PreparedSource? prepared)
     {
         ValidateOptions(options);
         var (mapping, parsed) = Parse(index, id, source, prepared);
@@ -45,11 +48,19 @@ internal sealed class DocumentStore
                 var live = existing is { Deleted: false } ? existing : null;
                 if (options.CreateOnly && live is not null)
                 {
-                    throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, document already exists (current version [" + live.Version + "])");
+                    return DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, document already exists (current version [" + live.Version + "])");
                 }
 
-                CheckSeqNo(index, id, live, options);
-                var version = NextVersion(index, id, existing, options);
+                if (CheckSeqNo(index, id, live, options) is { } conflict)
+                {
+                    return conflict;
+                }
+
+                if (!NextVersion(index, id, existing, options).TryGetValue(out var version, out var refused))
+                {
+                    return refused;
+                }
+
                 var seqNo = index.SeqNo + 1;
                 if (parsed.NewMapping is { } newMapping)
                 {
@@ -74,7 +85,7 @@ internal sealed class DocumentStore
         }
     }
 
-    public WriteOutcome Delete(IndexState index, string id, WriteOptions options)
+    public StoreResult<WriteOutcome> Delete(IndexState index, string id, WriteOptions options)
     {
         ValidateOptions(options);
         using (_gate.Shared())
@@ -83,8 +94,16 @@ internal sealed class DocumentStore
             {
                 index.Documents.TryGetValue(id, out var existing);
                 var live = existing is { Deleted: false } ? existing : null;
-                CheckSeqNo(index, id, live, options);
-                var version = NextVersion(index, id, existing, options);
+                if (CheckSeqNo(index, id, live, options) is { } conflict)
+                {
+                    return conflict;
+                }
+
+                if (!NextVersion(index, id, existing, options).TryGetValue(out var version, out var refused))
+                {
+                    return refused;
+                }
+
                 var seqNo = index.SeqNo + 1;
                 var position = _catalog.Log.Append(new LogRecord
                 {
@@ -198,27 +217,29 @@ internal sealed class DocumentStore
         }
     }
 
-    /// <summary>Throws the 409 of Elasticsearch when <c>if_seq_no</c>/<c>if_primary_term</c> do not name <paramref name="live"/>.</summary>
-    internal static void CheckSeqNo(IndexState index, string id, DocEntry? live, WriteOptions options)
+    /// <summary>The 409 of Elasticsearch when <c>if_seq_no</c>/<c>if_primary_term</c> do not name <paramref name="live"/>; null when they do or are absent.</summary>
+    internal static StoreError? CheckSeqNo(IndexState index, string id, DocEntry? live, WriteOptions options)
     {
         if (options.IfSeqNo is not { } seqNo)
         {
-            return;
+            return null;
         }
 
         var term = options.IfPrimaryTerm!.Value;
         if (live is null)
         {
-            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. but no document was found");
+            return DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. but no document was found");
         }
 
         if (live.SeqNo != seqNo || live.PrimaryTerm != term)
         {
-            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. current document has seqNo [" + live.SeqNo + "] and primary term [" + live.PrimaryTerm + "]");
+            return DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, required seqNo [" + seqNo + "], primary term [" + term + "]. current document has seqNo [" + live.SeqNo + "] and primary term [" + live.PrimaryTerm + "]");
         }
+
+        return null;
     }
 
-    private static long NextVersion(IndexState index, string id, DocEntry? existing, WriteOptions options)
+    private static StoreResult<long> NextVersion(IndexState index, string id, DocEntry? existing, WriteOptions options)
     {
         if (options.VersionType == "internal")
         {
@@ -231,7 +252,7 @@ internal sealed class DocumentStore
             var ok = options.VersionType == "external_gte" ? given >= current.Version : given > current.Version;
             if (!ok)
             {
-                throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + current.Version + "] is higher or equal to the one provided [" + given + "]");
+                return DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + current.Version + "] is higher or equal to the one provided [" + given + "]");
             }
         }
 

@@ -23,7 +23,11 @@ internal sealed class DocumentUpdater
     /// <summary>The outcome and the resulting source (for <c>get</c> in the answer).</summary>
     public readonly record struct UpdateResult(WriteOutcome Outcome, byte[]? Source);
 
-    public UpdateResult Update(IndexState index, string id, JsonObject body, WriteOptions options)
+    /// <summary>
+    /// Applies the update; a missing document (without upsert) or a version conflict is the returned error.
+    /// A malformed body is refused by <see cref="StoreException"/> before anything is read or written.
+    /// </summary>
+    public StoreResult<UpdateResult> Update(IndexState index, string id, JsonObject body, WriteOptions options)
     {
         JsonObject? doc = null, upsert = null;
         bool docAsUpsert = false, detectNoop = true;
@@ -64,18 +68,22 @@ internal sealed class DocumentUpdater
             index.Documents.TryGetValue(id, out var existing);
             if (existing is null or { Deleted: true })
             {
-                var created = docAsUpsert ? doc : upsert ?? throw DocumentErrorsFactory.Missing(index, id);
-                if (options.IfSeqNo is not null)
+                var created = docAsUpsert ? doc : upsert;
+                if (created is null || options.IfSeqNo is not null)
                 {
-                    throw DocumentErrorsFactory.Missing(index, id);
+                    return DocumentErrorsFactory.Missing(index, id);
                 }
 
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(created);
-                return new UpdateResult(_documents.Index(index, id, bytes, options), bytes);
+                return Written(_documents.Index(index, id, bytes, options), bytes);
             }
 
             // A stale if_seq_no is a conflict even when the update would change nothing.
-            DocumentStore.CheckSeqNo(index, id, existing, options);
+            if (DocumentStore.CheckSeqNo(index, id, existing, options) is { } conflict)
+            {
+                return conflict;
+            }
+
             var current = JsonNode.Parse(existing.Source)!.AsObject();
             var changed = Merge(current, doc);
             if (!changed && detectNoop)
@@ -84,9 +92,12 @@ internal sealed class DocumentUpdater
             }
 
             var merged = JsonSerializer.SerializeToUtf8Bytes(current);
-            return new UpdateResult(_documents.Index(index, id, merged, options), merged);
+            return Written(_documents.Index(index, id, merged, options), merged);
         }
     }
+
+    private static StoreResult<UpdateResult> Written(StoreResult<WriteOutcome> written, byte[] source) =>
+        written.TryGetValue(out var outcome, out var error) ? new UpdateResult(outcome, source) : error;
 
     /// <summary>Merges <paramref name="changes"/> into <paramref name="target"/> like Elasticsearch (objects recursively, everything else replaced).</summary>
     public static bool Merge(JsonObject target, JsonObject changes)

@@ -12,12 +12,12 @@ internal static class Ids
 
     /// <summary>
     /// A 20-character auto-generated document id: time, a sequence and random bytes, like
-    /// Elasticsearch's time-based ids (15 bytes, base64url).
+    /// Elasticsearch's time-based ids (15 bytes, base64url); the time is read from <paramref name="time"/>.
     /// </summary>
-    public static string NewDocumentId()
+    public static string NewDocumentId(TimeProvider time)
     {
         Span<byte> bytes = stackalloc byte[15];
-        var millis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var millis = time.GetUtcNow().ToUnixTimeMilliseconds();
         var sequence = Interlocked.Increment(ref _sequence);
         for (var i = 0; i < 6; i++)
         {

@@ -40,7 +40,11 @@ internal sealed class IndexCatalog
     /// <summary>Whether some index carries this alias.</summary>
     public bool IsAlias(string name) => _byName.Values.Any(i => i.Aliases.ContainsKey(name));
 
-    public (IndexState Index, long Position) Create(string name, JsonObject? body)
+    /// <summary>
+    /// Creates an index. A malformed name or body is refused by <see cref="StoreException"/>; a name (or alias) that
+    /// meets an existing index or alias is the returned error, found before anything is logged.
+    /// </summary>
+    public StoreResult<(IndexState Index, long Position)> Create(string name, JsonObject? body)
     {
         IndexNames.Validate(name);
         var settings = IndexSettings.Flatten(body?["settings"] as JsonObject);
@@ -84,7 +88,7 @@ internal sealed class IndexCatalog
                 if (_byName.ContainsKey(name))
                 {
                     var existing = _byName[name];
-                    throw new StoreException(400, "resource_already_exists_exception", "index [" + name + "/" + existing.Uuid + "] already exists", name)
+                    return new StoreError(400, "resource_already_exists_exception", "index [" + name + "/" + existing.Uuid + "] already exists", name)
                     {
                         IndexUuid = existing.Uuid,
                     };
@@ -92,14 +96,14 @@ internal sealed class IndexCatalog
 
                 if (IsAlias(name))
                 {
-                    throw new StoreException(400, "invalid_index_name_exception", "Invalid index name [" + name + "], already exists as alias", name);
+                    return new StoreError(400, "invalid_index_name_exception", "Invalid index name [" + name + "], already exists as alias", name);
                 }
 
                 foreach (var alias in aliases.Keys)
                 {
                     if (_byName.ContainsKey(alias) || alias == name)
                     {
-                        throw new StoreException(400, "invalid_alias_name_exception", "Invalid alias name [" + alias + "]: an index or data stream exists with the same name as the alias", alias);
+                        return new StoreError(400, "invalid_alias_name_exception", "Invalid alias name [" + alias + "]: an index or data stream exists with the same name as the alias", alias);
                     }
                 }
 

@@ -6,14 +6,16 @@ namespace Gateway.EmbeddedStore.Indices;
 /// <summary>
 /// Resolves index expressions (comma lists, <c>*</c> wildcards, <c>-</c> exclusions, <c>_all</c>,
 /// aliases) to concrete indices, with Elasticsearch's <c>ignore_unavailable</c> and
-/// <c>allow_no_indices</c> behaviour.
+/// <c>allow_no_indices</c> behaviour. An expression naming no index (when that is not allowed) is the
+/// returned <see cref="StoreError"/> (<c>index_not_found_exception</c>), as is an alias where only
+/// concrete indices are accepted.
 /// </summary>
 internal static class IndexResolver
 {
     /// <summary>A resolved index and the alias filter that applies when it was reached only through filtered aliases.</summary>
     public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter);
 
-    public static List<Resolved> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false)
+    public static StoreResult<List<Resolved>> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false)
     {
         var result = new Dictionary<string, (IndexState Index, List<JsonObject>? Filters)>(StringComparer.Ordinal);
         var parts = string.IsNullOrEmpty(expression) ? ["_all"] : expression.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -57,7 +59,7 @@ internal static class IndexResolver
                 {
                     if (ignoreAliases && !IndexNames.IsWildcard(part) && alias.Name == part && !ignoreUnavailable)
                     {
-                        throw StoreException.IllegalArgument("The provided expression [" + part + "] matches an alias, specify the corresponding concrete indices instead.");
+                        return StoreError.IllegalArgument("The provided expression [" + part + "] matches an alias, specify the corresponding concrete indices instead.");
                     }
 
                     if (ignoreAliases || !IndexNames.Matches(part, alias.Name))
@@ -91,7 +93,7 @@ internal static class IndexResolver
                     // allow_no_indices applies to each wildcard expression, as in Elasticsearch.
                     if (!allowNoIndices)
                     {
-                        throw StoreException.IndexNotFound(part);
+                        return StoreError.IndexNotFound(part);
                     }
 
                     continue;
@@ -99,17 +101,33 @@ internal static class IndexResolver
 
                 if (!ignoreUnavailable)
                 {
-                    throw StoreException.IndexNotFound(part);
+                    return StoreError.IndexNotFound(part);
                 }
             }
         }
 
         if (result.Count == 0 && !allowNoIndices)
         {
-            throw StoreException.IndexNotFound(expression ?? "_all");
+            return StoreError.IndexNotFound(expression ?? "_all");
         }
 
         return result.Values.Select(v => new Resolved(v.Index, CombineFilters(v.Filters))).ToList();
+    }
+
+    /// <summary>The indices <paramref name="expression"/> names, or every index when it is null.</summary>
+    public static StoreResult<List<IndexState>> ResolveIndices(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices)
+    {
+        if (expression is null)
+        {
+            return catalog.All.ToList();
+        }
+
+        if (!Resolve(catalog, expression, ignoreUnavailable, allowNoIndices).TryGetValue(out var resolved, out var error))
+        {
+            return error;
+        }
+
+        return resolved.Select(r => r.Index).Distinct().ToList();
     }
 
     /// <summary>Resolves the one index a write goes to: an index, or an alias's write index.</summary>

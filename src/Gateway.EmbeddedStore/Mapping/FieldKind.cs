@@ -1,7 +1,7 @@
 namespace Gateway.EmbeddedStore.Mapping;
 
 /// <summary>The Elasticsearch field types the embedded store understands.</summary>
-public enum FieldKind
+internal enum FieldKind
 {
     Object,
     Keyword,

@@ -7,7 +7,7 @@ namespace Gateway.EmbeddedStore.Mapping;
 /// Multi-fields (<c>fields</c>) and object <c>properties</c> appear as their own entries in
 /// <see cref="IndexMapping"/>, so search code looks every field up by path.
 /// </summary>
-public sealed class FieldMapping
+internal sealed class FieldMapping
 {
     /// <summary>Full dotted path of the field.</summary>
     public required string Path { get; init; }

@@ -6,7 +6,7 @@ namespace Gateway.EmbeddedStore.Mapping;
 /// An immutable snapshot of one index's mapping: every field by full dotted path.
 /// A mapping change (explicit or dynamic) produces a new instance.
 /// </summary>
-public sealed class IndexMapping
+internal sealed class IndexMapping
 {
     private readonly FrozenDictionary<string, FieldMapping> _fields;
 

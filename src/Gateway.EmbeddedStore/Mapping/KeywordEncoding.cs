@@ -5,7 +5,7 @@ namespace Gateway.EmbeddedStore.Mapping;
 /// IP addresses (<c>ip</c>, validated and kept in canonical form so that <c>::ffff:1.2.3.4</c> equals <c>1.2.3.4</c>) or
 /// base64 blobs (<c>binary</c>, validated, stored and never searchable).
 /// </summary>
-public enum KeywordEncoding
+internal enum KeywordEncoding
 {
     Plain,
     Ip,

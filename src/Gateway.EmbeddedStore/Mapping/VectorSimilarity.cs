@@ -1,7 +1,7 @@
 namespace Gateway.EmbeddedStore.Mapping;
 
 /// <summary>dense_vector similarity functions, with Elasticsearch's score transforms.</summary>
-public enum VectorSimilarity
+internal enum VectorSimilarity
 {
     Cosine,
     DotProduct,

@@ -3,18 +3,20 @@ using Gateway.EmbeddedStore.Errors;
 
 namespace Gateway.EmbeddedStore.Rest;
 
-/// <summary>Renders <see cref="StoreException"/> in Elasticsearch's error shape.</summary>
+/// <summary>Renders a <see cref="StoreError"/> (or a thrown <see cref="StoreException"/>) in Elasticsearch's error shape.</summary>
 internal static class ErrorRenderer
 {
-    public static RestResponse Render(StoreException error) =>
+    public static RestResponse Render(StoreException error) => Render(error.ToError());
+
+    public static RestResponse Render(StoreError error) =>
         RestResponse.Json(error.Status, new JsonObject
         {
             ["error"] = Cause(error, includeRootCause: true),
             ["status"] = error.Status,
         });
 
-    /// <summary>The error object alone, as used inside bulk items and mget/msearch entries.</summary>
-    public static JsonObject Cause(StoreException error, bool includeRootCause)
+    /// <summary>The error object alone, as used inside bulk items, by-query failures and mget/msearch entries.</summary>
+    public static JsonObject Cause(StoreError error, bool includeRootCause)
     {
         var result = new JsonObject();
         if (includeRootCause)
@@ -28,10 +30,10 @@ internal static class ErrorRenderer
         return result;
     }
 
-    private static void Fill(JsonObject target, StoreException error, bool includeCausedBy)
+    private static void Fill(JsonObject target, StoreError error, bool includeCausedBy)
     {
         target["type"] = error.Type;
-        target["reason"] = error.Message;
+        target["reason"] = error.Reason;
         foreach (var (key, value) in error.Metadata)
         {
             target[key] = value;

@@ -3,17 +3,21 @@ using Gateway.EmbeddedStore.Indices;
 
 namespace Gateway.EmbeddedStore.Rest;
 
-/// <summary>Finds the index a write or single-document read goes to (auto-creating for writes, like Elasticsearch).</summary>
+/// <summary>
+/// Finds the index a write or single-document read goes to (auto-creating for writes, like Elasticsearch).
+/// A missing index (or one <c>require_alias</c> refuses) is the returned error; an invalid name is refused by
+/// <see cref="StoreException"/>.
+/// </summary>
 internal static class WriteTargets
 {
-    public static IndexState ForWrite(EmbeddedStore store, string name, bool requireAlias, out long createPosition)
+    public static StoreResult<IndexState> ForWrite(EmbeddedStore store, string name, bool requireAlias, out long createPosition)
     {
         createPosition = 0;
         if (IndexResolver.ResolveWrite(store.Catalog, name) is { } existing)
         {
             if (requireAlias && store.Catalog.Find(name) is not null)
             {
-                throw RequireAlias(name);
+                return RequireAlias(name);
             }
 
             return existing;
@@ -21,23 +25,22 @@ internal static class WriteTargets
 
         if (requireAlias)
         {
-            throw RequireAlias(name);
+            return RequireAlias(name);
         }
 
-        try
+        if (store.Catalog.Create(name, null).TryGetValue(out var created, out var refused))
         {
-            var (index, position) = store.Catalog.Create(name, null);
-            createPosition = position;
-            return index;
+            createPosition = created.Position;
+            return created.Index;
         }
-        catch (StoreException e) when (e.Type == "resource_already_exists_exception" && IndexResolver.ResolveWrite(store.Catalog, name) is not null)
-        {
-            // Another writer created it first.
-            return IndexResolver.ResolveWrite(store.Catalog, name)!;
-        }
+
+        // Another writer created it first.
+        return refused.Type == "resource_already_exists_exception" && IndexResolver.ResolveWrite(store.Catalog, name) is { } raced
+            ? raced
+            : refused;
     }
 
-    public static IndexState ForRead(EmbeddedStore store, string name)
+    public static StoreResult<IndexState> ForRead(EmbeddedStore store, string name)
     {
         if (store.Catalog.Find(name) is { } index)
         {
@@ -47,9 +50,9 @@ internal static class WriteTargets
         var holders = store.Catalog.All.Where(i => i.Aliases.ContainsKey(name)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         return holders.Count switch
         {
-            0 => throw StoreException.IndexNotFound(name),
+            0 => StoreError.IndexNotFound(name),
             1 => holders[0],
-            _ => throw StoreException.IllegalArgument("alias [" + name + "] has more than one index associated with it [" + string.Join(", ", holders.Select(h => h.Name)) + "], can't execute a single index op"),
+            _ => StoreError.IllegalArgument("alias [" + name + "] has more than one index associated with it [" + string.Join(", ", holders.Select(h => h.Name)) + "], can't execute a single index op"),
         };
     }
 
@@ -67,7 +70,7 @@ internal static class WriteTargets
         }
     }
 
-    private static StoreException RequireAlias(string name) =>
+    private static StoreError RequireAlias(string name) =>
         new(404, "index_not_found_exception", "no such index [" + name + "] and [require_alias] request flag is [true] and [" + name + "] is not an alias", name)
         {
             Metadata = { ["resource.type"] = "index_expression", ["resource.id"] = name },

@@ -8,7 +8,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// expressions (lists, wildcards, aliases), then calls this. Errors are thrown as
 /// <see cref="Errors.StoreException"/> and rendered by the REST layer.
 /// </summary>
-public interface ISearchService
+internal interface ISearchService
 {
     /// <summary>Creates the searchable side of a new index.</summary>
     ISearchShard CreateShard(string indexName, IndexMapping mapping);

@@ -8,7 +8,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// visible to searches only after <see cref="Refresh"/> (Elasticsearch's near-real-time model).
 /// Implementations are safe for concurrent writers and readers.
 /// </summary>
-public interface ISearchShard
+internal interface ISearchShard
 {
     /// <summary>Adds or replaces the document with this id (pending until the next refresh).</summary>
     void Upsert(ParsedDocument document);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
@@ -12,6 +11,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// <summary>
 /// The embedded store's search engine: query DSL, kNN, sorting, paging, source filtering and
 /// aggregations over <see cref="SearchShard"/> snapshots, answering in Elasticsearch's shapes.
+/// Public so a host can hand it to <see cref="EmbeddedStore.Open"/>; everything else about it is internal.
 /// </summary>
 public sealed class SearchService : ISearchService
 {
@@ -29,19 +29,27 @@ public sealed class SearchService : ISearchService
         _time = time;
     }
 
-    /// <inheritdoc />
-    public ISearchShard CreateShard(string indexName, IndexMapping mapping) => new SearchShard(indexName, mapping);
+    ISearchShard ISearchService.CreateShard(string indexName, IndexMapping mapping) => CreateShard(indexName, mapping);
 
-    /// <inheritdoc />
-    public JsonObject Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    JsonObject ISearchService.Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        Search(targets, body, parameters, cancellationToken);
+
+    JsonObject ISearchService.Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        Count(targets, body, parameters, cancellationToken);
+
+    /// <inheritdoc cref="ISearchService.CreateShard"/>
+    internal SearchShard CreateShard(string indexName, IndexMapping mapping) => new(indexName, mapping);
+
+    /// <inheritdoc cref="ISearchService.Search"/>
+    internal JsonObject Search(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
         return BadInputAsStoreException(() => SearchCore(targets, body, parameters, cancellationToken));
     }
 
-    /// <inheritdoc />
-    public JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    /// <inheritdoc cref="ISearchService.Count"/>
+    internal JsonObject Count(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -64,7 +72,7 @@ public sealed class SearchService : ISearchService
 
     private JsonObject SearchCore(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var request = SearchRequestParser.Parse(body, parameters);
         if (targets.Count > 1 && parameters.GetValueOrDefault("search_type") == "dfs_query_then_fetch")
         {
@@ -75,7 +83,7 @@ public sealed class SearchService : ISearchService
         var outcomes = Run(targets, request, cancellationToken);
         try
         {
-            return Render(targets.Count, request, outcomes, HitCollector.Collect(outcomes, request), started, aggregations: true);
+            return Render(targets.Count, request, outcomes, HitCollector.Collect(outcomes, request), _time, started, aggregations: true);
         }
         finally
         {
@@ -99,7 +107,7 @@ public sealed class SearchService : ISearchService
             var outcomes = Run(targets, request, cancellationToken);
             try
             {
-                return new ScrollCursor(targets.Count, request, outcomes, HitCollector.Ordered(outcomes, request));
+                return new ScrollCursor(targets.Count, request, outcomes, HitCollector.Ordered(outcomes, request), _time);
             }
             catch
             {
@@ -109,8 +117,8 @@ public sealed class SearchService : ISearchService
         });
     }
 
-    /// <summary>The search answer for one page of <paramref name="hits"/>.</summary>
-    internal static JsonObject Render(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, long started, bool aggregations)
+    /// <summary>The search answer for one page of <paramref name="hits"/>; <c>took</c> counts from <paramref name="started"/> (a timestamp of <paramref name="time"/>).</summary>
+    internal static JsonObject Render(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, TimeProvider time, long started, bool aggregations)
     {
         var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
         var total = outcomes.Sum(o => (long)o.HitDocs.Count());
@@ -122,7 +130,7 @@ public sealed class SearchService : ISearchService
 
         var response = new JsonObject
         {
-            ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ["took"] = (long)time.GetElapsedTime(started).TotalMilliseconds,
             ["timed_out"] = false,
         };
         if (request.TerminateAfter is { } ta)
@@ -134,7 +142,7 @@ public sealed class SearchService : ISearchService
         response["hits"] = hitsJson;
         if (aggregations && request.Aggregations is { } aggs)
         {
-            response["aggregations"] = AggregationRunner.Run(aggs, outcomes, request.TypedKeys);
+            response["aggregations"] = AggregationRunner.Run(aggs, outcomes, request.TypedKeys, time);
         }
 
         return response;

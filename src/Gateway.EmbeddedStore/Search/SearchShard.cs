@@ -11,7 +11,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// Replaced and deleted documents leave dead slots that a refresh compacts away when they
 /// outnumber the live ones.
 /// </summary>
-public sealed class SearchShard : ISearchShard
+internal sealed class SearchShard : ISearchShard
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, ParsedDocument?> _pending = new(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace Gateway.EmbeddedStore.Search;
 /// <param name="AliasFilter">An alias's filter (a query DSL object) to apply, if reached through a filtered alias.</param>
 /// <param name="Aliases">The index's aliases (<c>indices_boost</c> may name them).</param>
 /// <param name="Settings">The index's flat settings (<c>index.max_terms_count</c> …); null = defaults.</param>
-public sealed record SearchTarget(
+internal sealed record SearchTarget(
     string IndexName,
     IndexMapping Mapping,
     ISearchShard Shard,

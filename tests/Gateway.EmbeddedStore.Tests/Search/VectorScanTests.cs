@@ -59,12 +59,14 @@ public sealed class VectorScanTests
     }
 
     [Theory]
-    [InlineData(VectorSimilarity.Cosine)]
-    [InlineData(VectorSimilarity.DotProduct)]
-    [InlineData(VectorSimilarity.L2Norm)]
-    [InlineData(VectorSimilarity.MaxInnerProduct)]
-    public void QuantizedPath_HasRecallAtLeast99PercentAgainstExact(VectorSimilarity similarity)
+    [InlineData(nameof(VectorSimilarity.Cosine))]
+    [InlineData(nameof(VectorSimilarity.DotProduct))]
+    [InlineData(nameof(VectorSimilarity.L2Norm))]
+    [InlineData(nameof(VectorSimilarity.MaxInnerProduct))]
+    public void QuantizedPath_HasRecallAtLeast99PercentAgainstExact(string similarityName)
     {
+        // xunit needs public parameter types; the similarity enum is internal to the store.
+        var similarity = Enum.Parse<VectorSimilarity>(similarityName);
         var (shard, _) = RandomShard(VectorScan.ExactScanLimit + 5_000, similarity, seed: 7);
         var view = shard.Snapshot.Vectors["v"];
         var random = new Random(11);
@@ -82,11 +84,13 @@ public sealed class VectorScanTests
     }
 
     [Theory]
-    [InlineData(VectorSimilarity.Cosine, false)]
-    [InlineData(VectorSimilarity.Cosine, true)]
-    [InlineData(VectorSimilarity.L2Norm, true)]
-    public void TwoBitPath_At768Dims_HasRecallAtLeast99PercentAgainstExact(VectorSimilarity similarity, bool halfFiltered)
+    [InlineData(nameof(VectorSimilarity.Cosine), false)]
+    [InlineData(nameof(VectorSimilarity.Cosine), true)]
+    [InlineData(nameof(VectorSimilarity.L2Norm), true)]
+    public void TwoBitPath_At768Dims_HasRecallAtLeast99PercentAgainstExact(string similarityName, bool halfFiltered)
     {
+        // xunit needs public parameter types; the similarity enum is internal to the store.
+        var similarity = Enum.Parse<VectorSimilarity>(similarityName);
         // Three sealed chunks (two-bit pass) and a partial one (int8 directly).
         var (shard, _) = RandomShard((3 * VectorColumn.ChunkSize) + 1_000, similarity, seed: 21, dims: 768);
         var snapshot = shard.Snapshot;

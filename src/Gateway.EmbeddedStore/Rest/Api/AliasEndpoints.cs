@@ -32,7 +32,11 @@ internal sealed class AliasEndpoints(EmbeddedStore store)
         }
 
         var parsed = actions.Select(a => AliasActions.Parse(a as JsonObject ?? throw StoreException.Parsing("[aliases] failed to parse field [actions]"))).ToList();
-        var position = store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, parsed));
+        if (!store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, parsed)).TryGetValue(out var position, out var refused))
+        {
+            return ErrorRenderer.Render(refused);
+        }
+
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Ok(new JsonObject { ["acknowledged"] = true, ["errors"] = false });
     }
@@ -47,7 +51,11 @@ internal sealed class AliasEndpoints(EmbeddedStore store)
         }
 
         var action = AliasActions.Parse(new JsonObject { ["add"] = definition });
-        var position = store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, [action]));
+        if (!store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, [action])).TryGetValue(out var position, out var refused))
+        {
+            return ErrorRenderer.Render(refused);
+        }
+
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
     }
@@ -58,15 +66,23 @@ internal sealed class AliasEndpoints(EmbeddedStore store)
         {
             ["remove"] = new JsonObject { ["index"] = request.Route("index"), ["alias"] = request.Route("name"), ["must_exist"] = true },
         });
-        var position = store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, [action]));
+        if (!store.Catalog.RunLocked(() => AliasActions.Apply(store.Catalog, [action])).TryGetValue(out var position, out var refused))
+        {
+            return ErrorRenderer.Render(refused);
+        }
+
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
     }
 
     private RestResponse Get(RestRequest request, string? indexExpression, string? nameExpression)
     {
-        var indices = IndexResolver.Resolve(store.Catalog, indexExpression, request.Flag("ignore_unavailable", false), allowNoIndices: true)
-            .Select(r => r.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        if (!IndexResolver.Resolve(store.Catalog, indexExpression, request.Flag("ignore_unavailable", false), allowNoIndices: true).TryGetValue(out var resolved, out var unresolved))
+        {
+            return ErrorRenderer.Render(unresolved);
+        }
+
+        var indices = resolved.Select(r => r.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         var patterns = nameExpression?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var result = new JsonObject();
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -111,9 +127,13 @@ internal sealed class AliasEndpoints(EmbeddedStore store)
 
     private RestResponse Exists(RestRequest request, string? indexExpression, string nameExpression)
     {
-        var indices = IndexResolver.Resolve(store.Catalog, indexExpression, ignoreUnavailable: true, allowNoIndices: true).Select(r => r.Index);
+        if (!IndexResolver.Resolve(store.Catalog, indexExpression, ignoreUnavailable: true, allowNoIndices: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var patterns = nameExpression.Split(',');
-        var any = indices.Any(i => i.Aliases.Keys.Any(a => patterns.Any(p => IndexNames.Matches(p, a))));
+        var any = resolved.Select(r => r.Index).Any(i => i.Aliases.Keys.Any(a => patterns.Any(p => IndexNames.Matches(p, a))));
         return RestResponse.Empty(any ? 200 : 404);
     }
 }

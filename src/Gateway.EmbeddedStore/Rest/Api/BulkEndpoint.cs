@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
@@ -21,7 +20,7 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
 
     private async ValueTask<RestResponse> BulkAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = store.Time.GetTimestamp();
         var refresh = RefreshPolicies.Parse(request.Param("refresh"));
         var operations = BulkParser.Parse(request.Body, request.RouteOrNull("index"));
         var requireAlias = request.Flag("require_alias", false);
@@ -31,7 +30,7 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         foreach (var operation in operations)
         {
             var line = operation.Line;
-            var id = line.Id ?? (line.Action is "index" or "create" ? Ids.NewDocumentId() : null);
+            var id = line.Id ?? (line.Action is "index" or "create" ? Ids.NewDocumentId(store.Time) : null);
             var action = line.Action == "index" && line.Metadata["op_type"]?.ToString() == "create" ? "create" : line.Action;
             targets.Add((action, line.Index ?? request.RouteOrNull("index")!, id));
             sources.Add(operation.Source);
@@ -58,17 +57,31 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
                     throw StoreException.IllegalArgument("pipeline with id [" + pipeline + "] does not exist");
                 }
 
-                var index = WriteTargets.ForWrite(store, indexName, line.Flag("require_alias", requireAlias), out var created);
+                if (!WriteTargets.ForWrite(store, indexName, line.Flag("require_alias", requireAlias), out var created).TryGetValue(out var index, out var missing))
+                {
+                    errors = true;
+                    items.Add(Failed(action, indexName, id, missing));
+                    continue;
+                }
+
                 position = Math.Max(position, created);
                 touched.Add(index);
-                var (outcome, get) = Execute(request, index, action, id!, line, operations[i].Source, prepared[i]);
+                if (!Execute(request, index, action, id!, line, operations[i].Source, prepared[i]).TryGetValue(out var written, out var refused))
+                {
+                    errors = true;
+                    items.Add(Failed(action, indexName, id, refused));
+                    continue;
+                }
+
+                var (outcome, get) = written;
                 position = Math.Max(position, outcome.Position);
                 items.Add(new BulkItemResult(action, indexName, id, WriteResponses.Status(outcome), outcome, get, null));
             }
             catch (StoreException e)
             {
+                // A malformed item (bad id, options or document) fails alone, like a refused write.
                 errors = true;
-                items.Add(new BulkItemResult(action, indexName, id, e.Status, null, null, e));
+                items.Add(Failed(action, indexName, id, e.ToError()));
             }
         }
 
@@ -78,11 +91,14 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
             EmbeddedStore.Refresh(touched, force: true);
         }
 
-        var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var took = (long)store.Time.GetElapsedTime(started).TotalMilliseconds;
         return new RestResponse(200, BulkResponseWriter.Write(took, errors, items, forcedRefresh: refresh == RefreshPolicy.Immediate));
     }
 
-    private (WriteOutcome Outcome, JsonNode? Get) Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source, PreparedSource? prepared)
+    private static BulkItemResult Failed(string action, string index, string? id, StoreError error) =>
+        new(action, index, id, error.Status, null, null, error);
+
+    private StoreResult<(WriteOutcome Outcome, JsonNode? Get)> Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source, PreparedSource? prepared)
     {
         var options = new WriteOptions
         {
@@ -95,17 +111,31 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
         switch (action)
         {
             case "index" or "create":
-                return (prepared is null
+                return WithoutGet(prepared is null
                     ? store.Documents.Index(index, id, Documents.SourceBuffers.Copy(source.Span), options)
-                    : store.Documents.Index(index, id, prepared, options), null);
+                    : store.Documents.Index(index, id, prepared, options));
             case "delete":
-                return (store.Documents.Delete(index, id, options), null);
+                return WithoutGet(store.Documents.Delete(index, id, options));
             default:
                 var body = RestJson.ParseObject(source);
-                var updated = store.Updater.Update(index, id, body, options with { Version = null, VersionType = "internal" });
+                if (!store.Updater.Update(index, id, body, options with { Version = null, VersionType = "internal" }).TryGetValue(out var updated, out var refused))
+                {
+                    return refused;
+                }
+
                 var response = new JsonObject();
                 UpdateResponses.AddGet(response, updated, UpdateResponses.Requested(body, line.Metadata["_source"], request));
                 return (updated.Outcome, response["get"]?.DeepClone());
         }
+    }
+
+    private static StoreResult<(WriteOutcome Outcome, JsonNode? Get)> WithoutGet(StoreResult<WriteOutcome> written)
+    {
+        if (!written.TryGetValue(out var outcome, out var error))
+        {
+            return error;
+        }
+
+        return (outcome, (JsonNode?)null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
@@ -29,77 +28,90 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
     private async ValueTask<RestResponse> DeleteByQueryAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
         var (query, maxDocs, proceed) = ByQueryBody(request, body);
         var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false);
+        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: false, deleted: true));
     }
 
     private async ValueTask<RestResponse> UpdateByQueryAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = store.Time.GetTimestamp();
         var body = RestJson.OptionalObject(request) ?? [];
         RefuseScript(body, "_update_by_query");
         RefusePipeline(request.Param("pipeline"));
         var (query, maxDocs, proceed) = ByQueryBody(request, body);
         var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false);
+        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: false));
     }
 
     /// <summary>
     /// The loop shared by delete- and update-by-query: writes each match with its seen version, counts version
     /// conflicts (stopping at the first unless <c>conflicts: proceed</c>), records any other refusal as the
-    /// document's failure and stops, then refreshes what was touched as the request asks.
+    /// document's failure and stops, then refreshes what was touched as the request asks. A missing index is the
+    /// returned error (nothing is written).
     /// </summary>
-    private async ValueTask WriteEachAsync(
+    private async ValueTask<StoreError?> WriteEachAsync(
         RestRequest request,
         JsonObject query,
         long? maxDocs,
         bool proceed,
         ByQueryOutcome outcome,
-        Func<IndexState, ParsedDocument, WriteOutcome> write,
+        Func<IndexState, ParsedDocument, StoreResult<WriteOutcome>> write,
         Action counted,
         CancellationToken cancellationToken)
     {
         var touched = new HashSet<IndexState>();
         long position = 0;
-        var matches = Matches(request, query, maxDocs, cancellationToken);
+        if (!Matches(request, query, maxDocs, cancellationToken).TryGetValue(out var matches, out var missing))
+        {
+            return missing;
+        }
+
         outcome.Total = matches.Count;
         foreach (var (indexName, doc) in FailedOnCopies(request, Owner(matches), matches, outcome) ? [] : matches)
         {
             var index = store.Catalog.Find(indexName)!;
+            StoreError? refused;
             try
             {
-                var written = write(index, doc);
-                position = Math.Max(position, written.Position);
-                touched.Add(index);
-                counted();
-            }
-            catch (StoreException e) when (e.Status == 409)
-            {
-                outcome.VersionConflicts++;
-                if (!proceed)
+                if (write(index, doc).TryGetValue(out var written, out refused))
                 {
-                    outcome.Fail(indexName, doc.Id, e);
-                    break;
+                    position = Math.Max(position, written.Position);
+                    touched.Add(index);
+                    counted();
+                    continue;
                 }
             }
             catch (StoreException e)
             {
-                outcome.Fail(indexName, doc.Id, e);
+                refused = e.ToError();
+            }
+
+            if (!Refused(outcome, indexName, doc.Id, refused, proceed))
+            {
                 break;
             }
         }
 
         await FinishAsync(request, touched, position, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async ValueTask<RestResponse> ReindexAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
         RefuseScript(body, "_reindex");
         foreach (var (key, _) in body)
@@ -142,45 +154,53 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             query["query"] = q.DeepClone();
         }
 
-        var matches = Matches(sourceIndices, request.Query, query, maxDocs, cancellationToken);
+        if (!Matches(sourceIndices, request.Query, query, maxDocs, cancellationToken).TryGetValue(out var matches, out var missingSource))
+        {
+            return ErrorRenderer.Render(missingSource);
+        }
+
         if (matches.Any(m => m.Index == destName))
         {
             throw Validation("reindex cannot write into an index its reading from [" + destName + "]");
         }
 
         var outcome = new ByQueryOutcome { BatchSize = source["size"] is JsonValue size ? size.GetValue<int>() : DefaultBatch };
-        var index = WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position);
+        if (!WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var options = new WriteOptions { CreateOnly = opType == "create", VersionType = versionType == "internal" ? "internal" : versionType };
         outcome.Total = matches.Count;
         foreach (var (_, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
         {
+            StoreError? refused;
             try
             {
-                var written = store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(),
-                    versionType == "internal" ? options : options with { Version = doc.Version });
-                position = Math.Max(position, written.Position);
-                if (written.Result == "created")
+                if (store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(),
+                    versionType == "internal" ? options : options with { Version = doc.Version }).TryGetValue(out var written, out refused))
                 {
-                    outcome.Created++;
-                }
-                else
-                {
-                    outcome.Updated++;
-                }
-            }
-            catch (StoreException e) when (e.Status == 409)
-            {
-                outcome.VersionConflicts++;
-                if (!proceed)
-                {
-                    outcome.Fail(index.Name, doc.Id, e);
-                    break;
+                    position = Math.Max(position, written.Position);
+                    if (written.Result == "created")
+                    {
+                        outcome.Created++;
+                    }
+                    else
+                    {
+                        outcome.Updated++;
+                    }
+
+                    continue;
                 }
             }
             catch (StoreException e)
             {
                 // A document the destination's mapping refuses ends the run, as in Elasticsearch; the source keeps it.
-                outcome.Fail(index.Name, doc.Id, e);
+                refused = e.ToError();
+            }
+
+            if (!Refused(outcome, index.Name, doc.Id, refused, proceed))
+            {
                 break;
             }
         }
@@ -240,12 +260,16 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     private IndexState? Owner(List<(string Index, ParsedDocument Doc)> matches) =>
         matches.Count > 0 ? store.Catalog.Find(matches[0].Index) : null;
 
-    private List<(string Index, ParsedDocument Doc)> Matches(RestRequest request, JsonObject query, long? maxDocs, CancellationToken cancellationToken) =>
+    private StoreResult<List<(string Index, ParsedDocument Doc)>> Matches(RestRequest request, JsonObject query, long? maxDocs, CancellationToken cancellationToken) =>
         Matches(request.Route("index"), request.Query, query, maxDocs, cancellationToken);
 
-    private List<(string Index, ParsedDocument Doc)> Matches(string expression, IReadOnlyDictionary<string, string> parameters, JsonObject query, long? maxDocs, CancellationToken cancellationToken)
+    private StoreResult<List<(string Index, ParsedDocument Doc)>> Matches(string expression, IReadOnlyDictionary<string, string> parameters, JsonObject query, long? maxDocs, CancellationToken cancellationToken)
     {
-        var targets = search.Targets(expression, parameters);
+        if (!search.Targets(expression, parameters).TryGetValue(out var targets, out var missing))
+        {
+            return missing;
+        }
+
         var run = new Dictionary<string, string>(StringComparer.Ordinal);
         if (parameters.GetValueOrDefault("q") is { } q)
         {
@@ -271,7 +295,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     /// A single node holds one copy of each shard: asking for more active copies fails every write of the first
     /// batch with Elasticsearch's 503 (which it gives after <c>timeout</c>; here nothing could change meanwhile).
     /// </summary>
-    private static StoreException? NotEnoughCopies(RestRequest request, IndexState index, int batchDocs)
+    private static StoreError? NotEnoughCopies(RestRequest request, IndexState index, int batchDocs)
     {
         var wanted = request.Param("wait_for_active_shards");
         var needed = wanted switch
@@ -282,7 +306,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
                 ? n
                 : throw StoreException.IllegalArgument("cannot parse ActiveShardCount[" + wanted + "]"),
         };
-        return needed <= 1 ? null : new StoreException(503, "unavailable_shards_exception",
+        return needed <= 1 ? null : new StoreError(503, "unavailable_shards_exception",
             "[" + index.Name + "][0] Not enough active copies to meet shard count of [" + wanted + "] (have 1, needed " + needed + "). Timeout: [" +
             (request.Param("timeout") ?? "1m") + "], request: [BulkShardRequest [[" + index.Name + "][0]] containing [" + batchDocs + "] requests]",
             index.Name);
@@ -303,6 +327,25 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Records a refused write: a version conflict is counted (and fails the run unless <c>conflicts: proceed</c>),
+    /// any other refusal fails it. True when the run goes on.
+    /// </summary>
+    private static bool Refused(ByQueryOutcome outcome, string index, string id, StoreError error, bool proceed)
+    {
+        if (error.Status == 409)
+        {
+            outcome.VersionConflicts++;
+            if (proceed)
+            {
+                return true;
+            }
+        }
+
+        outcome.Fail(index, id, error);
+        return false;
     }
 
     private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm };
@@ -338,5 +381,5 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     private static StoreException Validation(string reason) =>
         new(400, "action_request_validation_exception", "Validation Failed: 1: " + reason + ";");
 
-    private static long Took(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    private long Took(long started) => (long)store.Time.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -27,7 +27,7 @@ internal sealed class ByQueryOutcome
 
     public int Status => Failures.Count == 0 ? 200 : Failures.Max(f => f["status"]!.GetValue<int>());
 
-    public void Fail(string index, string id, StoreException error) => Failures.Add(new JsonObject
+    public void Fail(string index, string id, StoreError error) => Failures.Add(new JsonObject
     {
         ["index"] = index,
         ["id"] = id,

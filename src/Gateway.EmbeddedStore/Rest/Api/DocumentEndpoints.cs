@@ -55,8 +55,16 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
 
         var source = Owned(request.Body);
-        var index = WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition);
-        var outcome = store.Documents.Index(index, id ?? Ids.NewDocumentId(), source, options);
+        if (!WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        if (!store.Documents.Index(index, id ?? Ids.NewDocumentId(store.Time), source, options).TryGetValue(out var outcome, out var conflict))
+        {
+            return ErrorRenderer.Render(conflict);
+        }
+
         await store.SyncAsync(Math.Max(createPosition, outcome.Position), cancellationToken).ConfigureAwait(false);
         ApplyRefresh(index, refresh);
         return new RestResponse(WriteResponses.Status(outcome), RestResponse.Serialize(WriteResponses.Outcome(outcome, refresh == RefreshPolicy.Immediate)))
@@ -68,8 +76,16 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> DeleteAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var refresh = RefreshPolicies.Parse(request.Param("refresh"));
-        var index = WriteTargets.ForWrite(store, request.Route("index"), requireAlias: false, out var createPosition);
-        var outcome = store.Documents.Delete(index, request.Route("id"), Options(request, create: false));
+        if (!WriteTargets.ForWrite(store, request.Route("index"), requireAlias: false, out var createPosition).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        if (!store.Documents.Delete(index, request.Route("id"), Options(request, create: false)).TryGetValue(out var outcome, out var conflict))
+        {
+            return ErrorRenderer.Render(conflict);
+        }
+
         await store.SyncAsync(Math.Max(createPosition, outcome.Position), cancellationToken).ConfigureAwait(false);
         ApplyRefresh(index, refresh);
         return RestResponse.Json(WriteResponses.Status(outcome), WriteResponses.Outcome(outcome, refresh == RefreshPolicy.Immediate));
@@ -79,9 +95,17 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
     {
         var refresh = RefreshPolicies.Parse(request.Param("refresh"));
         var body = RestJson.RequiredObject(request);
-        var index = WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition);
+        if (!WriteTargets.ForWrite(store, request.Route("index"), request.Flag("require_alias", false), out var createPosition).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var options = Options(request, create: false);
-        var result = store.Updater.Update(index, request.Route("id"), body, options);
+        if (!store.Updater.Update(index, request.Route("id"), body, options).TryGetValue(out var result, out var refused))
+        {
+            return ErrorRenderer.Render(refused);
+        }
+
         await store.SyncAsync(Math.Max(createPosition, result.Outcome.Position), cancellationToken).ConfigureAwait(false);
         ApplyRefresh(index, refresh);
         var response = WriteResponses.Outcome(result.Outcome, refresh == RefreshPolicy.Immediate);
@@ -91,24 +115,40 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
 
     private RestResponse Get(RestRequest request)
     {
-        var index = WriteTargets.ForRead(store, request.Route("index"));
+        if (!WriteTargets.ForRead(store, request.Route("index")).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var id = request.Route("id");
         var entry = index.Documents.GetValueOrDefault(id);
-        CheckVersion(request, index, id, entry);
+        if (VersionConflict(request, index, id, entry) is { } conflict)
+        {
+            return ErrorRenderer.Render(conflict);
+        }
+
         var body = GetResponses.Build(index, id, entry, SourceSpec.FromQuery(request));
         return RestResponse.Json(entry is { Deleted: false } ? 200 : 404, body);
     }
 
     private RestResponse Head(RestRequest request)
     {
-        var index = WriteTargets.ForRead(store, request.Route("index"));
+        if (!WriteTargets.ForRead(store, request.Route("index")).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var entry = index.Documents.GetValueOrDefault(request.Route("id"));
         return RestResponse.Empty(entry is { Deleted: false } ? 200 : 404);
     }
 
     private RestResponse GetSource(RestRequest request, bool head)
     {
-        var index = WriteTargets.ForRead(store, request.Route("index"));
+        if (!WriteTargets.ForRead(store, request.Route("index")).TryGetValue(out var index, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var id = request.Route("id");
         var entry = index.Documents.GetValueOrDefault(id);
         if (entry is null or { Deleted: true })
@@ -118,7 +158,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
                 return RestResponse.Empty(404);
             }
 
-            throw new StoreException(404, "resource_not_found_exception", "Document not found [" + index.Name + "]/[" + id + "]");
+            return ErrorRenderer.Render(new StoreError(404, "resource_not_found_exception", "Document not found [" + index.Name + "]/[" + id + "]"));
         }
 
         if (head)
@@ -130,13 +170,10 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         return RestResponse.Json(200, spec.Render(entry.Source!, index)!);
     }
 
-    private static void CheckVersion(RestRequest request, IndexState index, string id, DocEntry? entry)
-    {
-        if (request.LongParam("version") is { } version && entry is { Deleted: false } && entry.Version != version)
-        {
-            throw DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + entry.Version + "] is different than the one provided [" + version + "]");
-        }
-    }
+    private static StoreError? VersionConflict(RestRequest request, IndexState index, string id, DocEntry? entry) =>
+        request.LongParam("version") is { } version && entry is { Deleted: false } && entry.Version != version
+            ? DocumentErrorsFactory.Conflict(index, "[" + id + "]: version conflict, current version [" + entry.Version + "] is different than the one provided [" + version + "]")
+            : null;
 
     /// <summary>Applies the refresh policy after the write is durable.</summary>
     public static void ApplyRefresh(IndexState index, RefreshPolicy refresh)

@@ -17,10 +17,12 @@ internal sealed class FlushEndpoints(EmbeddedStore store)
 
     private RestResponse Flush(RestRequest request, string? expression)
     {
-        var indices = expression is null
-            ? store.Catalog.All.ToList()
-            : IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
-                .Select(r => r.Index).Distinct().ToList();
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
+            .TryGetValue(out var indices, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var primaries = indices.Sum(i => i.Shards);
         var total = indices.Sum(i => i.Shards * (1 + i.Replicas));
         return RestResponse.Ok(new JsonObject

@@ -30,7 +30,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> CreateAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var name = request.Route("index");
-        var (index, position) = store.Catalog.Create(name, RestJson.OptionalObject(request));
+        if (!store.Catalog.Create(name, RestJson.OptionalObject(request)).TryGetValue(out var created, out var refused))
+        {
+            return ErrorRenderer.Render(refused);
+        }
+
+        var (index, position) = created;
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Ok(new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = index.Name });
     }
@@ -44,8 +49,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
         }
 
         // Deleting through an alias is refused and wildcards do not expand to aliases, as in Elasticsearch.
-        var resolved = IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false),
-            request.Flag("allow_no_indices", true), ignoreAliases: true);
+        if (!IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false),
+            request.Flag("allow_no_indices", true), ignoreAliases: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var position = store.Catalog.Delete(resolved.Select(r => r.Index).ToList());
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
@@ -53,21 +62,21 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
 
     private RestResponse Exists(RestRequest request)
     {
-        try
-        {
-            var resolved = Resolve(request, request.Route("index"), allowNoIndicesDefault: false);
-            return RestResponse.Empty(resolved.Count > 0 ? 200 : 404);
-        }
-        catch (StoreException e) when (e.Status == 404)
-        {
-            return RestResponse.Empty(404);
-        }
+        // HEAD answers the status alone, so a missing index is just 404.
+        return Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing)
+            ? RestResponse.Empty(resolved.Count > 0 ? 200 : 404)
+            : RestResponse.Empty(missing.Status);
     }
 
     private RestResponse Get(RestRequest request)
     {
         var result = new JsonObject();
-        foreach (var (index, _) in Resolve(request, request.Route("index"), allowNoIndicesDefault: false).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        foreach (var (index, _) in resolved.OrderBy(r => r.Index.Name, StringComparer.Ordinal))
         {
             result[index.Name] = new JsonObject
             {
@@ -83,7 +92,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private RestResponse GetMapping(RestRequest request)
     {
         var result = new JsonObject();
-        foreach (var (index, _) in Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        foreach (var (index, _) in resolved.OrderBy(r => r.Index.Name, StringComparer.Ordinal))
         {
             result[index.Name] = new JsonObject { ["mappings"] = index.Mapping.Root.DeepClone() };
         }
@@ -94,7 +108,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> PutMappingAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var body = RestJson.RequiredObject(request);
-        var indices = Resolve(request, request.Route("index"), allowNoIndicesDefault: false).Select(r => r.Index).ToList();
+        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var indices = resolved.Select(r => r.Index).ToList();
         var position = store.Catalog.PutMapping(indices, body);
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
@@ -103,7 +122,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private RestResponse GetSettings(RestRequest request)
     {
         var result = new JsonObject();
-        foreach (var (index, _) in Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).OrderBy(r => r.Index.Name, StringComparer.Ordinal))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        foreach (var (index, _) in resolved.OrderBy(r => r.Index.Name, StringComparer.Ordinal))
         {
             result[index.Name] = new JsonObject { ["settings"] = IndexSettings.Render(index.Settings, request.Flag("flat_settings", false)) };
         }
@@ -114,7 +138,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> PutSettingsAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var body = RestJson.RequiredObject(request);
-        var indices = Resolve(request, request.Route("index"), allowNoIndicesDefault: false).Select(r => r.Index).ToList();
+        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var indices = resolved.Select(r => r.Index).ToList();
         var position = store.Catalog.PutSettings(indices, body);
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
@@ -122,7 +151,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
 
     private RestResponse Refresh(RestRequest request)
     {
-        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var indices = resolved.Select(r => r.Index).ToList();
         EmbeddedStore.Refresh(indices, force: true);
         var total = indices.Sum(i => i.Shards * (1 + i.Replicas));
         var successful = indices.Sum(i => i.Shards);
@@ -136,7 +170,12 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     // (every index at once). Like Elasticsearch's flush it does not make new documents searchable.
     private RestResponse Flush(RestRequest request)
     {
-        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var indices = resolved.Select(r => r.Index).ToList();
         store.Snapshot();
         return RestResponse.Ok(new JsonObject
         {
@@ -148,14 +187,19 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     // brings about in Elasticsearch) and dead slots are compacted by refreshes. So a force merge has nothing to do.
     private RestResponse ForceMerge(RestRequest request)
     {
-        var indices = Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).Select(r => r.Index).ToList();
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var indices = resolved.Select(r => r.Index).ToList();
         return RestResponse.Ok(new JsonObject
         {
             ["_shards"] = new JsonObject { ["total"] = indices.Sum(i => i.Shards * (1 + i.Replicas)), ["successful"] = indices.Sum(i => i.Shards), ["failed"] = 0 },
         });
     }
 
-    private List<IndexResolver.Resolved> Resolve(RestRequest request, string? expression, bool allowNoIndicesDefault) =>
+    private StoreResult<List<IndexResolver.Resolved>> Resolve(RestRequest request, string? expression, bool allowNoIndicesDefault) =>
         IndexResolver.Resolve(store.Catalog, expression,
             request.Flag("ignore_unavailable", false),
             request.Flag("allow_no_indices", allowNoIndicesDefault));

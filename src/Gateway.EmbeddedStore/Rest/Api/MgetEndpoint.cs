@@ -62,15 +62,19 @@ internal sealed class MgetEndpoint(EmbeddedStore store)
             var id = doc["_id"]!.ToString();
             try
             {
-                var index = WriteTargets.ForRead(store, indexName);
-                results.Add(GetResponses.Build(index, id, index.Documents.GetValueOrDefault(id), spec.With(doc)));
+                results.Add(WriteTargets.ForRead(store, indexName).TryGetValue(out var index, out var missing)
+                    ? GetResponses.Build(index, id, index.Documents.GetValueOrDefault(id), spec.With(doc))
+                    : Failed(indexName, id, missing));
             }
             catch (StoreException e)
             {
-                results.Add(new JsonObject { ["_index"] = indexName, ["_id"] = id, ["error"] = ErrorRenderer.Cause(e, includeRootCause: true) });
+                results.Add(Failed(indexName, id, e.ToError()));
             }
         }
 
         return RestResponse.Ok(new JsonObject { ["docs"] = results });
     }
+
+    private static JsonObject Failed(string index, string id, StoreError error) =>
+        new() { ["_index"] = index, ["_id"] = id, ["error"] = ErrorRenderer.Cause(error, includeRootCause: true) };
 }

@@ -20,7 +20,11 @@ internal sealed class PointInTimeEndpoints(EmbeddedStore store, SearchEndpoints 
         }
 
         var keepAlive = KeepAlive.Parse(keepAliveText, "keep_alive", store.Cursors.MaxKeepAlive);
-        var targets = search.Targets(request.Route("index"), request.Query);
+        if (!search.Targets(request.Route("index"), request.Query).TryGetValue(out var targets, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var pit = store.Cursors.OpenPointInTime(targets, keepAlive);
         return RestResponse.Ok(new JsonObject
         {

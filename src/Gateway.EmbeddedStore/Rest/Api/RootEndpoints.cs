@@ -36,9 +36,11 @@ internal sealed class RootEndpoints(EmbeddedStore store)
 
     private RestResponse Health(RestRequest request, string? expression)
     {
-        var indices = expression is null
-            ? store.Catalog.All.ToList()
-            : IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).Select(r => r.Index).ToList();
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).TryGetValue(out var indices, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var primaries = indices.Sum(i => i.Shards);
         var unassigned = indices.Sum(i => i.Shards * i.Replicas);
         var status = unassigned > 0 ? "yellow" : "green";

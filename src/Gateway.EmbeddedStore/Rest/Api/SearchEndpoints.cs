@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
@@ -26,12 +25,18 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
     }
 
     private RestResponse Search(RestRequest request, CancellationToken cancellationToken) =>
-        RestResponse.Ok(Search(request.RouteOrNull("index"), RestJson.OptionalObject(request), request.Query, cancellationToken));
+        Search(request.RouteOrNull("index"), RestJson.OptionalObject(request), request.Query, cancellationToken).TryGetValue(out var result, out var missing)
+            ? RestResponse.Ok(result)
+            : ErrorRenderer.Render(missing);
 
-    /// <summary>One search: over an open point in time, opening a scroll, or plain.</summary>
-    private JsonObject Search(string? expression, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    /// <summary>One search: over an open point in time, opening a scroll, or plain; a missing index is the returned error.</summary>
+    private StoreResult<JsonObject> Search(string? expression, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        RequireBoostedIndices(body, parameters);
+        if (MissingBoostedIndex(body, parameters) is { } missingBoosted)
+        {
+            return missingBoosted;
+        }
+
         if (CursorSearches.IsPointInTime(body))
         {
             var (pit, run) = _cursors.PointInTime(expression, body!, parameters);
@@ -40,7 +45,11 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
             return result;
         }
 
-        var targets = Targets(expression, parameters);
+        if (!Targets(expression, parameters).TryGetValue(out var targets, out var missing))
+        {
+            return missing;
+        }
+
         return parameters.ContainsKey("scroll")
             ? _cursors.OpenScroll(targets, body, parameters, cancellationToken)
             : store.Search.Search(targets, body, parameters, cancellationToken);
@@ -48,14 +57,18 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
     private RestResponse Count(RestRequest request, CancellationToken cancellationToken)
     {
-        var targets = Targets(request.RouteOrNull("index"), request.Query);
+        if (!Targets(request.RouteOrNull("index"), request.Query).TryGetValue(out var targets, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var body = RestJson.OptionalObject(request);
         return RestResponse.Ok(store.Search.Count(targets, body, request.Query, cancellationToken));
     }
 
     private RestResponse Msearch(RestRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = store.Time.GetTimestamp();
         var lines = MsearchParser.Parse(request.Body);
         if (lines.Any(l => CursorSearches.IsPointInTime(l.Body) && (l.Header["index"] ?? l.Header["indices"] ?? (JsonNode?)request.RouteOrNull("index")) is not null))
         {
@@ -84,26 +97,33 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
                 JsonValue value => value.GetValue<string>(),
                 _ => request.RouteOrNull("index"),
             };
+            StoreError? failed;
             try
             {
-                var result = Search(expression, body, parameters, cancellationToken);
-                result["status"] = 200;
-                responses.Add(result);
+                if (Search(expression, body, parameters, cancellationToken).TryGetValue(out var result, out failed))
+                {
+                    result["status"] = 200;
+                    responses.Add(result);
+                    continue;
+                }
             }
             catch (StoreException e)
             {
-                responses.Add(new JsonObject { ["error"] = ErrorRenderer.Cause(e, includeRootCause: true), ["status"] = e.Status });
+                failed = e.ToError();
             }
+
+            responses.Add(new JsonObject { ["error"] = ErrorRenderer.Cause(failed, includeRootCause: true), ["status"] = failed.Status });
         }
 
         return RestResponse.Ok(new JsonObject
         {
-            ["took"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ["took"] = (long)store.Time.GetElapsedTime(started).TotalMilliseconds,
             ["responses"] = responses,
         });
     }
 
-    internal List<SearchTarget> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
+    /// <summary>The indices an expression names, as search targets; a missing index is the returned error.</summary>
+    internal StoreResult<List<SearchTarget>> Targets(string? expression, IReadOnlyDictionary<string, string> parameters)
     {
         // Request validation comes before index resolution in Elasticsearch.
         if (parameters.TryGetValue("terminate_after", out var terminateAfter) && terminateAfter.StartsWith('-'))
@@ -113,7 +133,12 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
         var ignoreUnavailable = Bool(parameters, "ignore_unavailable", false);
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
-        return IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices)
+        if (!IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices).TryGetValue(out var resolved, out var missing))
+        {
+            return missing;
+        }
+
+        return resolved
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
             .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter, r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
@@ -121,11 +146,11 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
     // indices_boost naming an index or alias that does not exist fails as Elasticsearch's resolution does, unless
     // ignore_unavailable; matching entries to the searched indices is the search service's job.
-    private void RequireBoostedIndices(JsonObject? body, IReadOnlyDictionary<string, string> parameters)
+    private StoreError? MissingBoostedIndex(JsonObject? body, IReadOnlyDictionary<string, string> parameters)
     {
         if (body?["indices_boost"] is not { } boosts || Bool(parameters, "ignore_unavailable", false))
         {
-            return;
+            return null;
         }
 
         var names = boosts switch
@@ -136,8 +161,13 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         };
         foreach (var name in names)
         {
-            IndexResolver.Resolve(store.Catalog, name, ignoreUnavailable: false, allowNoIndices: true);
+            if (IndexResolver.Resolve(store.Catalog, name, ignoreUnavailable: false, allowNoIndices: true).Error is { } missing)
+            {
+                return missing;
+            }
         }
+
+        return null;
     }
 
     private static bool Bool(IReadOnlyDictionary<string, string> parameters, string name, bool fallback) =>

@@ -29,10 +29,12 @@ internal sealed class StatsEndpoints(EmbeddedStore store)
     private RestResponse Stats(RestRequest request, string? expression, string? metric)
     {
         var metrics = Metrics(request, metric);
-        var indices = expression is null
-            ? store.Catalog.All.ToList()
-            : IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
-                .Select(r => r.Index).Distinct().ToList();
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
+            .TryGetValue(out var indices, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var perIndex = new JsonObject();
         long docs = 0, bytes = 0;
         var shards = 0;

@@ -70,7 +70,12 @@ internal sealed class CatEndpoints(EmbeddedStore store, SearchEndpoints search)
 
     private RestResponse Count(RestRequest request)
     {
-        var count = store.Search.Count(search.Targets(request.RouteOrNull("index"), new Dictionary<string, string>()), null, new Dictionary<string, string>(), CancellationToken.None)["count"]!.GetValue<long>();
+        if (!search.Targets(request.RouteOrNull("index"), new Dictionary<string, string>()).TryGetValue(out var targets, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        var count = store.Search.Count(targets, null, new Dictionary<string, string>(), CancellationToken.None)["count"]!.GetValue<long>();
         var now = store.Time.GetUtcNow();
         return CatTable.Render(request, CountColumns, [[Epoch(now), Clock(now), Number(count)]]);
     }
@@ -101,9 +106,11 @@ internal sealed class CatEndpoints(EmbeddedStore store, SearchEndpoints search)
     private RestResponse Indices(RestRequest request)
     {
         var expression = request.RouteOrNull("index");
-        var indices = expression is null
-            ? store.Catalog.All.ToList()
-            : IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).Select(r => r.Index).Distinct().ToList();
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).TryGetValue(out var indices, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
         var unit = request.Param("bytes");
         var health = request.Param("health");
         var rows = new List<string[]>();

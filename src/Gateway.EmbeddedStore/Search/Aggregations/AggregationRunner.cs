@@ -7,9 +7,10 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 /// <summary>Parses an <c>aggs</c> object and computes it over the matching documents of every index.</summary>
 internal static class AggregationRunner
 {
-    public static JsonObject Run(JsonObject aggs, IReadOnlyList<ShardOutcome> outcomes, bool typedKeys)
+    /// <summary>Runs <paramref name="aggs"/>; date math's "now" is the first shard's, else read from <paramref name="time"/>.</summary>
+    public static JsonObject Run(JsonObject aggs, IReadOnlyList<ShardOutcome> outcomes, bool typedKeys, TimeProvider time)
     {
-        var now = outcomes.Count > 0 ? outcomes[0].Context.Now : DateTimeOffset.UtcNow;
+        var now = outcomes.Count > 0 ? outcomes[0].Context.Now : time.GetUtcNow();
         var parsed = Parse(aggs, now);
         var docs = new AggDocs(outcomes.Select(o => (o, o.AggregationDocs)).ToList());
         return ComputeAll(parsed, docs, typedKeys);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Search.Execution;
 
@@ -15,11 +14,13 @@ internal sealed class ScrollCursor : IDisposable
     private readonly SearchRequest _request;
     private readonly List<ShardOutcome> _outcomes;
     private readonly List<Hit> _hits;
+    private readonly TimeProvider _time;
     private int _position;
     private bool _disposed;
 
-    public ScrollCursor(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits)
+    public ScrollCursor(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, TimeProvider time)
     {
+        _time = time;
         _targetCount = targetCount;
         _request = request;
         _outcomes = outcomes;
@@ -32,7 +33,7 @@ internal sealed class ScrollCursor : IDisposable
     /// </summary>
     public JsonObject NextPage(bool? restTotalHitsAsInt)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -44,7 +45,7 @@ internal sealed class ScrollCursor : IDisposable
                 _request.RestTotalHitsAsInt = asInt;
             }
 
-            return SearchService.Render(_targetCount, _request, _outcomes, page, started, aggregations: first);
+            return SearchService.Render(_targetCount, _request, _outcomes, page, _time, started, aggregations: first);
         }
     }
 
