@@ -45,7 +45,7 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
             {
                 // The default deployment: the gateway forwards to its own store in-process; "direct" is the same
                 // store on its loopback listener (EmbeddedStore:ListenUrl) in the same process.
-                gatewayArguments.AddRange(["--Gateway:Upstream", "embedded", "--EmbeddedStore:ListenUrl", upstreamUrl.ToString().TrimEnd('/'), "--EmbeddedStore:SyncOnWrite", "false"]);
+                gatewayArguments.AddRange(["--Upstream:Url", "embedded", "--EmbeddedStore:ListenUrl", upstreamUrl.ToString().TrimEnd('/'), "--EmbeddedStore:SyncOnWrite", "false"]);
                 gateway = await Start("gateway", gatewayUrl, binaries, gatewayArguments, pinning.UpstreamCpus, gatewayEnv);
                 upstream = gateway;
                 await StoreUpstream.SeedAsync(upstreamUrl, documents);
@@ -69,13 +69,13 @@ internal sealed class PassthroughBenchmark(ILoadTool load, int seconds, int roun
 
                 var bareUrl = FreePort.NextLoopbackUrl();
                 bare = await Start("bare YARP", bareUrl, binaries, [self, "proxy-bare", "--url", bareUrl.ToString().TrimEnd('/'), "--upstream", upstreamUrl.ToString()], pinning.FrontCpus, null);
-                gatewayArguments.AddRange(["--Gateway:Upstream", upstreamUrl.ToString()]);
+                gatewayArguments.AddRange(["--Upstream:Url", upstreamUrl.ToString()]);
                 gateway = await Start("gateway", gatewayUrl, binaries, gatewayArguments, pinning.FrontCpus, gatewayEnv);
                 if (variantEnvironment.Count > 0)
                 {
                     var variantUrl = FreePort.NextLoopbackUrl();
                     var variantArguments = GatewayArguments(variantUrl, "variant-store");
-                    variantArguments.AddRange(["--Gateway:Upstream", upstreamUrl.ToString()]);
+                    variantArguments.AddRange(["--Upstream:Url", upstreamUrl.ToString()]);
                     var variantEnv = new Dictionary<string, string>(gatewayEnv);
                     foreach (var (name, value) in variantEnvironment)
                     {

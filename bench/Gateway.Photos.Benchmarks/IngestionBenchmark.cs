@@ -63,7 +63,7 @@ internal static class IngestionBenchmark
             var catalog = new PeakCatalogIndexer(upstream, service, new PromptEmbedder(service, Options.Create(new PromptOptions())), new PeaksOptions());
             var ingestor = new PhotoIngestor(upstream, service, catalog, Options.Create(options));
             var clock = Stopwatch.StartNew();
-            var result = await ingestor.IndexAlbumAsync("bench");
+            var result = (await ingestor.IndexAlbumAsync("bench")).Value;
             clock.Stop();
 
             var endToEnd = result.Indexed / clock.Elapsed.TotalSeconds;

@@ -8,7 +8,7 @@ public sealed class UpstreamCaller
 {
     private UpstreamCaller(string? authorization) => Authorization = authorization;
 
-    /// <summary>The gateway's own configured credentials (<c>Gateway:UpstreamUsername</c>/<c>UpstreamApiKey</c>).</summary>
+    /// <summary>The gateway's own configured credentials (<c>Upstream:Username</c>/<c>Upstream:ApiKey</c>).</summary>
     public static UpstreamCaller Gateway { get; } = new(null);
 
     /// <summary>The caller's <c>Authorization</c> header value, passed on unchanged; null for <see cref="Gateway"/>.</summary>

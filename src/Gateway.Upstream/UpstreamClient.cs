@@ -82,19 +82,6 @@ public sealed class UpstreamClient
         return version is { } v && (v.Major > 9 || (v.Major == 9 && v.Minor >= 2));
     }
 
-    /// <summary>Like <see cref="SendAsync"/> but throws <see cref="UpstreamException"/> unless the answer is 2xx
-    /// (or one of <paramref name="alsoAccept"/>).</summary>
-    public async Task<JsonNode?> SendOrThrowAsync(HttpMethod method, string path, string? body = null, bool ndjson = false, CancellationToken cancellationToken = default, params int[] alsoAccept)
-    {
-        var response = await SendAsync(method, path, body, ndjson, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess && !alsoAccept.Contains(response.Status))
-        {
-            throw new UpstreamException($"{method} {path} failed with status {response.Status}: {response.Error}", response.Status);
-        }
-
-        return response.Body;
-    }
-
     /// <summary>True when an index or alias of that name exists.</summary>
     public async Task<bool> ExistsAsync(string indexOrAlias, CancellationToken cancellationToken = default)
     {

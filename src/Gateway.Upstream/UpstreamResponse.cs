@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Gateway.Upstream;
 
@@ -18,6 +19,16 @@ public sealed record UpstreamResponse(int Status, JsonNode? Body, string? Error)
         : Body?["error"] is JsonObject error
             ? (Status, error["type"]?.ToString() ?? "status_exception", error["reason"]?.ToString() ?? Error ?? $"HTTP {Status}")
             : (Status, "status_exception", Error ?? $"HTTP {Status}");
+
+    /// <summary>
+    /// Null when the answer is 2xx (or one of <paramref name="alsoAccept"/>); otherwise the failure of
+    /// <paramref name="method"/> <paramref name="path"/> as one readable reason, for an <see cref="Outcome"/>.
+    /// </summary>
+    public string? FailureOf(HttpMethod method, string path, params int[] alsoAccept)
+    {
+        ArgumentNullException.ThrowIfNull(alsoAccept);
+        return IsSuccess || alsoAccept.Contains(Status) ? null : $"{method} {path} failed with status {Status}: {Error}";
+    }
 
     /// <summary>Worth retrying: no answer, 429 or a 5xx gateway/availability status.</summary>
     public bool IsTransient => Status is 0 or 429 or 502 or 503 or 504;

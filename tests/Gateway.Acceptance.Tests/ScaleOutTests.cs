@@ -60,7 +60,7 @@ public sealed class ScaleOutTests
         var first = new Dictionary<string, string>(shared) { ["EmbeddedStore__ListenUrl"] = $"http://127.0.0.1:{storePort}" };
         var second = new Dictionary<string, string>(shared)
         {
-            ["Gateway__Upstream"] = $"http://127.0.0.1:{storePort}",
+            ["Upstream__Url"] = $"http://127.0.0.1:{storePort}",
             ["Jobs__BuildCatalogWhenReady"] = "false",
         };
         var cwd = Directory.CreateDirectory(temp.Combine("cwd")).FullName;

@@ -43,9 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         _server = new GatewayServer(_album);
         _server.Start();
         await WaitForModelAsync(_server.Services.GetRequiredService<IEmbeddingService>());
-        var rebuild = await _server.Services.GetRequiredService<PeakEditor>().RebuildAsync(force: true, CancellationToken.None);
+        var rebuild = (await _server.Services.GetRequiredService<PeakEditor>().RebuildAsync(force: true, CancellationToken.None)).Value;
         Assert.Empty(rebuild.Failures);
-        var ingest = await _server.Services.GetRequiredService<PhotoIngestor>().FullReindexAsync();
+        var ingest = (await _server.Services.GetRequiredService<PhotoIngestor>().FullReindexAsync()).Value;
         Indexed = ingest.Indexed;
 
         _playwright = await Playwright.CreateAsync();

@@ -35,7 +35,7 @@ internal sealed class GatewayServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Gateway:Upstream", "embedded");
+        builder.UseSetting("Upstream:Url", "embedded");
         builder.UseSetting("Gateway:DataFolder", Path.Combine(_album.Root, "gateway-data"));
         builder.UseSetting("Jobs:BuildCatalogWhenReady", "false");
         builder.UseSetting("EmbeddedStore:DataPath", Path.Combine(_album.Root, "data"));

@@ -46,7 +46,7 @@ public sealed class PhotosTelemetryTests(UpstreamFixture fixture) : IClassFixtur
         });
         listener.Start();
 
-        var result = await h.Ingestor.IndexAlbumAsync("ebc");
+        var result = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
 
         Assert.Equal((2, 1), (result.Indexed, result.Failures.Count));
         lock (counts)

@@ -28,7 +28,7 @@ public sealed class EmbeddingQueueTests : IAsyncLifetime
         var model = TestModelFactory.WriteTo(Path.Combine(_temp.Path, "model"), slowTextMatMuls: 1600);
         _gateway = GatewayHost.Start(_temp.Path, model.Directory, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = _upstream.Address.ToString(),
+            ["Upstream:Url"] = _upstream.Address.ToString(),
             ["Embeddings:QueueLimit"] = "1",
             ["Embeddings:MaxBatch"] = "1",
             ["Embeddings:BatchWindowMs"] = "0",

@@ -16,7 +16,7 @@ public sealed class UpstreamPassthroughTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _upstream = await RecordingUpstream.StartAsync();
-        _gateway = GatewayHost.Start(_temp.Path, null, new Dictionary<string, string?> { ["Gateway:Upstream"] = _upstream.Address.ToString() });
+        _gateway = GatewayHost.Start(_temp.Path, null, new Dictionary<string, string?> { ["Upstream:Url"] = _upstream.Address.ToString() });
     }
 
     public async Task DisposeAsync()
@@ -164,8 +164,8 @@ public sealed class UpstreamPassthroughTests : IAsyncLifetime
         using var temp = new TempDirectory();
         using var gateway = GatewayHost.Start(temp.Path, null, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = _upstream.Address.ToString(),
-            ["Gateway:ForwardedHeaders"] = "true",
+            ["Upstream:Url"] = _upstream.Address.ToString(),
+            ["Upstream:ForwardedHeaders"] = "true",
         });
 
         using var response = await gateway.Http.GetAsync("/_cluster/health");

@@ -14,8 +14,8 @@ public sealed class AlbumPhotoReader(UpstreamClient upstream, PeaksOptions optio
     public const string VectorField = "clip_image";
 
     /// <summary>The photos among <paramref name="photos"/> that the index holds; missing ones are left out (an album
-    /// not indexed yet, or removed). An index that does not exist holds none; another failure throws.</summary>
-    public async Task<IReadOnlyDictionary<AlbumPhoto, AlbumPhotoHit>> FindAsync(IReadOnlyCollection<AlbumPhoto> photos, CancellationToken cancellationToken)
+    /// not indexed yet, or removed). An index that does not exist holds none; another failure is the outcome.</summary>
+    public async Task<Outcome<Dictionary<AlbumPhoto, AlbumPhotoHit>>> FindAsync(IReadOnlyCollection<AlbumPhoto> photos, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(photos);
         var found = new Dictionary<AlbumPhoto, AlbumPhotoHit>();
@@ -54,7 +54,7 @@ public sealed class AlbumPhotoReader(UpstreamClient upstream, PeaksOptions optio
 
             if (!response.IsSuccess)
             {
-                throw new UpstreamException($"reading album photos from {options.PhotosIndex} failed with status {response.Status}: {response.Error}", response.Status);
+                return Outcome.Failed($"reading album photos from {options.PhotosIndex} failed with status {response.Status}: {response.Error}");
             }
 
             foreach (var hit in response.Body?["hits"]?["hits"] as JsonArray ?? [])

@@ -38,26 +38,47 @@ public sealed class PeakCatalogIndexer
     public string IndexName => _options.IndexName;
 
     /// <summary>Imports <paramref name="peaks"/>; reference photo folders resolve against <paramref name="catalogDirectory"/>.
-    /// With <paramref name="force"/> every peak is re-embedded even when unchanged.</summary>
-    public async Task<CatalogRebuildResult> RebuildAsync(IReadOnlyList<Peak> peaks, string catalogDirectory, bool force = false, CancellationToken cancellationToken = default)
+    /// With <paramref name="force"/> every peak is re-embedded even when unchanged. Answers what the rebuild did (per-peak
+    /// problems included), or why it stopped: the model is not available, or the upstream refused or did not answer.</summary>
+    public async Task<Outcome<CatalogRebuildResult>> RebuildAsync(IReadOnlyList<Peak> peaks, string catalogDirectory, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(peaks);
         var status = _embeddings.Status;
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
             // The first request loads the model, or answers what is missing.
-            (await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
+            if ((await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false)).Failure is { } modelFailure)
+            {
+                return Outcome.Failed(modelFailure.Reason);
+            }
+
             status = _embeddings.Status;
         }
 
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
-            throw new EmbeddingFailureException(EmbeddingFailure.Unavailable("the peak catalog needs a loaded embedding model: " + status.Detail));
+            return Outcome.Failed("the peak catalog needs a loaded embedding model: " + status.Detail);
         }
 
-        await EnsureIndexAsync(status.Dimensions, cancellationToken).ConfigureAwait(false);
-        var existing = await ReadHashesAsync(cancellationToken).ConfigureAwait(false);
-        var albumPhotos = await _albumPhotos.FindAsync([.. peaks.SelectMany(p => p.AlbumReferences)], cancellationToken).ConfigureAwait(false);
+        if ((await EnsureIndexAsync(status.Dimensions, cancellationToken).ConfigureAwait(false)).Failure is { } indexFailure)
+        {
+            return Outcome.Failed(indexFailure);
+        }
+
+        var hashes = await ReadHashesAsync(cancellationToken).ConfigureAwait(false);
+        if (hashes.Failure is { } hashFailure)
+        {
+            return Outcome.Failed(hashFailure);
+        }
+
+        var existing = hashes.Value;
+        var found = await _albumPhotos.FindAsync([.. peaks.SelectMany(p => p.AlbumReferences)], cancellationToken).ConfigureAwait(false);
+        if (found.Failure is { } albumFailure)
+        {
+            return Outcome.Failed(albumFailure);
+        }
+
+        var albumPhotos = found.Value;
         var bulk = new StringBuilder();
         var failures = new List<string>();
         int updated = 0, unchanged = 0;
@@ -95,7 +116,7 @@ public sealed class PeakCatalogIndexer
                 {
                     if (failure.Kind == EmbeddingFailureKind.Unavailable)
                     {
-                        throw new EmbeddingFailureException(failure); // the model went away: the rebuild stops and says why
+                        return Outcome.Failed(failure.Reason); // the model went away: the rebuild stops and says why
                     }
 
                     failures.Add($"{peak.Id}: {failure.Reason}");
@@ -125,10 +146,15 @@ public sealed class PeakCatalogIndexer
 
         if (bulk.Length > 0)
         {
-            var response = await _upstream.SendOrThrowAsync(HttpMethod.POST, "/_bulk?refresh=true", bulk.ToString(), ndjson: true, cancellationToken).ConfigureAwait(false);
-            if (response?["errors"]?.GetValue<bool>() == true)
+            var response = await _upstream.SendAsync(HttpMethod.POST, "/_bulk?refresh=true", bulk.ToString(), ndjson: true, cancellationToken).ConfigureAwait(false);
+            if (response.FailureOf(HttpMethod.POST, "/_bulk?refresh=true") is { } bulkFailure)
             {
-                failures.AddRange(BulkErrors(response));
+                return Outcome.Failed(bulkFailure);
+            }
+
+            if (response.Body?["errors"]?.GetValue<bool>() == true)
+            {
+                failures.AddRange(BulkErrors(response.Body));
             }
         }
 
@@ -137,11 +163,17 @@ public sealed class PeakCatalogIndexer
     }
 
     /// <summary>Every peak stored in the index, ordered by elevation (highest first), as catalog YAML.</summary>
-    public async Task<string> ExportYamlAsync(CancellationToken cancellationToken = default)
+    public async Task<Outcome<string>> ExportYamlAsync(CancellationToken cancellationToken = default)
     {
         var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonObject { ["excludes"] = new JsonArray(PeakCatalogMapping.VectorField) } };
-        var result = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var peaks = (result?["hits"]?["hits"] as JsonArray ?? [])
+        var path = $"/{_options.IndexName}/_search";
+        var result = await _upstream.SendAsync(HttpMethod.POST, path, body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.FailureOf(HttpMethod.POST, path) is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var peaks = (result.Body?["hits"]?["hits"] as JsonArray ?? [])
             .Select(h => PeakDocument.FromJson(h?["_source"]))
             .OfType<Peak>()
             .OrderByDescending(p => p.ElevationM)
@@ -150,18 +182,18 @@ public sealed class PeakCatalogIndexer
     }
 
     /// <summary>Every stored peak with its prototype; empty when the catalog index does not exist yet.</summary>
-    public async Task<IReadOnlyList<StoredPeak>> ReadPrototypesAsync(CancellationToken cancellationToken = default)
+    public async Task<Outcome<List<StoredPeak>>> ReadPrototypesAsync(CancellationToken cancellationToken = default)
     {
         var read = await new CatalogPrototypeReader(_upstream).ReadAsync(_options.IndexName, PeakCatalogMapping.VectorField, cancellationToken).ConfigureAwait(false);
         if (read.Failure is { } failure)
         {
-            throw new UpstreamException($"reading {_options.IndexName} failed with status {failure.Status}: {failure.Error}", failure.Status);
+            return Outcome.Failed($"reading {_options.IndexName} failed with status {failure.Status}: {failure.Error}");
         }
 
-        return [.. read.Prototypes.Where(p => p.Peak is not null).Select(p => new StoredPeak(p.Peak!, p.Vector))];
+        return read.Prototypes.Where(p => p.Peak is not null).Select(p => new StoredPeak(p.Peak!, p.Vector)).ToList();
     }
 
-    private async Task EnsureIndexAsync(int dimensions, CancellationToken cancellationToken)
+    private async Task<Outcome> EnsureIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
         var index = _options.IndexName;
         var mapping = await _upstream.SendAsync(HttpMethod.GET, $"/{index}/_mapping", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -170,23 +202,34 @@ public sealed class PeakCatalogIndexer
             var dims = mapping.Body?[index]?["mappings"]?["properties"]?[PeakCatalogMapping.VectorField]?["dims"]?.GetValue<int>();
             if (dims == dimensions)
             {
-                return;
+                return Outcome.Ok;
             }
 
             CatalogLog.RecreatingIndex(_logger, index, dims ?? 0, dimensions);
-            await _upstream.SendOrThrowAsync(HttpMethod.DELETE, "/" + index, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var deleted = await _upstream.SendAsync(HttpMethod.DELETE, "/" + index, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (deleted.FailureOf(HttpMethod.DELETE, "/" + index) is { } deleteFailure)
+            {
+                return Outcome.Failed(deleteFailure);
+            }
         }
 
         CatalogLog.CreatingIndex(_logger, index, dimensions);
-        await _upstream.SendOrThrowAsync(HttpMethod.PUT, "/" + index, PeakCatalogMapping.Create(dimensions).ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var created = await _upstream.SendAsync(HttpMethod.PUT, "/" + index, PeakCatalogMapping.Create(dimensions).ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created.FailureOf(HttpMethod.PUT, "/" + index) is { } failure ? Outcome.Failed(failure) : Outcome.Ok;
     }
 
-    private async Task<Dictionary<string, string>> ReadHashesAsync(CancellationToken cancellationToken)
+    private async Task<Outcome<Dictionary<string, string>>> ReadHashesAsync(CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["size"] = 10000, ["_source"] = new JsonArray("content_hash") };
-        var result = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{_options.IndexName}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var path = $"/{_options.IndexName}/_search";
+        var result = await _upstream.SendAsync(HttpMethod.POST, path, body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.FailureOf(HttpMethod.POST, path) is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var hit in result?["hits"]?["hits"] as JsonArray ?? [])
+        foreach (var hit in result.Body?["hits"]?["hits"] as JsonArray ?? [])
         {
             if (hit?["_id"]?.GetValue<string>() is { } id)
             {

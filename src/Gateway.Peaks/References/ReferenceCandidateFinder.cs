@@ -15,8 +15,9 @@ public sealed class ReferenceCandidateFinder(UpstreamClient upstream, PeaksOptio
     private const int Page = 1000;
 
     /// <summary>The candidates for the peaks of <paramref name="catalog"/>, nearest to the frame centre first, at most
-    /// <see cref="ReferenceCandidateOptions.MaxCandidates"/>; none when the photos index does not exist.</summary>
-    public async Task<IReadOnlyList<ReferenceCandidate>> FindAsync(IReadOnlyList<Peak> catalog, IProgress<int>? scanned = null, CancellationToken cancellationToken = default)
+    /// <see cref="ReferenceCandidateOptions.MaxCandidates"/>; none when the photos index does not exist; the upstream's
+    /// failure as the outcome when the read fails otherwise.</summary>
+    public async Task<Outcome<List<ReferenceCandidate>>> FindAsync(IReadOnlyList<Peak> catalog, IProgress<int>? scanned = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var rule = options.Value;
@@ -42,12 +43,12 @@ public sealed class ReferenceCandidateFinder(UpstreamClient upstream, PeaksOptio
             var response = await upstream.SendAsync(HttpMethod.POST, $"/{Uri.EscapeDataString(peaks.PhotosIndex)}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (response.Status == 404)
             {
-                return [];
+                return new List<ReferenceCandidate>();
             }
 
             if (!response.IsSuccess)
             {
-                throw new UpstreamException($"reading {peaks.PhotosIndex} failed with status {response.Status}: {response.Error}", response.Status);
+                return Outcome.Failed($"reading {peaks.PhotosIndex} failed with status {response.Status}: {response.Error}");
             }
 
             var hits = response.Body?["hits"]?["hits"] as JsonArray ?? [];
@@ -66,7 +67,12 @@ public sealed class ReferenceCandidateFinder(UpstreamClient upstream, PeaksOptio
                 break;
             }
 
-            after = hits[^1]?["sort"]?.DeepClone() as JsonArray ?? throw new UpstreamException("search_after paging needs sort values in hits", 500);
+            if (hits[^1]?["sort"]?.DeepClone() is not JsonArray sort)
+            {
+                return Outcome.Failed("search_after paging needs sort values in hits");
+            }
+
+            after = sort;
         }
 
         return candidates

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Gateway.Embeddings;
 using Gateway.Photos.Exif;
+using Gateway.Upstream;
 
 namespace Gateway.Photos.Ingestion;
 
@@ -29,8 +30,17 @@ internal sealed class IngestPipeline(
     /// <summary>Files finished without failure, counting the run's already-done ones.</summary>
     public int Done => _done;
 
-    public async Task<List<IngestFailure>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Indexes <paramref name="work"/>; answers the files that failed, or why the run stopped (a bulk request
+    /// the upstream did not take: the files after it would fail the same way).</summary>
+    public async Task<Outcome<List<IngestFailure>>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        return await RunAsync(work, total, alreadyDone, progress, stop).ConfigureAwait(false);
+    }
+
+    private async Task<Outcome<List<IngestFailure>>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationTokenSource stop)
+    {
+        var cancellationToken = stop.Token;
         _done = alreadyDone;
         using var activity = PhotosTelemetry.StartRun(index, work.Count);
         var started = time.GetTimestamp();
@@ -88,27 +98,52 @@ internal sealed class IngestPipeline(
             }
 
             pending.Add(result);
-            if (pending.Count >= options.BatchSize)
+            if (pending.Count >= options.BatchSize && await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false) is { Failure: { } failed })
             {
-                await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false);
+                return await StopAsync(failed, stop, producer, processors).ConfigureAwait(false);
             }
         }
 
-        await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false);
+        if (await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false) is { Failure: { } lastFailed })
+        {
+            return await StopAsync(lastFailed, stop, producer, processors).ConfigureAwait(false);
+        }
+
         await Task.WhenAll(producer, processors).ConfigureAwait(false);
         return failures;
     }
 
-    private async Task FlushAsync(List<WorkOutput> pending, List<IngestFailure> failures, IProgress<IngestProgress>? progress, int total, long started, CancellationToken cancellationToken)
+    // Stops the readers and workers of a run that cannot go on, and answers why.
+    private static async Task<Outcome<List<IngestFailure>>> StopAsync(string failure, CancellationTokenSource stop, Task producer, Task processors)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(producer, processors).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The stop above, or the caller's cancellation, which the caller sees on its own token.
+        }
+
+        return Outcome.Failed(failure);
+    }
+
+    private async Task<Outcome> FlushAsync(List<WorkOutput> pending, List<IngestFailure> failures, IProgress<IngestProgress>? progress, int total, long started, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
-            return;
+            return Outcome.Ok;
         }
 
         var lines = pending.SelectMany(p => new[] { p.Action!, p.Body! });
         var rejected = await store.BulkAsync(PhotoIndexStore.NdJson(lines), cancellationToken).ConfigureAwait(false);
-        var rejectedIds = rejected.ToDictionary(r => r.Id, r => r.Reason, StringComparer.Ordinal);
+        if (rejected.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var rejectedIds = rejected.Value.ToDictionary(r => r.Id, r => r.Reason, StringComparer.Ordinal);
         foreach (var p in pending)
         {
             if (rejectedIds.TryGetValue(p.File.Id, out var reason))
@@ -131,6 +166,7 @@ internal sealed class IngestPipeline(
 
         pending.Clear();
         Report(progress, total, started);
+        return Outcome.Ok;
     }
 
     private async Task<WorkOutput> ProcessAsync(WorkItem item, CancellationToken cancellationToken)
@@ -167,8 +203,13 @@ internal sealed class IngestPipeline(
             return new WorkOutput(file, null, null, reason, false);
         }
 
-        // The model went away mid-run: the job stops and says why.
-        var vector = embedded.ValueOrThrow();
+        if (embedded.Failure is { } failed)
+        {
+            // The model went away mid-run: this file fails with the reason, as every file after it will until it is back.
+            return new WorkOutput(file, null, null, "the image was not embedded: " + failed.Reason, false);
+        }
+
+        var vector = embedded.Value;
 
         var prediction = predictor.Predict(vector, meta);
         var doc = PhotoDocument.Create(file, meta, vector, prediction, hash, modelId, time.GetUtcNow());

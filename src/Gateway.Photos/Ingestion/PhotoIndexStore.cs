@@ -24,35 +24,40 @@ public sealed class PhotoIndexStore
     /// <summary>The alias searches use.</summary>
     public string Alias => _alias;
 
-    /// <summary>The concrete index behind the alias, created (with the alias) when there is none yet. Throws when the
+    /// <summary>The concrete index behind the alias, created (with the alias) when there is none yet. Fails when the
     /// alias name is taken by a plain index or the index's vectors do not match <paramref name="dimensions"/>.</summary>
-    public async Task<string> EnsureCurrentIndexAsync(int dimensions, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> EnsureCurrentIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
         var targets = await _upstream.GetAliasTargetsAsync(_alias, cancellationToken).ConfigureAwait(false);
         if (targets.Count == 0)
         {
             if (await _upstream.ExistsAsync(_alias, cancellationToken).ConfigureAwait(false))
             {
-                throw new UpstreamException($"'{_alias}' is a plain index, not an alias: run a full reindex after deleting or renaming it", 400);
+                return Outcome.Failed($"'{_alias}' is a plain index, not an alias: run a full reindex after deleting or renaming it");
             }
 
             var created = await CreateVersionedIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
-            await SwapAliasAsync(created, cancellationToken).ConfigureAwait(false);
-            return created;
+            if (created.Failure is { } failure)
+            {
+                return Outcome.Failed(failure);
+            }
+
+            var swapped = await SwapAliasAsync(created.Value, cancellationToken).ConfigureAwait(false);
+            return swapped.Failure is { } swapFailure ? Outcome.Failed(swapFailure) : created;
         }
 
         var index = targets.OrderBy(t => t, StringComparer.Ordinal).Last();
         var dims = await VectorDimensionsAsync(index, cancellationToken).ConfigureAwait(false);
         if (dims is not null && dims != dimensions)
         {
-            throw new UpstreamException($"index '{index}' holds {dims}-dimension vectors but the model gives {dimensions}: the model changed, run a full reindex", 400);
+            return Outcome.Failed($"index '{index}' holds {dims}-dimension vectors but the model gives {dimensions}: the model changed, run a full reindex");
         }
 
         return index;
     }
 
     /// <summary>Creates <c>{alias}-v{yyyyMMddHHmmssfff}</c> with the photos mapping.</summary>
-    public async Task<string> CreateVersionedIndexAsync(int dimensions, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> CreateVersionedIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
         var name = _alias + "-v" + _time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         while (await _upstream.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
@@ -60,13 +65,13 @@ public sealed class PhotoIndexStore
             name += "x";
         }
 
-        await _upstream.SendOrThrowAsync(HttpMethod.PUT, "/" + name, PhotosMapping.Create(dimensions).ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return name;
+        var response = await _upstream.SendAsync(HttpMethod.PUT, "/" + name, PhotosMapping.Create(dimensions).ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.FailureOf(HttpMethod.PUT, "/" + name) is { } failure ? Outcome.Failed(failure) : name;
     }
 
     /// <summary>Points the alias at <paramref name="index"/> alone in one atomic <c>_aliases</c> call, then deletes the
-    /// indices it pointed at before.</summary>
-    public async Task<IReadOnlyList<string>> SwapAliasAsync(string index, CancellationToken cancellationToken)
+    /// indices it pointed at before; answers those.</summary>
+    public async Task<Outcome<List<string>>> SwapAliasAsync(string index, CancellationToken cancellationToken)
     {
         var old = (await _upstream.GetAliasTargetsAsync(_alias, cancellationToken).ConfigureAwait(false)).Where(i => i != index).ToList();
         var actions = new JsonArray();
@@ -76,10 +81,19 @@ public sealed class PhotoIndexStore
         }
 
         actions.Add(new JsonObject { ["add"] = new JsonObject { ["index"] = index, ["alias"] = _alias } });
-        await _upstream.SendOrThrowAsync(HttpMethod.POST, "/_aliases", new JsonObject { ["actions"] = actions }.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var swapped = await _upstream.SendAsync(HttpMethod.POST, "/_aliases", new JsonObject { ["actions"] = actions }.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (swapped.FailureOf(HttpMethod.POST, "/_aliases") is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
         foreach (var o in old)
         {
-            await _upstream.SendOrThrowAsync(HttpMethod.DELETE, "/" + o, cancellationToken: cancellationToken, alsoAccept: 404).ConfigureAwait(false);
+            var deleted = await _upstream.SendAsync(HttpMethod.DELETE, "/" + o, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (deleted.FailureOf(HttpMethod.DELETE, "/" + o, 404) is { } deleteFailure)
+            {
+                return Outcome.Failed(deleteFailure);
+            }
         }
 
         return old;
@@ -88,18 +102,12 @@ public sealed class PhotoIndexStore
     /// <summary>Deletes an index, ignoring failures (used to clean up an abandoned reindex, also after cancellation).</summary>
     public async Task DeleteIndexQuietlyAsync(string index)
     {
-        try
-        {
-            await _upstream.SendAsync(HttpMethod.DELETE, "/" + index, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException or OperationCanceledException)
-        {
-            // Best effort: an orphaned versioned index is harmless (the alias never pointed at it).
-        }
+        // Best effort, so the answer is not looked at: an orphaned versioned index is harmless (the alias never pointed at it).
+        await _upstream.SendAsync(HttpMethod.DELETE, "/" + index, cancellationToken: CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Size, time and hash of every stored photo of <paramref name="album"/>, keyed by document id.</summary>
-    public async Task<Dictionary<string, StoredPhoto>> ReadAlbumAsync(string index, string album, CancellationToken cancellationToken)
+    public async Task<Outcome<Dictionary<string, StoredPhoto>>> ReadAlbumAsync(string index, string album, CancellationToken cancellationToken)
     {
         const int Page = 1000;
         var result = new Dictionary<string, StoredPhoto>(StringComparer.Ordinal);
@@ -118,8 +126,13 @@ public sealed class PhotoIndexStore
                 body["search_after"] = after;
             }
 
-            var response = await _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{index}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var hits = response?["hits"]?["hits"] as JsonArray ?? [];
+            var response = await _upstream.SendAsync(HttpMethod.POST, $"/{index}/_search", body.ToJsonString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.FailureOf(HttpMethod.POST, $"/{index}/_search") is { } failure)
+            {
+                return Outcome.Failed(failure);
+            }
+
+            var hits = response.Body?["hits"]?["hits"] as JsonArray ?? [];
             foreach (var hit in hits)
             {
                 var id = hit!["_id"]!.GetValue<string>();
@@ -133,45 +146,71 @@ public sealed class PhotoIndexStore
                 return result;
             }
 
-            after = hits[^1]!["sort"]?.DeepClone() as JsonArray ?? throw new UpstreamException("search_after paging needs sort values in hits", 500);
+            if (hits[^1]!["sort"]?.DeepClone() is not JsonArray sort)
+            {
+                return Outcome.Failed("search_after paging needs sort values in hits");
+            }
+
+            after = sort;
         }
     }
 
     /// <summary>Deletes every document of <paramref name="album"/> from the indices behind the alias (a removed album);
     /// returns how many it deleted. Reads ids and sends bulk deletes, which every upstream supports.</summary>
-    public async Task<int> DeleteAlbumAsync(string album, CancellationToken cancellationToken)
+    public async Task<Outcome<int>> DeleteAlbumAsync(string album, CancellationToken cancellationToken)
     {
         var deleted = 0;
         foreach (var index in await _upstream.GetAliasTargetsAsync(_alias, cancellationToken).ConfigureAwait(false))
         {
-            var ids = (await ReadAlbumAsync(index, album, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+            var stored = await ReadAlbumAsync(index, album, cancellationToken).ConfigureAwait(false);
+            if (stored.Failure is { } readFailure)
+            {
+                return Outcome.Failed(readFailure);
+            }
+
+            var ids = stored.Value.Keys.ToList();
             foreach (var chunk in ids.Chunk(1000))
             {
-                var failures = await BulkAsync(NdJson(chunk.Select(id => Action("delete", index, id))), cancellationToken).ConfigureAwait(false);
-                if (failures.Count > 0)
+                var bulk = await BulkAsync(NdJson(chunk.Select(id => Action("delete", index, id))), cancellationToken).ConfigureAwait(false);
+                if (bulk.Failure is { } bulkFailure)
                 {
-                    throw new UpstreamException($"deleting album '{album}' from '{index}' failed for {failures.Count} documents: {failures[0].Reason}", 500);
+                    return Outcome.Failed(bulkFailure);
+                }
+
+                if (bulk.Value.Count > 0)
+                {
+                    return Outcome.Failed($"deleting album '{album}' from '{index}' failed for {bulk.Value.Count} documents: {bulk.Value[0].Reason}");
                 }
             }
 
-            await RefreshAsync(index, cancellationToken).ConfigureAwait(false);
+            var refreshed = await RefreshAsync(index, cancellationToken).ConfigureAwait(false);
+            if (refreshed.Failure is { } refreshFailure)
+            {
+                return Outcome.Failed(refreshFailure);
+            }
+
             deleted += ids.Count;
         }
 
         return deleted;
     }
 
-    /// <summary>Sends one bulk request (NDJSON); returns per-item failures as (id, reason).</summary>
-    public async Task<IReadOnlyList<(string Id, string Reason)>> BulkAsync(string ndjson, CancellationToken cancellationToken)
+    /// <summary>Sends one bulk request (NDJSON); returns per-item failures as (id, reason), or the failure of the whole request.</summary>
+    public async Task<Outcome<List<(string Id, string Reason)>>> BulkAsync(string ndjson, CancellationToken cancellationToken)
     {
-        var response = await _upstream.SendOrThrowAsync(HttpMethod.POST, "/_bulk", ndjson, ndjson: true, cancellationToken).ConfigureAwait(false);
-        if (response?["errors"]?.GetValue<bool>() != true)
+        var response = await _upstream.SendAsync(HttpMethod.POST, "/_bulk", ndjson, ndjson: true, cancellationToken).ConfigureAwait(false);
+        if (response.FailureOf(HttpMethod.POST, "/_bulk") is { } failure)
         {
-            return [];
+            return Outcome.Failed(failure);
         }
 
-        var failures = new List<(string, string)>();
-        foreach (var item in response["items"] as JsonArray ?? [])
+        if (response.Body?["errors"]?.GetValue<bool>() != true)
+        {
+            return new List<(string Id, string Reason)>();
+        }
+
+        var failures = new List<(string Id, string Reason)>();
+        foreach (var item in response.Body["items"] as JsonArray ?? [])
         {
             var op = item?.AsObject().FirstOrDefault().Value;
             if (op?["error"] is { } error && !(item!.AsObject().First().Key == "delete" && op["status"]?.GetValue<int>() == 404))
@@ -184,8 +223,11 @@ public sealed class PhotoIndexStore
     }
 
     /// <summary>Makes the writes of <paramref name="index"/> visible to search.</summary>
-    public Task RefreshAsync(string index, CancellationToken cancellationToken) =>
-        _upstream.SendOrThrowAsync(HttpMethod.POST, $"/{index}/_refresh", cancellationToken: cancellationToken);
+    public async Task<Outcome> RefreshAsync(string index, CancellationToken cancellationToken)
+    {
+        var response = await _upstream.SendAsync(HttpMethod.POST, $"/{index}/_refresh", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.FailureOf(HttpMethod.POST, $"/{index}/_refresh") is { } failure ? Outcome.Failed(failure) : Outcome.Ok;
+    }
 
     /// <summary>An NDJSON action line.</summary>
     public static string Action(string action, string index, string id) =>

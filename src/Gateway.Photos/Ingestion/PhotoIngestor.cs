@@ -40,43 +40,63 @@ public sealed class PhotoIngestor
     /// <summary>The index store (alias, versioned indices).</summary>
     public PhotoIndexStore Store => _store;
 
-    /// <summary>Incrementally indexes the album named <paramref name="albumName"/> into the index behind the alias.</summary>
+    /// <summary>Incrementally indexes the album named <paramref name="albumName"/> into the index behind the alias;
+    /// answers what the run did, or why it stopped (the upstream or the model failed).</summary>
     /// <exception cref="ArgumentException">No album has that name.</exception>
-    public Task<IngestResult> IndexAlbumAsync(string albumName, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<IngestResult>> IndexAlbumAsync(string albumName, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
         IndexAlbumAsync(FindAlbum(albumName), progress, cancellationToken);
 
     /// <summary>Incrementally indexes <paramref name="album"/> (configured or not) into the index behind the alias.</summary>
-    public async Task<IngestResult> IndexAlbumAsync(AlbumOptions album, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IngestResult>> IndexAlbumAsync(AlbumOptions album, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(album);
         var started = _time.GetTimestamp();
         var plan = await PlanAsync([album], fullReindex: false, progress, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(plan, started, progress, cancellationToken).ConfigureAwait(false);
+        return plan.Failure is { } failure ? Outcome.Failed(failure) : await RunAsync(plan.Value, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Indexes every album into a new versioned index, then points the alias at it and drops the old one.
     /// When the run fails or is cancelled the new index is deleted and the alias is left as it was.</summary>
-    public Task<IngestResult> FullReindexAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<IngestResult>> FullReindexAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FullReindexAsync(_options.Albums, progress, cancellationToken);
 
     /// <summary>Indexes <paramref name="albums"/> into a new versioned index, then points the alias at it (see the overload).</summary>
-    public async Task<IngestResult> FullReindexAsync(IReadOnlyList<AlbumOptions> albums, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IngestResult>> FullReindexAsync(IReadOnlyList<AlbumOptions> albums, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(albums);
         var started = _time.GetTimestamp();
-        var plan = await PlanAsync(albums, fullReindex: true, progress, cancellationToken).ConfigureAwait(false);
+        var planned = await PlanAsync(albums, fullReindex: true, progress, cancellationToken).ConfigureAwait(false);
+        if (planned.Failure is { } planFailure)
+        {
+            return Outcome.Failed(planFailure);
+        }
+
+        var plan = planned.Value;
+        Outcome<IngestResult> outcome;
         try
         {
-            var result = await RunAsync(plan, started, progress, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new IngestProgress(result.Total, result.Total, result.Indexed, result.Failures.Count, result.PhotosPerSecond, "swapping"));
-            await SwapAliasAsync(plan, cancellationToken).ConfigureAwait(false);
-            return result;
+            outcome = await RunAsync(plan, started, progress, cancellationToken).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                var result = outcome.Value;
+                progress?.Report(new IngestProgress(result.Total, result.Total, result.Indexed, result.Failures.Count, result.PhotosPerSecond, "swapping"));
+                var swapped = await SwapAliasAsync(plan, cancellationToken).ConfigureAwait(false);
+                outcome = swapped.Failure is { } swapFailure ? Outcome.Failed(swapFailure) : result;
+            }
         }
         catch (Exception)
         {
+            // Cancelled (or a bug): the half-built index goes, as for a failed run below.
             await AbandonAsync(plan).ConfigureAwait(false);
             throw;
         }
+
+        if (!outcome.Succeeded)
+        {
+            await AbandonAsync(plan).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -84,15 +104,32 @@ public sealed class PhotoIngestor
     /// exists (the alias's, or a new versioned one with <paramref name="fullReindex"/>), scans the albums and compares
     /// them with the stored documents. Nothing is embedded yet.
     /// </summary>
-    public async Task<IngestPlan> PlanAsync(IReadOnlyList<AlbumOptions> albums, bool fullReindex, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<IngestPlan>> PlanAsync(IReadOnlyList<AlbumOptions> albums, bool fullReindex, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(albums);
-        var (dimensions, _) = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var index = fullReindex
-            ? await _store.CreateVersionedIndexAsync(dimensions, cancellationToken).ConfigureAwait(false)
-            : await _store.EnsureCurrentIndexAsync(dimensions, cancellationToken).ConfigureAwait(false);
+        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model.Failure is { } modelFailure)
+        {
+            return Outcome.Failed(modelFailure);
+        }
+
+        var target = fullReindex
+            ? await _store.CreateVersionedIndexAsync(model.Value.Dimensions, cancellationToken).ConfigureAwait(false)
+            : await _store.EnsureCurrentIndexAsync(model.Value.Dimensions, cancellationToken).ConfigureAwait(false);
+        if (target.Failure is { } targetFailure)
+        {
+            return Outcome.Failed(targetFailure);
+        }
+
+        var index = target.Value;
         var warnings = new List<string>();
-        if ((await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        var prototypes = await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false);
+        if (prototypes.Failure is { } catalogFailure)
+        {
+            return Outcome.Failed(catalogFailure);
+        }
+
+        if (prototypes.Value.Count == 0)
         {
             warnings.Add($"the peak catalog index '{_catalog.IndexName}' is empty or missing: no peaks are predicted (run the catalog rebuild first)");
         }
@@ -117,7 +154,13 @@ public sealed class PhotoIngestor
             }
 
             var root = Path.GetFullPath(album.Root);
-            var stored = fullReindex ? [] : await _store.ReadAlbumAsync(index, album.Name, cancellationToken).ConfigureAwait(false);
+            var read = fullReindex ? new Dictionary<string, StoredPhoto>() : await _store.ReadAlbumAsync(index, album.Name, cancellationToken).ConfigureAwait(false);
+            if (read.Failure is { } readFailure)
+            {
+                return Outcome.Failed(readFailure);
+            }
+
+            var stored = read.Value;
             total += files.Count;
             foreach (var file in files)
             {
@@ -140,30 +183,41 @@ public sealed class PhotoIngestor
 
     /// <summary>Embeds and writes one slice of a plan (on whichever gateway took it). Writing a file twice (a slice run
     /// again after its gateway died) leaves one document: ids are stable (<see cref="PhotoId"/>).</summary>
-    public Task<ChunkResult> IndexChunkAsync(IngestChunk chunk, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    public Task<Outcome<ChunkResult>> IndexChunkAsync(IngestChunk chunk, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         return IndexFilesAsync(chunk.Index, chunk.Files, chunk.Files.Count, 0, progress, cancellationToken);
     }
 
     /// <summary>The last step of a run once every file is written: deletes the documents of vanished files and refreshes the index.</summary>
-    public async Task FinishAsync(IngestPlan plan, CancellationToken cancellationToken)
+    public async Task<Outcome> FinishAsync(IngestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Deletions.Count > 0)
         {
-            await _store.BulkAsync(PhotoIndexStore.NdJson(plan.Deletions.Select(id => PhotoIndexStore.Action("delete", plan.Index, id))), cancellationToken).ConfigureAwait(false);
+            var deleted = await _store.BulkAsync(PhotoIndexStore.NdJson(plan.Deletions.Select(id => PhotoIndexStore.Action("delete", plan.Index, id))), cancellationToken).ConfigureAwait(false);
+            if (deleted.Failure is { } failure)
+            {
+                return Outcome.Failed(failure);
+            }
         }
 
-        await _store.RefreshAsync(plan.Index, cancellationToken).ConfigureAwait(false);
+        return await _store.RefreshAsync(plan.Index, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>For a full reindex: points the alias at the plan's new index and drops the old ones.</summary>
-    public async Task SwapAliasAsync(IngestPlan plan, CancellationToken cancellationToken)
+    public async Task<Outcome> SwapAliasAsync(IngestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var old = await _store.SwapAliasAsync(plan.Index, cancellationToken).ConfigureAwait(false);
+        var swapped = await _store.SwapAliasAsync(plan.Index, cancellationToken).ConfigureAwait(false);
+        if (swapped.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var old = swapped.Value;
         IngestLog.AliasSwapped(_logger, _store.Alias, plan.Index, old.Count == 0 ? "none" : string.Join(", ", old));
+        return Outcome.Ok;
     }
 
     /// <summary>For a full reindex that failed or was cancelled: deletes the new index, leaving the alias as it was.</summary>
@@ -191,41 +245,71 @@ public sealed class PhotoIngestor
         _options.Albums.FirstOrDefault(a => a.Name == name)
         ?? throw new ArgumentException($"no album named '{name}' is configured (known: {string.Join(", ", _options.Albums.Select(a => a.Name))})", nameof(name));
 
-    private async Task<(int Dimensions, string ModelId)> ModelAsync(CancellationToken cancellationToken)
+    private async Task<Outcome<(int Dimensions, string ModelId)>> ModelAsync(CancellationToken cancellationToken)
     {
         var status = _embeddings.Status;
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
             // The first request loads the model, or answers what is missing.
-            (await _embeddings.EmbedTextAsync("photo", cancellationToken).ConfigureAwait(false)).ValueOrThrow();
+            if ((await _embeddings.EmbedTextAsync("photo", cancellationToken).ConfigureAwait(false)).Failure is { } failure)
+            {
+                return Outcome.Failed(failure.Reason);
+            }
+
             status = _embeddings.Status;
         }
 
-        return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : throw new EmbeddingFailureException(EmbeddingFailure.Unavailable(status.Detail));
+        return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : Outcome.Failed(status.Detail);
     }
 
-    private async Task<IngestResult> RunAsync(IngestPlan plan, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Outcome<IngestResult>> RunAsync(IngestPlan plan, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        var chunk = await IndexFilesAsync(plan.Index, plan.Files, plan.Total, plan.Unchanged, progress, cancellationToken).ConfigureAwait(false);
+        var indexed = await IndexFilesAsync(plan.Index, plan.Files, plan.Total, plan.Unchanged, progress, cancellationToken).ConfigureAwait(false);
+        if (indexed.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var chunk = indexed.Value;
         if (plan.Deletions.Count > 0)
         {
             progress?.Report(new IngestProgress(plan.Total, plan.Total, chunk.Indexed, chunk.Failures.Count, 0, "deleting"));
         }
 
-        await FinishAsync(plan, cancellationToken).ConfigureAwait(false);
+        if ((await FinishAsync(plan, cancellationToken).ConfigureAwait(false)).Failure is { } finishFailure)
+        {
+            return Outcome.Failed(finishFailure);
+        }
+
         var result = Result(plan, chunk.Indexed, chunk.Failures, _time.GetElapsedTime(started));
         progress?.Report(new IngestProgress(plan.Total, plan.Total, result.Indexed, chunk.Failures.Count, result.PhotosPerSecond, "done"));
         return result;
     }
 
-    private async Task<ChunkResult> IndexFilesAsync(string index, IReadOnlyList<PlannedFile> files, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Outcome<ChunkResult>> IndexFilesAsync(string index, IReadOnlyList<PlannedFile> files, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        var (_, modelId) = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model.Failure is { } modelFailure)
+        {
+            return Outcome.Failed(modelFailure);
+        }
+
         var prototypes = await _catalog.ReadPrototypesAsync(cancellationToken).ConfigureAwait(false);
+        if (prototypes.Failure is { } catalogFailure)
+        {
+            return Outcome.Failed(catalogFailure);
+        }
+
         var work = files.Select(ToWorkItem).ToList();
-        var predictor = new PeakPredictor(prototypes, _options);
-        var pipeline = new IngestPipeline(_store, _embeddings, predictor, _options, index, modelId, _time);
-        var failures = await pipeline.RunAsync(work, total, alreadyDone, progress, cancellationToken).ConfigureAwait(false);
+        var predictor = new PeakPredictor(prototypes.Value, _options);
+        var pipeline = new IngestPipeline(_store, _embeddings, predictor, _options, index, model.Value.ModelId, _time);
+        var run = await pipeline.RunAsync(work, total, alreadyDone, progress, cancellationToken).ConfigureAwait(false);
+        if (run.Failure is { } runFailure)
+        {
+            return Outcome.Failed(runFailure);
+        }
+
+        var failures = run.Value;
         foreach (var failure in failures)
         {
             IngestLog.FileFailed(_logger, failure.Album, failure.Path, failure.Reason);

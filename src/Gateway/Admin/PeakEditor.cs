@@ -2,6 +2,7 @@ using System.Text;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Peaks.Yaml;
+using Gateway.Upstream;
 
 namespace Gateway.Admin;
 
@@ -65,8 +66,9 @@ internal sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
         WriteAsync(peaks => peaks.Where(p => p.Id != id).ToList(), cancellationToken);
 
-    /// <summary>Re-embeds changed peaks (every peak with <paramref name="force"/>) into the catalog index.</summary>
-    public Task<CatalogRebuildResult> RebuildAsync(bool force, CancellationToken cancellationToken) =>
+    /// <summary>Re-embeds changed peaks (every peak with <paramref name="force"/>) into the catalog index; answers what
+    /// the rebuild did or why it failed. Throws <see cref="PeakCatalogException"/> when the catalog file is not valid.</summary>
+    public Task<Outcome<CatalogRebuildResult>> RebuildAsync(bool force, CancellationToken cancellationToken) =>
         indexer.RebuildAsync(catalog.Reload(), catalog.Directory, force, cancellationToken);
 
     /// <summary>The reference photos of a peak (file names, sorted as the prototype picks them).</summary>

@@ -1,7 +1,5 @@
-using Gateway.Embeddings;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
-using Gateway.Upstream;
 
 namespace Gateway.Admin;
 
@@ -22,9 +20,18 @@ internal sealed class PhotoMarker(PeakEditor editor, AlbumPhotoReader photos)
             return MarkOutcome.Refused(404, "resource_not_found_exception", $"peak [{peakId}] is not in the catalog");
         }
 
-        if (mark != PhotoMark.None && !(await photos.FindAsync([photo], cancellationToken).ConfigureAwait(false)).ContainsKey(photo))
+        if (mark != PhotoMark.None)
         {
-            return MarkOutcome.Refused(404, "resource_not_found_exception", $"photo [{photo.Path}] of album [{photo.Album}] is not in the photos index");
+            var found = await photos.FindAsync([photo], cancellationToken).ConfigureAwait(false);
+            if (found.Failure is { } failure)
+            {
+                return MarkOutcome.Refused(502, "status_exception", failure);
+            }
+
+            if (!found.Value.ContainsKey(photo))
+            {
+                return MarkOutcome.Refused(404, "resource_not_found_exception", $"photo [{photo.Path}] of album [{photo.Album}] is not in the photos index");
+            }
         }
 
         await editor.MarkAsync(peakId, photo, mark, cancellationToken).ConfigureAwait(false);
@@ -32,10 +39,10 @@ internal sealed class PhotoMarker(PeakEditor editor, AlbumPhotoReader photos)
         string? problem;
         try
         {
-            var result = await editor.RebuildAsync(false, cancellationToken).ConfigureAwait(false);
-            problem = result.Failures.FirstOrDefault(f => f.StartsWith(peakId + ":", StringComparison.Ordinal));
+            var rebuilt = await editor.RebuildAsync(false, cancellationToken).ConfigureAwait(false);
+            problem = rebuilt.Failure ?? rebuilt.Value.Failures.FirstOrDefault(f => f.StartsWith(peakId + ":", StringComparison.Ordinal));
         }
-        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
+        catch (PeakCatalogException e)
         {
             problem = e.Message;
         }

@@ -32,7 +32,12 @@ internal sealed class AlbumManager(AlbumRegistry registry, JobLauncher launcher,
 
         using var held = await locks.AcquireAsync([name], cancellationToken).ConfigureAwait(false);
         var deleted = await ingestor.Store.DeleteAlbumAsync(name, cancellationToken).ConfigureAwait(false);
-        return (deleted, registry.Remove(name));
+        if (deleted.Failure is { } failure)
+        {
+            return (0, new AlbumError(500, "status_exception", $"album [{name}] was not removed: deleting its documents failed: {failure}"));
+        }
+
+        return (deleted.Value, registry.Remove(name));
     }
 
     /// <summary>Renames the album: its documents (whose ids carry the name) are deleted and a scan under the new name starts.</summary>
@@ -50,7 +55,10 @@ internal sealed class AlbumManager(AlbumRegistry registry, JobLauncher launcher,
                 return (null, error);
             }
 
-            await ingestor.Store.DeleteAlbumAsync(name, cancellationToken).ConfigureAwait(false);
+            if ((await ingestor.Store.DeleteAlbumAsync(name, cancellationToken).ConfigureAwait(false)).Failure is { } failure)
+            {
+                return (null, new AlbumError(500, "status_exception", $"album renamed, but deleting the documents of [{name}] failed: {failure}"));
+            }
         }
 
         var (jobId, status, reason) = launcher.Start(JobKinds.IncrementalScan, newName, force: false);

@@ -63,6 +63,11 @@ internal static class IndexCommand
             return 2;
         }
 
+        foreach (var (key, legacyKey) in UpstreamLegacyKeys.InUse(builder.Configuration))
+        {
+            await error.WriteLineAsync($"gateway index: the setting {legacyKey} is deprecated and still used: set {key} instead").ConfigureAwait(false);
+        }
+
         if (remote is not null)
         {
             if (server is null)
@@ -104,16 +109,29 @@ internal static class IndexCommand
                 var catalog = host.Services.GetRequiredService<PeakCatalog>();
                 var rebuilt = await host.Services.GetRequiredService<PeakCatalogIndexer>()
                     .RebuildAsync(catalog.Reload(), catalog.Directory, false, cancellationToken).ConfigureAwait(false);
-                console.WriteLine($"catalog: {rebuilt.Updated} updated, {rebuilt.Unchanged} unchanged, {rebuilt.Deleted} deleted");
+                if (rebuilt.Failure is { } catalogFailure)
+                {
+                    await error.WriteLineAsync("gateway index: " + catalogFailure).ConfigureAwait(false);
+                    return 2;
+                }
+
+                console.WriteLine($"catalog: {rebuilt.Value.Updated} updated, {rebuilt.Value.Unchanged} unchanged, {rebuilt.Value.Deleted} deleted");
             }
 
-            var result = await console.ProgressAsync(context =>
+            var indexed = await console.ProgressAsync(context =>
             {
                 var bar = new IngestProgressTask(context, console);
                 return full
                     ? ingestor.FullReindexAsync(registry.All().Select(AlbumRegistry.ToOptions).ToList(), bar, cancellationToken)
                     : ingestor.IndexAlbumAsync(AlbumRegistry.ToOptions(target!), bar, cancellationToken);
             }).ConfigureAwait(false);
+            if (indexed.Failure is { } indexFailure)
+            {
+                await error.WriteLineAsync("gateway index: " + indexFailure).ConfigureAwait(false);
+                return 2;
+            }
+
+            var result = indexed.Value;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Index}: {result.Indexed} indexed, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed of {result.Total} ({result.PhotosPerSecond:F2} photos/s)"));
             foreach (var failure in result.Failures)
@@ -128,7 +146,7 @@ internal static class IndexCommand
 
             return result.Failures.Count == 0 ? 0 : 1;
         }
-        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException or Gateway.Embeddings.EmbeddingFailureException or UpstreamException)
+        catch (Exception e) when (e is ArgumentException or PeakCatalogException or DataFolderInUseException)
         {
             await error.WriteLineAsync("gateway index: " + e.Message).ConfigureAwait(false);
             return 2;
@@ -166,7 +184,12 @@ internal static class IndexCommand
     /// <summary>The configured listen address of the gateway, when the upstream is embedded and its data folder is held.</summary>
     private static Uri? GatewayHoldingTheStore(IConfiguration configuration)
     {
-        var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName);
+        if (UpstreamLegacyKeys.ConflictError(configuration) is { } conflict)
+        {
+            throw new OptionsValidationException(UpstreamOptions.SectionName, typeof(UpstreamOptions), [conflict]);
+        }
+
+        var upstream = ValidatedOptions.Read<UpstreamOptions>(configuration, UpstreamOptions.SectionName, o => UpstreamLegacyKeys.Apply(o, configuration));
         var store = ValidatedOptions.Read<EmbeddedStoreOptions>(configuration, EmbeddedStoreOptions.SectionName);
         if (!upstream.IsEmbedded || !DataFolderLock.IsHeld(GatewayFolders.From(configuration).Data(store.DataPath)))
         {

@@ -9,11 +9,12 @@ namespace Gateway.Cli;
 /// </summary>
 internal static class ValidatedOptions
 {
-    /// <summary>Binds <paramref name="section"/>; throws <see cref="OptionsValidationException"/> when it is invalid.</summary>
-    public static T Read<T>(IConfiguration configuration, string section)
+    /// <summary>Binds <paramref name="section"/>, then applies <paramref name="configure"/>; throws <see cref="OptionsValidationException"/> when it is invalid.</summary>
+    public static T Read<T>(IConfiguration configuration, string section, Action<T>? configure = null)
         where T : class, new()
     {
         var options = configuration.GetSection(section).Get<T>() ?? new T();
+        configure?.Invoke(options);
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
         {

@@ -19,7 +19,6 @@ internal sealed record GatewayError(RewriteError Error)
     public static GatewayError? From(Exception exception) => exception switch
     {
         RewriteException e => new(e.Error),
-        EmbeddingFailureException e => From(e.Failure),
         _ => null,
     };
 

@@ -35,18 +35,18 @@ internal static class UpstreamClientFactory
             settings.EnableHttpCompression(false);
         }
 
-        if (!string.IsNullOrEmpty(options.UpstreamApiKey))
+        if (!string.IsNullOrEmpty(options.ApiKey))
         {
-            settings.Authentication(new ApiKey(options.UpstreamApiKey));
+            settings.Authentication(new ApiKey(options.ApiKey));
         }
-        else if (!string.IsNullOrEmpty(options.Username))
+        else if (!string.IsNullOrEmpty(options.ClientUsername))
         {
-            settings.Authentication(new BasicAuthentication(options.Username, options.Password ?? ""));
+            settings.Authentication(new BasicAuthentication(options.ClientUsername, options.ClientPassword ?? ""));
         }
 
-        if (!string.IsNullOrEmpty(options.UpstreamCertificateFingerprint))
+        if (!string.IsNullOrEmpty(options.CertificateFingerprint))
         {
-            settings.CertificateFingerprint(options.UpstreamCertificateFingerprint);
+            settings.CertificateFingerprint(options.CertificateFingerprint);
         }
 
         return new ElasticsearchClient(settings);

@@ -5,6 +5,7 @@ using Gateway.Proxy;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 
@@ -14,17 +15,26 @@ namespace Microsoft.Extensions.Hosting;
 internal static class UpstreamHostBuilderExtensions
 {
     /// <summary>
-    /// Adds <see cref="UpstreamOptions"/> (section <c>Gateway</c>), the reverse proxy (routes and cluster from
-    /// the <c>ReverseProxy</c> section when it has clusters, otherwise generated from <c>Gateway:Upstream</c>),
-    /// the search rewrite transform, one shared <see cref="ElasticsearchClient"/> and the <see cref="UpstreamClient"/> over it, and for
-    /// <c>Gateway:Upstream = embedded</c> the embedded store reached in-process by both.
+    /// Adds <see cref="UpstreamOptions"/> (section <c>Upstream</c>, plus its <see cref="UpstreamLegacyKeys"/>: a warning at
+    /// start-up names the new key of each in use, and a legacy key set to another value than its new key fails start-up),
+    /// the reverse proxy (routes and cluster from the <c>ReverseProxy</c> section when it has clusters, otherwise
+    /// generated from <c>Upstream:Url</c>), the search rewrite transform, one shared <see cref="ElasticsearchClient"/> and
+    /// the <see cref="UpstreamClient"/> over it, and for <c>Upstream:Url = embedded</c> the embedded store reached
+    /// in-process by both.
     /// </summary>
     public static IHostApplicationBuilder AddUpstream(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<UpstreamOptions>().BindConfiguration(UpstreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UpstreamOptions>()
+            .BindConfiguration(UpstreamOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => UpstreamLegacyKeys.Apply(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamLegacyKeysValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UpstreamLegacyKeysWarning>());
         var options = builder.Configuration.GetSection(UpstreamOptions.SectionName).Get<UpstreamOptions>() ?? new UpstreamOptions();
+        UpstreamLegacyKeys.Apply(options, builder.Configuration);
 
         // Bulk bodies of any size stream through; the rewrite transform bounds what it buffers itself.
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);

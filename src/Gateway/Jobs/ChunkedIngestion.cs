@@ -1,4 +1,5 @@
 using Gateway.Photos.Ingestion;
+using Gateway.Upstream;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
@@ -27,10 +28,22 @@ internal sealed class ChunkedIngestion(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Runs (or resumes) the coordinating job <paramref name="jobId"/>.</summary>
-    public async Task<IngestResult> RunAsync(string jobId, string kind, string? album, Func<IReadOnlyList<AlbumOptions>> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
+    public async Task<Outcome<IngestResult>> RunAsync(string jobId, string kind, string? album, Func<IReadOnlyList<AlbumOptions>> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
     {
         var started = time.GetTimestamp();
-        var stored = StoredPlan.Read(storage, jobId) ?? await PlanAsync(jobId, albums(), fullReindex, report, token).ConfigureAwait(false);
+        var stored = StoredPlan.Read(storage, jobId);
+        if (stored is null)
+        {
+            var planned = await PlanAsync(jobId, albums(), fullReindex, report, token).ConfigureAwait(false);
+            if (planned.Failure is { } planFailure)
+            {
+                return Outcome.Failed(planFailure);
+            }
+
+            stored = planned.Value;
+        }
+
+        string? failure;
         try
         {
             var chunks = await WaitForChunksAsync(jobId, kind, album, stored, started, report, token).ConfigureAwait(false);
@@ -38,31 +51,50 @@ internal sealed class ChunkedIngestion(
             var indexed = chunks.Sum(c => c.Indexed);
             var failures = chunks.SelectMany(c => c.Failures).ToList();
             report.Report(new IngestProgress(plan.Total, plan.Total, indexed, failures.Count, 0, plan.Deletions.Count > 0 ? "deleting" : "refreshing"));
-            await ingestor.FinishAsync(plan, token).ConfigureAwait(false);
-            if (plan.FullReindex)
+            var finished = await ingestor.FinishAsync(plan, token).ConfigureAwait(false);
+            if (finished.Succeeded && plan.FullReindex)
             {
                 report.Report(new IngestProgress(plan.Total, plan.Total, indexed, failures.Count, 0, "swapping"));
-                await ingestor.SwapAliasAsync(plan, token).ConfigureAwait(false);
+                finished = await ingestor.SwapAliasAsync(plan, token).ConfigureAwait(false);
             }
 
-            return ingestor.Result(plan, indexed, failures, time.GetElapsedTime(started));
+            if (finished.Succeeded)
+            {
+                return ingestor.Result(plan, indexed, failures, time.GetElapsedTime(started));
+            }
+
+            failure = finished.Failure;
         }
         catch (Exception e) when (e is not OperationCanceledException || IsDeleted(jobId))
         {
-            // Cancelled or failed: no chunk of it goes on, and a half-built new index goes too.
-            foreach (var chunk in stored.ChunkIds)
-            {
-                client.Delete(chunk);
-            }
-
-            await ingestor.AbandonAsync(stored.Plan).ConfigureAwait(false);
+            await AbandonAsync(stored).ConfigureAwait(false);
             throw;
         }
+
+        await AbandonAsync(stored).ConfigureAwait(false);
+        return Outcome.Failed(failure!);
     }
 
-    private async Task<StoredPlan> PlanAsync(string jobId, IReadOnlyList<AlbumOptions> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
+    // Cancelled or failed: no chunk of it goes on, and a half-built new index goes too.
+    private async Task AbandonAsync(StoredPlan stored)
     {
-        var plan = await ingestor.PlanAsync(albums, fullReindex, report, token).ConfigureAwait(false);
+        foreach (var chunk in stored.ChunkIds)
+        {
+            client.Delete(chunk);
+        }
+
+        await ingestor.AbandonAsync(stored.Plan).ConfigureAwait(false);
+    }
+
+    private async Task<Outcome<StoredPlan>> PlanAsync(string jobId, IReadOnlyList<AlbumOptions> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
+    {
+        var planned = await ingestor.PlanAsync(albums, fullReindex, report, token).ConfigureAwait(false);
+        if (planned.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var plan = planned.Value;
         var ids = plan.Chunks(options.Value.ChunkSize)
             .Select((chunk, number) => client.Create<GatewayJobs>(j => j.IndexChunkAsync(jobId, number, chunk, JobCancellationToken.Null, null), new EnqueuedState(ChunkQueue)))
             .ToList();

@@ -6,6 +6,7 @@ using Gateway.Hosting;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
+using Gateway.Upstream;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ internal sealed class GatewayJobs(
 {
     // The failures of the job running on this async flow (a job's work reports them through Summary).
     private readonly AsyncLocal<List<string>?> _failures = new();
+    private readonly JobRun _run = new(progress, storage, time, logger);
 
     /// <summary>Re-embeds the peaks of the catalog file whose content changed (all with <paramref name="force"/>).</summary>
     public Task RebuildCatalogAsync(bool force, IJobCancellationToken? cancellation, PerformContext? context) =>
@@ -67,8 +69,13 @@ internal sealed class GatewayJobs(
         return RunAsync(jobId, context, JobKinds.ReindexAfterModelChange, null, AllAlbums(), cancellation, async (report, token) =>
         {
             var peaks = await RebuildAsync(force: true, token).ConfigureAwait(false);
+            if (peaks.Failure is { } failure)
+            {
+                return Outcome.Failed(failure);
+            }
+
             var photos = Summary(await chunked.RunAsync(jobId, JobKinds.ReindexAfterModelChange, null, AllAlbumOptions, fullReindex: true, report, token).ConfigureAwait(false));
-            return peaks + "; " + photos;
+            return photos.Failure is { } photosFailure ? Outcome.Failed(photosFailure) : peaks.Value + "; " + photos.Value;
         });
     }
 
@@ -83,11 +90,19 @@ internal sealed class GatewayJobs(
         try
         {
             var reporter = new Reporter(p => progress.UpdateChunk(parentJobId, record with { Done = p.Done, Indexed = p.Indexed, Failed = p.Failed }));
-            var result = await ingestor.IndexChunkAsync(work, reporter, token).ConfigureAwait(false);
+            var indexed = await ingestor.IndexChunkAsync(work, reporter, token).ConfigureAwait(false);
+            if (indexed.Failure is { } failure)
+            {
+                progress.UpdateChunk(parentJobId, record with { State = "failed", Error = failure });
+                JobsLog.FailedWith(logger, record.JobId, "chunk", parentJobId, failure);
+                throw new JobFailedException(failure);
+            }
+
+            var result = indexed.Value;
             progress.UpdateChunk(parentJobId, record with { State = "succeeded", Done = result.Done + result.Failures.Count, Indexed = result.Indexed, Failed = result.Failures.Count, Failures = result.Failures });
             chunkFinished.Finished();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or JobFailedException))
         {
             progress.UpdateChunk(parentJobId, record with { State = "failed", Error = e.Message });
             chunkFinished.Finished();
@@ -96,11 +111,17 @@ internal sealed class GatewayJobs(
         }
     }
 
-    private async Task<string> RebuildAsync(bool force, CancellationToken token)
+    private async Task<Outcome<string>> RebuildAsync(bool force, CancellationToken token)
     {
         var peaks = catalog.Reload();
         var stamp = CatalogBuildStamp.Now(embeddings.Status.ModelId, catalog.FilePath, embeddingOptions.Value.ResolveModelDirectory());
-        var result = await catalogIndexer.RebuildAsync(peaks, catalog.Directory, force, token).ConfigureAwait(false);
+        var rebuilt = await catalogIndexer.RebuildAsync(peaks, catalog.Directory, force, token).ConfigureAwait(false);
+        if (rebuilt.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var result = rebuilt.Value;
         if (result.Failures.Count == 0)
         {
             stamp.Write(CatalogAutoBuild.StampPath(folders));
@@ -119,23 +140,28 @@ internal sealed class GatewayJobs(
 
     private static string JobId(PerformContext? context) => context?.BackgroundJob?.Id ?? "local-" + Guid.NewGuid().ToString("N")[..12];
 
-    private string Summary(IngestResult r)
+    private Outcome<string> Summary(Outcome<IngestResult> outcome)
     {
+        if (outcome.Failure is { } failure)
+        {
+            return Outcome.Failed(failure);
+        }
+
+        var r = outcome.Value;
         _failures.Value?.AddRange(r.Failures.Take(100).Select(f => $"{f.Album}/{f.Path}: {f.Reason}"));
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{r.Index}: {r.Indexed} indexed, {r.Unchanged} unchanged, {r.Deleted} deleted, {r.Failures.Count} failed of {r.Total} in {r.Elapsed.TotalSeconds:F1} s ({r.PhotosPerSecond:F2} photos/s)");
         return r.Warnings.Count > 0 ? text + "; " + string.Join("; ", r.Warnings) : text;
     }
 
-    private async Task RunAsync(string jobId, PerformContext? context, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<string>> work)
+    private async Task RunAsync(string jobId, PerformContext? context, string kind, string? album, IReadOnlyList<string> albums, IJobCancellationToken? cancellation, Func<IProgress<IngestProgress>, CancellationToken, Task<Outcome<string>>> work)
     {
-        var token = cancellation?.ShutdownToken ?? CancellationToken.None;
+        // Set in this async method, the failures list belongs to this job's flow only.
         var failures = new List<string>();
         _failures.Value = failures;
         var waitingFor = albums.Count == 0 ? "starting" : $"waiting for album lock ({string.Join(", ", albums)})";
         var schedule = context?.GetJobParameter<string>("RecurringJobId");
-        progress.Update(jobId, kind, album, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = waitingFor, Worker = WorkerIdentity.Current, Schedule = schedule });
-        try
+        await _run.RunAsync(jobId, kind, album, p => p with { Phase = waitingFor, Worker = WorkerIdentity.Current, Schedule = schedule }, failures, async token =>
         {
             using var held = await locks.AcquireAsync(context is null ? null : jobId, albums, token).ConfigureAwait(false);
             if (embeddings.Status is { State: not EmbeddingModelState.Ready } model)
@@ -152,35 +178,8 @@ internal sealed class GatewayJobs(
                 Failed = p.Failed,
                 Rate = Math.Round(p.PhotosPerSecond, 2),
             }));
-            var message = await work(reporter, token).ConfigureAwait(false);
-            progress.Update(jobId, kind, album, p => p with { State = "succeeded", Phase = "done", FinishedAt = time.GetUtcNow(), Message = message, Failures = failures });
-            JobsLog.Finished(logger, jobId, kind, album, message);
-        }
-        catch (OperationCanceledException) when (!IsDeleted(jobId))
-        {
-            // This gateway is shutting down: Hangfire gives the job back to the queue and it runs again (here after
-            // a restart, or on another gateway sharing the storage), resuming its chunks.
-            progress.Update(jobId, kind, album, p => p with { State = "enqueued", Phase = "interrupted by a gateway shutdown; runs again" });
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            progress.Update(jobId, kind, album, p => p with { State = "cancelled", Phase = "cancelled", FinishedAt = time.GetUtcNow(), Message = "cancelled" });
-            JobsLog.Cancelled(logger, jobId, kind, album);
-            throw;
-        }
-        catch (Exception e)
-        {
-            progress.Update(jobId, kind, album, p => p with { State = "failed", Phase = "failed", FinishedAt = time.GetUtcNow(), Message = e.Message, Failures = failures });
-            JobsLog.Failed(logger, e, jobId, kind, album);
-            throw;
-        }
-    }
-
-    private bool IsDeleted(string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name == "Deleted";
+            return await work(reporter, token).ConfigureAwait(false);
+        }, cancellation?.ShutdownToken ?? CancellationToken.None).ConfigureAwait(false);
     }
 
     private sealed class Reporter(Action<IngestProgress> report) : IProgress<IngestProgress>

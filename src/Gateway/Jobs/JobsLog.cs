@@ -11,6 +11,9 @@ internal static partial class JobsLog
     [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "Job {JobId} ({Kind} {Album}) failed")]
     public static partial void Failed(ILogger logger, Exception exception, string jobId, string kind, string? album);
 
+    [LoggerMessage(EventId = 5307, Level = LogLevel.Error, Message = "Job {JobId} ({Kind} {Album}) failed: {Reason}")]
+    public static partial void FailedWith(ILogger logger, string jobId, string kind, string? album, string reason);
+
     [LoggerMessage(EventId = 5305, Level = LogLevel.Information, Message = "Building the peak catalog by itself because {Reason}: job {JobId} ({Outcome})")]
     public static partial void CatalogAutoBuild(ILogger logger, string reason, string jobId, string outcome);
 

@@ -1,6 +1,7 @@
 using Gateway.Admin;
 using Gateway.Peaks;
 using Gateway.Peaks.References;
+using Gateway.Upstream;
 using Hangfire;
 using Hangfire.Server;
 
@@ -17,36 +18,28 @@ internal sealed class ReferenceCandidatesJob(
     PeakCatalog catalog,
     ReferenceCandidateStore store,
     JobProgressStore progress,
+    JobStorage storage,
     TimeProvider time,
     ILogger<ReferenceCandidatesJob> logger)
 {
+    private readonly JobRun _run = new(progress, storage, time, logger);
+
     /// <summary>Runs one proposal and replaces the stored candidates.</summary>
-    public async Task ProposeAsync(IJobCancellationToken? cancellation, PerformContext? context)
+    public Task ProposeAsync(IJobCancellationToken? cancellation, PerformContext? context)
     {
         var jobId = context?.BackgroundJob?.Id ?? "local-" + Guid.NewGuid().ToString("N")[..12];
         const string Kind = JobKinds.ReferenceCandidates;
-        var token = cancellation?.ShutdownToken ?? CancellationToken.None;
-        progress.Update(jobId, Kind, null, p => p with { State = "running", StartedAt = time.GetUtcNow(), Phase = "reading peaks_in_frame of the photos" });
-        try
+        return _run.RunAsync(jobId, Kind, null, p => p with { Phase = "reading peaks_in_frame of the photos" }, null, async token =>
         {
             var scanned = new Progress<int>(n => progress.Update(jobId, Kind, null, p => p with { Done = n }));
-            var candidates = await finder.FindAsync(catalog.Reload(), scanned, token).ConfigureAwait(false);
-            store.Save(new ReferenceCandidateList(time.GetUtcNow(), candidates));
-            var message = $"{candidates.Count} reference candidate(s) proposed";
-            progress.Update(jobId, Kind, null, p => p with { State = "succeeded", Phase = "done", FinishedAt = time.GetUtcNow(), Message = message });
-            JobsLog.Finished(logger, jobId, Kind, null, message);
-        }
-        catch (OperationCanceledException)
-        {
-            progress.Update(jobId, Kind, null, p => p with { State = "cancelled", Phase = "cancelled", FinishedAt = time.GetUtcNow(), Message = "cancelled" });
-            JobsLog.Cancelled(logger, jobId, Kind, null);
-            throw;
-        }
-        catch (Exception e)
-        {
-            progress.Update(jobId, Kind, null, p => p with { State = "failed", Phase = "failed", FinishedAt = time.GetUtcNow(), Message = e.Message });
-            JobsLog.Failed(logger, e, jobId, Kind, null);
-            throw;
-        }
+            var found = await finder.FindAsync(catalog.Reload(), scanned, token).ConfigureAwait(false);
+            if (found.Failure is { } failure)
+            {
+                return Outcome.Failed(failure);
+            }
+
+            store.Save(new ReferenceCandidateList(time.GetUtcNow(), found.Value));
+            return $"{found.Value.Count} reference candidate(s) proposed";
+        }, cancellation?.ShutdownToken ?? CancellationToken.None);
     }
 }

@@ -25,13 +25,13 @@ internal sealed class AuthenticatedProbingRequestFactory(IOptions<UpstreamOption
             VersionPolicy = cluster.Config.HttpRequest?.VersionPolicy ?? HttpVersionPolicy.RequestVersionOrLower,
         };
         var upstream = options.Value;
-        if (!string.IsNullOrEmpty(upstream.UpstreamApiKey))
+        if (!string.IsNullOrEmpty(upstream.ApiKey))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", upstream.UpstreamApiKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", upstream.ApiKey);
         }
-        else if (!string.IsNullOrEmpty(upstream.Username))
+        else if (!string.IsNullOrEmpty(upstream.ClientUsername))
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(upstream.Username + ":" + upstream.Password));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(upstream.ClientUsername + ":" + upstream.ClientPassword));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
         }
 

@@ -5,7 +5,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Gateway.Proxy;
 
 /// <summary>
-/// The YARP routes and cluster generated from <c>Gateway:Upstream</c> when the configuration has no
+/// The YARP routes and cluster generated from <c>Upstream:Url</c> when the configuration has no
 /// <c>ReverseProxy</c> section: one catch-all route (lowest priority, so the gateway's own endpoints win)
 /// to the cluster <c>upstream</c>; for node lists power-of-two-choices load balancing with active
 /// (<c>GET /</c> every 10 s) and passive (transport failure rate) health checks.

@@ -33,7 +33,7 @@ public sealed class AlbumReferenceBlendTests(UpstreamFixture fixture) : IClassFi
         var green = await IndexPhotoAsync(photos, "day1/green.jpg", "green");
         var peak = Assert.Single(PeakCatalogYaml.Load(Catalog));
 
-        var result = await indexer.RebuildAsync([peak], dir);
+        var result = (await indexer.RebuildAsync([peak], dir)).Value;
 
         Assert.Empty(result.Failures);
         var text = (await fixture.Prompts.EmbedPeakAsync(peak.AllNames)).Value;
@@ -51,11 +51,11 @@ public sealed class AlbumReferenceBlendTests(UpstreamFixture fixture) : IClassFi
         var (indexer, dir, photos) = await CreateAsync("later");
         await IndexPhotoAsync(photos, "day1/green.jpg", "green");
         var peaks = PeakCatalogYaml.Load(Catalog);
-        await indexer.RebuildAsync(peaks, dir);
+        _ = (await indexer.RebuildAsync(peaks, dir)).Value;
         var before = await StoredAsync(indexer.IndexName);
 
         await IndexPhotoAsync(photos, "day2/not-indexed-yet.jpg", "red");
-        var again = await indexer.RebuildAsync(peaks, dir);
+        var again = (await indexer.RebuildAsync(peaks, dir)).Value;
 
         Assert.Equal(1, again.Updated);
         var after = await StoredAsync(indexer.IndexName);
@@ -67,9 +67,9 @@ public sealed class AlbumReferenceBlendTests(UpstreamFixture fixture) : IClassFi
     public async Task ExportYaml_KeepsAlbumReferencesAndNegatives()
     {
         var (indexer, dir, _) = await CreateAsync("export");
-        await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
+        _ = (await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir)).Value;
 
-        var exported = Assert.Single(PeakCatalogYaml.Load(await indexer.ExportYamlAsync()));
+        var exported = Assert.Single(PeakCatalogYaml.Load((await indexer.ExportYamlAsync()).Value));
 
         Assert.Equal([new AlbumPhoto("ebc", "day1/green.jpg"), new AlbumPhoto("ebc", "day2/not-indexed-yet.jpg")], exported.AlbumReferences);
         Assert.Equal([new AlbumPhoto("ebc", "day1/blue.jpg")], exported.AlbumNegatives);
@@ -79,7 +79,7 @@ public sealed class AlbumReferenceBlendTests(UpstreamFixture fixture) : IClassFi
     {
         var dir = Directory.CreateDirectory(Path.Combine(fixture.Root, "album-refs-" + name)).FullName;
         var photos = "photos_refs_" + name;
-        await fixture.Upstream.SendOrThrowAsync(HttpMethod.PUT, "/" + photos, $$$"""
+        await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.PUT, "/" + photos, $$$"""
             {"mappings":{"properties":{"album":{"type":"keyword"},"path":{"type":"keyword"},
               "clip_image":{"type":"dense_vector","dims":{{{fixture.Model.Dimensions}}},"index":true,"similarity":"cosine"} } } }
             """);
@@ -91,13 +91,13 @@ public sealed class AlbumReferenceBlendTests(UpstreamFixture fixture) : IClassFi
     {
         var vector = (await fixture.Embeddings.EmbedImageAsync(TestImages.SolidJpeg(TestColor.Named(colour)), path, EmbeddingPriority.Indexing)).Value;
         var doc = new JsonObject { ["album"] = "ebc", ["path"] = path, ["clip_image"] = new JsonArray(vector.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()) };
-        await fixture.Upstream.SendOrThrowAsync(HttpMethod.PUT, $"/{index}/_doc/{Guid.NewGuid():N}?refresh=true", doc.ToJsonString());
+        await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.PUT, $"/{index}/_doc/{Guid.NewGuid():N}?refresh=true", doc.ToJsonString());
         return vector;
     }
 
     private async Task<(float[] Vector, JsonNode Source)> StoredAsync(string index)
     {
-        var doc = await fixture.Upstream.SendOrThrowAsync(HttpMethod.GET, $"/{index}/_doc/red-peak?_source_exclude_vectors=false");
+        var doc = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.GET, $"/{index}/_doc/red-peak?_source_exclude_vectors=false");
         var source = doc!["_source"]!;
         return (JsonVectors.Read(source["text_embed"])!, source);
     }

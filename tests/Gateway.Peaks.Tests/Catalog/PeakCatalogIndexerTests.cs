@@ -38,10 +38,10 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
         var (indexer, dir) = Create("incremental");
         var peaks = PeakCatalogYaml.Load(Catalog);
 
-        var first = await indexer.RebuildAsync(peaks, dir);
-        var second = await indexer.RebuildAsync(peaks, dir);
+        var first = (await indexer.RebuildAsync(peaks, dir)).Value;
+        var second = (await indexer.RebuildAsync(peaks, dir)).Value;
         var changed = peaks.Select(p => p.Id == "red-peak" ? p with { ElevationM = 6001 } : p).Where(p => p.Id != "blue-peak").ToList();
-        var third = await indexer.RebuildAsync(changed, dir);
+        var third = (await indexer.RebuildAsync(changed, dir)).Value;
 
         Assert.Equal((3, 3, 0, 0), (first.Total, first.Updated, first.Unchanged, first.Deleted));
         Assert.Equal((3, 0, 3, 0), (second.Total, second.Updated, second.Unchanged, second.Deleted));
@@ -56,9 +56,9 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
     {
         var (indexer, dir) = Create("mapping");
 
-        await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
+        _ = (await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir)).Value;
 
-        var mapping = await fixture.Upstream.SendOrThrowAsync(HttpMethod.GET, $"/{indexer.IndexName}/_mapping");
+        var mapping = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.GET, $"/{indexer.IndexName}/_mapping");
         var vector = mapping![indexer.IndexName]!["mappings"]!["properties"]!["text_embed"]!;
         Assert.Equal(fixture.Model.Dimensions, vector["dims"]!.GetValue<int>());
         Assert.Equal("cosine", vector["similarity"]!.GetValue<string>());
@@ -73,7 +73,7 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
     public async Task Prototype_NearestToColourQuery_IsThatPeak(string query, string expected)
     {
         var (indexer, dir) = Create("knn-" + query);
-        await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
+        _ = (await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir)).Value;
         var vector = (await fixture.Prompts.EmbedQueryAsync(query)).Value;
 
         var body = new JsonObject
@@ -86,7 +86,7 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
                 ["num_candidates"] = 10,
             },
         };
-        var result = await fixture.Upstream.SendOrThrowAsync(HttpMethod.POST, $"/{indexer.IndexName}/_search", body.ToJsonString());
+        var result = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.POST, $"/{indexer.IndexName}/_search", body.ToJsonString());
 
         Assert.Equal(expected, result!["hits"]!["hits"]![0]!["_id"]!.GetValue<string>());
     }
@@ -99,12 +99,12 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
         var refs = Directory.CreateDirectory(Path.Combine(dir, "refs", "green"));
         await File.WriteAllBytesAsync(Path.Combine(refs.FullName, "a.jpg"), TestImages.SolidJpeg(TestColor.Named("green")));
 
-        await indexer.RebuildAsync(peaks, dir);
+        _ = (await indexer.RebuildAsync(peaks, dir)).Value;
         await File.WriteAllBytesAsync(Path.Combine(refs.FullName, "b.png"), TestImages.SolidPng(TestColor.Named("green")));
-        var again = await indexer.RebuildAsync(peaks, dir);
+        var again = (await indexer.RebuildAsync(peaks, dir)).Value;
 
         Assert.Equal(1, again.Updated);
-        var doc = await fixture.Upstream.SendOrThrowAsync(HttpMethod.GET, $"/{indexer.IndexName}/_doc/green-peak");
+        var doc = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.GET, $"/{indexer.IndexName}/_doc/green-peak");
         Assert.Equal(2, doc!["_source"]!["reference_photo_count"]!.GetValue<int>());
     }
 
@@ -113,15 +113,40 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
     {
         var (indexer, dir) = Create("export");
         var peaks = PeakCatalogYaml.Load(Catalog);
-        await indexer.RebuildAsync(peaks, dir);
+        _ = (await indexer.RebuildAsync(peaks, dir)).Value;
 
-        var exported = PeakCatalogYaml.Load(await indexer.ExportYamlAsync());
+        var exported = PeakCatalogYaml.Load((await indexer.ExportYamlAsync()).Value);
 
         Assert.Equal(["blue-peak", "red-peak", "green-peak"], exported.Select(p => p.Id));
         var blue = exported[0];
         Assert.Equal(["青い山"], blue.Names["ja"]);
         Assert.Equal(27.95, blue.Latitude);
         Assert.Equal(6500, blue.ElevationM);
+    }
+
+    [Fact]
+    public async Task Rebuild_UpstreamRefusesTheIndex_AnswersTheFailure()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(fixture.Root, "refused")).FullName;
+
+        // Index names must be lower case: the upstream refuses to create this one.
+        var indexer = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, new PeaksOptions { IndexName = "Peaks_Refused" });
+
+        var rebuilt = await indexer.RebuildAsync(PeakCatalogYaml.Load(Catalog), dir);
+
+        Assert.False(rebuilt.Succeeded);
+        Assert.StartsWith("PUT /Peaks_Refused failed with status 400: ", rebuilt.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_UpstreamRefuses_AnswersTheFailure()
+    {
+        var indexer = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, new PeaksOptions { IndexName = "Peaks_Refused" });
+
+        var exported = await indexer.ExportYamlAsync();
+
+        Assert.False(exported.Succeeded);
+        Assert.StartsWith("POST /Peaks_Refused/_search failed with status ", exported.Failure, StringComparison.Ordinal);
     }
 
     private (PeakCatalogIndexer Indexer, string Dir) Create(string name)
@@ -133,7 +158,7 @@ public sealed class PeakCatalogIndexerTests(UpstreamFixture fixture) : IClassFix
 
     private async Task<List<string>> StoredIdsAsync(string index)
     {
-        var result = await fixture.Upstream.SendOrThrowAsync(HttpMethod.POST, $"/{index}/_search", """{"size":100,"sort":[{"id":"asc"}]}""");
+        var result = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.POST, $"/{index}/_search", """{"size":100,"sort":[{"id":"asc"}]}""");
         return (result!["hits"]!["hits"] as JsonArray)!.Select(h => h!["_id"]!.GetValue<string>()).ToList();
     }
 }

@@ -33,7 +33,7 @@ internal sealed class IngestionHarness
 
     public bool WithCatalog { get; }
 
-    public async Task BuildCatalogAsync() => await Catalog.RebuildAsync(PeakCatalogYaml.Load(ColourCatalog.RedBlueAndEverest), AlbumRoot);
+    public async Task BuildCatalogAsync() => _ = (await Catalog.RebuildAsync(PeakCatalogYaml.Load(ColourCatalog.RedBlueAndEverest), AlbumRoot)).Value;
 
     public string Write(string relativePath, byte[] bytes)
     {
@@ -50,7 +50,7 @@ internal sealed class IngestionHarness
 
     public async Task<List<JsonNode>> DocumentsAsync()
     {
-        var result = await _fixture.Upstream.SendOrThrowAsync(HttpMethod.POST, $"/{Options.Alias}/_search", """{"size":1000,"sort":[{"path":"asc"}],"_source":{"excludes":["clip_image"]}}""");
+        var result = await _fixture.Upstream.SendSuccessfullyAsync(HttpMethod.POST, $"/{Options.Alias}/_search", """{"size":1000,"sort":[{"path":"asc"}],"_source":{"excludes":["clip_image"]}}""");
         return (result!["hits"]!["hits"] as JsonArray)!.Select(h => h!).ToList();
     }
 

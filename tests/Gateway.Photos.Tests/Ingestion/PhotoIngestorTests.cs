@@ -21,7 +21,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         h.Write(".hidden/black.jpg", IngestionHarness.Colour("black"));
         h.Write("notes.txt", "x"u8.ToArray());
 
-        var first = await h.Ingestor.IndexAlbumAsync("ebc");
+        var first = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var docs = await h.DocumentsAsync();
 
         Assert.Equal((6, 4, 0, 0), (first.Total, first.Indexed, first.Unchanged, first.Deleted));
@@ -30,7 +30,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         Assert.Equal(["Sub Folder/BLUE.JPEG", "Sub Folder/日本 – green.jpg", "red.jpg", "yellow.JPG"], docs.Select(d => d["_source"]!["path"]!.GetValue<string>()));
         Assert.All(docs, d => Assert.Equal(PhotoId.For("ebc", d["_source"]!["path"]!.GetValue<string>()), d["_id"]!.GetValue<string>()));
 
-        var second = await h.Ingestor.IndexAlbumAsync("ebc");
+        var second = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
 
         Assert.Equal((6, 0, 4, 0), (second.Total, second.Indexed, second.Unchanged, second.Deleted));
         Assert.Equal(docs.Select(d => d["_id"]!.ToString()), (await h.DocumentsAsync()).Select(d => d["_id"]!.ToString()));
@@ -38,7 +38,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         File.Delete(Path.Combine(h.AlbumRoot, "yellow.JPG"));
         File.SetLastWriteTimeUtc(Path.Combine(h.AlbumRoot, "red.jpg"), new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc));
         h.Write("Sub Folder/BLUE.JPEG", IngestionHarness.Colour("white"));
-        var third = await h.Ingestor.IndexAlbumAsync("ebc");
+        var third = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var after = await h.DocumentsAsync();
 
         Assert.Equal((5, 1, 1, 1), (third.Total, third.Indexed, third.Unchanged, third.Deleted));
@@ -57,7 +57,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
             h.Write(colour + ".jpg", IngestionHarness.Colour(colour));
         }
 
-        await h.Ingestor.IndexAlbumAsync("ebc");
+        _ = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var query = (await fixture.Prompts.EmbedQueryAsync("red")).Value;
         var knn = new JsonObject
         {
@@ -69,7 +69,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
                 ["num_candidates"] = 10,
             },
         };
-        var hits = await fixture.Upstream.SendOrThrowAsync(HttpMethod.POST, $"/{h.Options.Alias}/_search", knn.ToJsonString());
+        var hits = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.POST, $"/{h.Options.Alias}/_search", knn.ToJsonString());
         var docs = await h.DocumentsAsync();
 
         Assert.Equal("red.jpg", hits!["hits"]!["hits"]![0]!["_source"]!["path"]!.GetValue<string>());
@@ -85,10 +85,10 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         await h.BuildCatalogAsync();
         h.Write("red.jpg", IngestionHarness.Colour("red"));
         h.Write("blue.jpg", IngestionHarness.Colour("blue"));
-        await h.Ingestor.IndexAlbumAsync("ebc");
+        _ = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var before = await h.AliasTargetsAsync();
 
-        var result = await h.Ingestor.FullReindexAsync();
+        var result = (await h.Ingestor.FullReindexAsync()).Value;
         var after = await h.AliasTargetsAsync();
 
         Assert.Single(before);
@@ -101,11 +101,24 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task IndexAlbum_AliasNameTakenByPlainIndex_AnswersTheFailure()
+    {
+        var h = new IngestionHarness(fixture, "plain");
+        h.Write("red.jpg", IngestionHarness.Colour("red"));
+        await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.PUT, "/" + h.Options.Alias, "{}");
+
+        var result = await h.Ingestor.IndexAlbumAsync("ebc");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal($"'{h.Options.Alias}' is a plain index, not an alias: run a full reindex after deleting or renaming it", result.Failure);
+    }
+
+    [Fact]
     public async Task FullReindex_Cancelled_LeavesAliasAndDropsHalfBuiltIndex()
     {
         var h = new IngestionHarness(fixture, "cancel");
         h.Write("red.jpg", IngestionHarness.Colour("red"));
-        await h.Ingestor.IndexAlbumAsync("ebc");
+        _ = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var before = await h.AliasTargetsAsync();
         for (var i = 0; i < 20; i++)
         {
@@ -124,7 +137,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Ingestor.FullReindexAsync(progress, cts.Token));
 
         Assert.Equal(before, await h.AliasTargetsAsync());
-        var indices = await fixture.Upstream.SendOrThrowAsync(HttpMethod.GET, $"/{h.Options.Alias}-v*/_mapping");
+        var indices = await fixture.Upstream.SendSuccessfullyAsync(HttpMethod.GET, $"/{h.Options.Alias}-v*/_mapping");
         Assert.Equal(before, indices!.AsObject().Select(kv => kv.Key));
     }
 
@@ -139,7 +152,7 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
         h.CopyShared("ebc/IMG_1536 Copy.JPG", "day 1/IMG_1536 Copy.JPG");
         h.CopyShared("misc/broken/zero_bytes.jpg", "broken/zero_bytes.jpg");
 
-        var result = await h.Ingestor.IndexAlbumAsync("ebc");
+        var result = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
         var docs = await h.DocumentsAsync();
 
         Assert.Equal(2, result.Indexed);

@@ -17,7 +17,7 @@ public sealed class IndexCommandTests : IDisposable
         var output = new StringWriter();
         var settings = new Dictionary<string, string?>(_gateway.Settings)
         {
-            ["Gateway:Upstream"] = "embedded",
+            ["Upstream:Url"] = "embedded",
             ["EmbeddedStore:DataPath"] = _gateway.StorePath,
             ["Urls"] = _gateway.Host.Address.ToString(),
         };

@@ -58,7 +58,7 @@ public sealed class EbcGateway : IAsyncLifetime
             ["Gateway:Rewrite:MaxBodyBytes"] = "20000000",
         });
         var peaks = PeakCatalogYaml.LoadFile(RepositoryPaths.CatalogFile);
-        await host.Services.GetRequiredService<PeakCatalogIndexer>().RebuildAsync(peaks, Path.GetDirectoryName(RepositoryPaths.CatalogFile)!);
+        _ = (await host.Services.GetRequiredService<PeakCatalogIndexer>().RebuildAsync(peaks, Path.GetDirectoryName(RepositoryPaths.CatalogFile)!)).Value;
         await SeedViewpointsAsync(host.ElasticClient(), model.Dimensions);
         return host;
     }

@@ -33,6 +33,19 @@ public sealed class JobsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_WhenTheUpstreamRefuses_FailsWithOneClearMessage()
+    {
+        // A plain index under the alias's name: the scan cannot write behind the alias and says why.
+        var created = await _gateway.Host.Http.PutAsync("/photos", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(created.IsSuccessStatusCode);
+
+        var scanned = await WaitAsync(await StartAsync("""{"type":"incremental-scan","album":"trek"}"""));
+
+        Assert.Equal("failed", scanned["state"]!.GetValue<string>());
+        Assert.Equal("'photos' is a plain index, not an alias: run a full reindex after deleting or renaming it", scanned["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TwoHostsInOneProcess_EachRunsItsOwnJobs()
     {
         using var other = new AlbumGateway("green");

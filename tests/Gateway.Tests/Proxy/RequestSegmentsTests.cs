@@ -28,7 +28,7 @@ public sealed class RequestSegmentsTests : IAsyncLifetime
         _serving = ServeAsync();
         _gateway = GatewayHost.Start(_temp.Path, null, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/",
+            ["Upstream:Url"] = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/",
         });
         return Task.CompletedTask;
     }

@@ -27,9 +27,9 @@ public sealed class CallerCredentialsTests : IAsyncLifetime
         _upstream.Handler = AnswerAsync;
         _gateway = GatewayHost.Start(_temp.Path, null, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = _upstream.Address.ToString(),
-            ["Gateway:UpstreamUsername"] = GatewayUser,
-            ["Gateway:UpstreamPassword"] = "gateway-password",
+            ["Upstream:Url"] = _upstream.Address.ToString(),
+            ["Upstream:Username"] = GatewayUser,
+            ["Upstream:Password"] = "gateway-password",
         });
     }
 

@@ -63,9 +63,9 @@ public sealed class RealElasticsearchFixture : IAsyncLifetime
         var model = TestModelFactory.WriteTo(Path.Combine(_temp.Path, "model"));
         _host = GatewayHost.Start(_temp.Path, model.Directory, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = upstream.ToString(),
-            ["Gateway:UpstreamUsername"] = User,
-            ["Gateway:UpstreamPassword"] = Password,
+            ["Upstream:Url"] = upstream.ToString(),
+            ["Upstream:Username"] = User,
+            ["Upstream:Password"] = Password,
         });
         Client = new ElasticsearchClient(new ElasticsearchClientSettings(_host.Address)
             .Authentication(new BasicAuthentication(User, Password))

@@ -11,11 +11,11 @@ public sealed class SecretsTests
     [Fact]
     public void UpstreamUrlCredentials_LeaveTheNodesAndBecomeTheClientsCredentials()
     {
-        var options = new UpstreamOptions { Upstream = "http://elastic:p%40ss@es1:9200, http://elastic:p%40ss@es2:9200" };
+        var options = new UpstreamOptions { Url = "http://elastic:p%40ss@es1:9200, http://elastic:p%40ss@es2:9200" };
 
         Assert.Equal(["http://es1:9200/", "http://es2:9200/"], options.Nodes.Select(n => n.ToString()));
-        Assert.Equal("elastic", options.Username);
-        Assert.Equal("p@ss", options.Password);
+        Assert.Equal("elastic", options.ClientUsername);
+        Assert.Equal("p@ss", options.ClientPassword);
         Assert.Empty(Validate(options));
     }
 
@@ -24,14 +24,14 @@ public sealed class SecretsTests
     [InlineData("UpstreamApiKey")]
     public void UpstreamUrlCredentials_AndConfiguredCredentials_AreRefusedAtStartUp(string setting)
     {
-        var options = new UpstreamOptions { Upstream = "http://elastic:s3cret@es1:9200" };
+        var options = new UpstreamOptions { Url = "http://elastic:s3cret@es1:9200" };
         if (setting == "UpstreamUsername")
         {
-            options.UpstreamUsername = "gateway";
+            options.Username = "gateway";
         }
         else
         {
-            options.UpstreamApiKey = "a2V5";
+            options.ApiKey = "a2V5";
         }
 
         var error = Assert.Single(Validate(options));
@@ -50,7 +50,7 @@ public sealed class SecretsTests
     public async Task Health_ForAnonymousCallers_ShowsNeitherThePasswordNorServerPaths()
     {
         using var dir = new TempDirectory();
-        using var host = GatewayHost.Start(dir.Path, null, new Dictionary<string, string?> { ["Gateway:Upstream"] = "http://elastic:s3cret@127.0.0.1:9" });
+        using var host = GatewayHost.Start(dir.Path, null, new Dictionary<string, string?> { ["Upstream:Url"] = "http://elastic:s3cret@127.0.0.1:9" });
 
         using var response = await host.Http.GetAsync("/_gateway/health");
         var body = await response.Content.ReadAsStringAsync();

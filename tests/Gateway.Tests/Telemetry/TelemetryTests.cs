@@ -88,7 +88,7 @@ public sealed class TelemetryTests : IDisposable
         var capture = new TelemetryCapture();
         using var host = GatewayHost.Start(_temp.Path, null, new Dictionary<string, string?>
         {
-            ["Gateway:Upstream"] = upstream.Address.ToString(),
+            ["Upstream:Url"] = upstream.Address.ToString(),
             ["Telemetry:Enabled"] = "true",
         }, capture.AddTo);
 

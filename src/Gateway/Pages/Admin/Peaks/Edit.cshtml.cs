@@ -5,7 +5,6 @@ using Gateway.Peaks.Catalog;
 using Gateway.PhotoFiles;
 using Gateway.PhotoFiles.Thumbnails;
 using Gateway.Ui;
-using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -214,11 +213,18 @@ internal sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, Ui
     {
         try
         {
-            var result = await editor.RebuildAsync(false, HttpContext.RequestAborted).ConfigureAwait(false);
+            var rebuilt = await editor.RebuildAsync(false, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (rebuilt.Failure is { } failure)
+            {
+                Flash($"{TempData["Flash"]} Rebuild failed: {failure}", error: true);
+                return;
+            }
+
+            var result = rebuilt.Value;
             Flash($"{TempData["Flash"]} Prototypes rebuilt: {result.Updated} updated, {result.Deleted} deleted"
                 + (result.Failures.Count > 0 ? $"; failures: {string.Join("; ", result.Failures)}" : "."), result.Failures.Count > 0);
         }
-        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
+        catch (PeakCatalogException e)
         {
             Flash($"{TempData["Flash"]} Rebuild failed: {e.Message}", error: true);
         }
@@ -226,15 +232,10 @@ internal sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, Ui
 
     private async Task LoadAlbumMarksAsync(Peak peak)
     {
-        IReadOnlyDictionary<AlbumPhoto, AlbumPhotoHit> found;
-        try
-        {
-            found = await albumPhotos.FindAsync([.. peak.AlbumReferences, .. peak.AlbumNegatives], HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (UpstreamException)
-        {
-            found = new Dictionary<AlbumPhoto, AlbumPhotoHit>(); // shown as "not in the photos index"; the page still works
-        }
+        var read = await albumPhotos.FindAsync([.. peak.AlbumReferences, .. peak.AlbumNegatives], HttpContext.RequestAborted).ConfigureAwait(false);
+
+        // A failed read is shown as "not in the photos index"; the page still works.
+        var found = read.Succeeded ? read.Value : [];
 
         var used = ReferenceSelection.AlbumReferences(peak.AlbumReferences, found.ContainsKey, peaksOptions.Value.MaxReferencePhotos).ToHashSet();
         AlbumReferences = [.. peak.AlbumReferences.Reverse().Select(p => Marked(p, used.Contains(p) ? "blended in" : "not blended (over the limit)"))];

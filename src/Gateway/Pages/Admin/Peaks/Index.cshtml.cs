@@ -1,10 +1,8 @@
 using Gateway.Admin;
-using Gateway.Embeddings;
 using Gateway.Hosting;
 using Gateway.Peaks;
 using Gateway.Peaks.Yaml;
 using Gateway.Rewrite;
-using Gateway.Upstream;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -75,13 +73,22 @@ internal sealed class IndexModel(PeakEditor editor, GatewayFolders folders) : Pa
     {
         try
         {
-            var result = await editor.RebuildAsync(force, HttpContext.RequestAborted).ConfigureAwait(false);
+            var rebuilt = await editor.RebuildAsync(force, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (rebuilt.Failure is { } failure)
+            {
+                TempData["Flash"] = "Rebuild failed: " + failure;
+                TempData["FlashKind"] = "error";
+                return RedirectToPage(new { Q });
+            }
+
+            var result = rebuilt.Value;
             TempData["Flash"] = $"Catalog rebuilt: {result.Updated} updated, {result.Unchanged} unchanged, {result.Deleted} deleted"
                 + (result.Failures.Count > 0 ? $"; failures: {string.Join("; ", result.Failures)}" : ".");
             TempData["FlashKind"] = result.Failures.Count > 0 ? "error" : "";
         }
-        catch (Exception e) when (e is EmbeddingFailureException or UpstreamException or PeakCatalogException)
+        catch (PeakCatalogException e)
         {
+            // The catalog file itself does not load: broken configuration, shown where it can be fixed.
             TempData["Flash"] = "Rebuild failed: " + e.Message;
             TempData["FlashKind"] = "error";
         }
