@@ -5,7 +5,8 @@ namespace Gateway.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Gateway.Benchmarks -- [passthrough] [--seconds 5] [--rounds 3]
 /// [--concurrency 1,8,32] [--upstreams fixed,store,embedded] [--docs 3000] [--load wrk|builtin] [--warmup 30] [--pin] [--gateway-env NAME=VALUE]… [--variant-env NAME=VALUE]…</c>: passthrough overhead
-/// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone). The other
+/// (<see cref="PassthroughBenchmark"/>), then the pure rewrite steps (<c>rewrite</c> runs those alone); <c>queries</c> times
+/// peak, free-text and embed requests through the gateway with a real model (<see cref="QueryLatencyBenchmark"/>). The other
 /// commands are the child processes the benchmark starts.
 /// </summary>
 internal static class BenchmarkProgram
@@ -30,10 +31,13 @@ internal static class BenchmarkProgram
             case "rewrite":
                 await PrintRewriteCostAsync();
                 return 0;
+            case "queries":
+                return await QueryLatencyBenchmark.RunAsync(Option(args, "--model", "/work/benchcache"), Option(args, "--variant", "fp32"),
+                    Option(args, "--album", "../shared/photos/ebc"), int.Parse(Option(args, "--requests", "40"), Invariant));
             case "passthrough":
                 break;
             default:
-                Console.Error.WriteLine($"unknown command {command}: passthrough | rewrite");
+                Console.Error.WriteLine($"unknown command {command}: passthrough | rewrite | queries");
                 return 2;
         }
 

@@ -94,6 +94,33 @@ public sealed class AdminTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Status_ModelExport_SwitchesToInt8_AndOffersTheReindex()
+    {
+        Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/admin");
+        await Expect(page.Locator("#variant-fp32")).ToBeCheckedAsync();
+        await Expect(page.Locator("#variant-form")).ToContainTextAsync("int8");
+
+        await page.CheckAsync("#variant-int8");
+        await page.ClickAsync("#variant-switch-button");
+
+        await Expect(page.Locator("#variant-switch")).ToContainTextAsync("Switched from fp32 to int8", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Expect(page.Locator("#reindex-after-switch")).ToBeVisibleAsync();
+        await Expect(page.Locator("#variant-int8")).ToBeCheckedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "admin-model-export");
+        var health = await context.APIRequest.GetAsync("/_gateway/health");
+        Assert.Equal("int8", (await health.JsonAsync())?.GetProperty("model").GetProperty("variant").GetString());
+
+        // Back to fp32, as the other tests of the shared gateway expect.
+        await page.CheckAsync("#variant-fp32");
+        await page.ClickAsync("#variant-switch-button");
+        await Expect(page.Locator("#variant-switch")).ToContainTextAsync("Switched from int8 to fp32", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+    }
+
+    [SkippableFact]
     public async Task Albums_StartAScanAndFollowItToTheEnd()
     {
         Skip.IfNot(BrowserFixture.Available, "/usr/bin/chromium is not installed");

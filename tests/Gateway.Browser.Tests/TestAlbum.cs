@@ -26,7 +26,8 @@ internal sealed class TestAlbum : IDisposable
     public TestAlbum()
     {
         Root = Directory.CreateTempSubdirectory("gateway-browser-").FullName;
-        Model = TestModelFactory.WriteTo(Path.Combine(Root, "model"));
+        // An int8 export too (copies of the fp32 towers), so the model page can switch to it.
+        Model = TestModelFactory.WriteTo(Path.Combine(Root, "model"), variants: "int8");
         AlbumDirectory = Directory.CreateDirectory(Path.Combine(Root, "album")).FullName;
         foreach (var photo in Photos)
         {

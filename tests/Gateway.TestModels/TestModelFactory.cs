@@ -25,8 +25,9 @@ public static class TestModelFactory
     /// preprocessor_config.json into <paramref name="directory"/> and describes what it wrote. With
     /// <paramref name="textAttentionMask"/> the text model also declares an (unused) <c>attention_mask</c> input, as some exports do.
     /// With <paramref name="slowTextMatMuls"/> &gt; 0 every text inference also runs that many 512×512 matrix products
-    /// (same vectors, only slower), so tests can keep requests queued.</summary>
-    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64, bool textAttentionMask = false, int slowTextMatMuls = 0)
+    /// (same vectors, only slower), so tests can keep requests queued. Each of <paramref name="variants"/> (e.g. <c>int8</c>)
+    /// gets both towers again under its export's name (<c>onnx/vision_model_int8.onnx</c>; the same graphs, so the same vectors).</summary>
+    public static TestModel WriteTo(string directory, int dimensions = 32, int imageSize = 64, bool textAttentionMask = false, int slowTextMatMuls = 0, params string[] variants)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, TestColor.All.Count);
         Directory.CreateDirectory(directory);
@@ -40,6 +41,12 @@ public static class TestModelFactory
 
         ColorModels.Vision(directions, imageSize).Save(Path.Combine(directory, VisionModelPath));
         ColorModels.Text(directions, vocabulary, vocabularySize, textAttentionMask, slowTextMatMuls).Save(Path.Combine(directory, TextModelPath));
+        foreach (var variant in variants ?? [])
+        {
+            File.Copy(Path.Combine(directory, VisionModelPath), Path.Combine(directory, $"onnx/vision_model_{variant}.onnx"), overwrite: true);
+            File.Copy(Path.Combine(directory, TextModelPath), Path.Combine(directory, $"onnx/text_model_{variant}.onnx"), overwrite: true);
+        }
+
         WriteJson(Path.Combine(directory, "config.json"), Config(dimensions, imageSize, vocabularySize));
         WriteJson(Path.Combine(directory, "preprocessor_config.json"), Preprocessor(imageSize));
         return new TestModel(directory, dimensions, imageSize, SequenceLength, vocabularySize);

@@ -43,25 +43,7 @@ internal sealed class ModelAutoDownloader(
         }
         ModelLog.FetchStarting(logger, id, missing.Count, directory);
         var started = time.GetTimestamp();
-        var fileIndex = 0;
-        string? currentFile = null;
-        var lastDecile = -1;
-        var progress = new InlineProgress(p =>
-        {
-            if (p.File != currentFile)
-            {
-                (currentFile, lastDecile) = (p.File, -1);
-                fileIndex++;
-            }
-            var line = $"file {fileIndex} of {missing.Count}: {DownloadProgressText.Format(p)}";
-            monitor.Set(new EmbeddingModelStatus(EmbeddingModelState.Downloading, id, 0, "downloading " + line), p);
-            var decile = p.BytesTotal is > 0 and { } total ? (int)(p.BytesDone * 10 / total) : 0;
-            if (decile > lastDecile || p.Completed)
-            {
-                lastDecile = decile;
-                ModelLog.FetchProgress(logger, line);
-            }
-        });
+        var progress = new ModelDownloadReporter(monitor, logger, id, missing.Count);
         monitor.Set(new EmbeddingModelStatus(EmbeddingModelState.Downloading, id, 0, $"downloading {missing.Count} file(s) into {directory}"));
         try
         {
@@ -82,11 +64,5 @@ internal sealed class ModelAutoDownloader(
         {
             await Task.Run(siglip.TryLoad, stoppingToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>, which posts to the thread pool out of order).</summary>
-    private sealed class InlineProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
-    {
-        public void Report(DownloadProgress value) => report(value);
     }
 }

@@ -22,4 +22,10 @@ internal static partial class ModelLog
 
     [LoggerMessage(4205, LogLevel.Information, "Embedding model {ModelId} is missing and Embeddings:Download:AutoDownload is off; fetch it with: gateway models download {ModelId}")]
     public static partial void AutoDownloadOff(ILogger logger, string modelId);
+
+    [LoggerMessage(4206, LogLevel.Information, "Embedding model {ModelId}: switching to the {Variant} export (chosen by an admin)")]
+    public static partial void VariantSwitching(ILogger logger, string modelId, string variant);
+
+    [LoggerMessage(4207, LogLevel.Warning, "Embedding model {ModelId}: the {Variant} export could not be switched to: {Reason}")]
+    public static partial void VariantSwitchFailed(ILogger logger, string modelId, string variant, string reason);
 }

@@ -10,7 +10,7 @@ public static class ModelServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ModelStore"/>, <see cref="ModelDownloader"/>, <see cref="ModelDownloadMonitor"/>,
-    /// the options section <c>Embeddings:Download</c>, and the hosted service that fetches a missing model in the background.
+    /// <see cref="ModelVariantSwitcher"/>, the options section <c>Embeddings:Download</c>, and the hosted service that fetches a missing model in the background.
     /// Also adds the embedding service itself (<c>AddEmbeddings</c>).
     /// </summary>
     public static IServiceCollection AddEmbeddingModels(this IServiceCollection services)
@@ -43,6 +43,7 @@ public static class ModelServiceCollectionExtensions
             }
             return new ModelStore(manifest, options.ModelsRoot, sp.GetRequiredService<ModelDownloader>());
         });
+        services.TryAddSingleton<ModelVariantSwitcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelAutoDownloader>());
         return services;
     }

@@ -21,4 +21,7 @@ internal static partial class EmbeddingLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Embedding batch sizes: {Text}; {Image}")]
     public static partial void BatchSizesChosen(ILogger logger, string text, string image);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Embedding model {ModelId} switched from {From} to {To}")]
+    public static partial void VariantSwitched(ILogger logger, string modelId, string from, string to);
 }

@@ -86,6 +86,16 @@ public sealed class EmbeddingOptions
     public static string TowerFile(string tower, string variant) =>
         variant == "fp32" ? $"onnx/{tower}_model.onnx" : $"onnx/{tower}_model_{variant}.onnx";
 
+    /// <summary>A copy that loads both towers' <paramref name="variant"/> export (per-tower file settings dropped).</summary>
+    internal EmbeddingOptions WithVariant(string variant)
+    {
+        var copy = (EmbeddingOptions)MemberwiseClone();
+        copy.Variant = variant;
+        copy.VisionModelFile = null;
+        copy.TextModelFile = null;
+        return copy;
+    }
+
     /// <summary>The model folder, resolved against the current directory.</summary>
     public string ResolveModelDirectory() => Path.GetFullPath(ModelDirectory ?? Path.Combine("models", ModelId));
 }

@@ -17,11 +17,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 {
     private static readonly TimeSpan RetryFailedLoadAfter = TimeSpan.FromSeconds(30);
 
-    private readonly EmbeddingOptions _options;
     private readonly ImageDecodeOptions _decodeOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TextVectorCache _cache;
+    private readonly SemaphoreSlim _switchLock = new(1, 1);
+    private volatile EmbeddingOptions _options;
     private readonly ModelDownloadMonitor? _downloads;
     private readonly Lock _loadLock = new();
     private volatile Loaded? _loaded;
@@ -45,8 +45,11 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _downloads = downloads;
-        _cache = new TextVectorCache(_options.TextCacheSize);
     }
+
+    /// <summary>The export of both towers in use (or to be loaded): <see cref="EmbeddingOptions.Variant"/> until
+    /// <see cref="SwitchVariantAsync"/> changes it.</summary>
+    public string Variant => _options.Variant;
 
     /// <inheritdoc />
     public EmbeddingModelStatus Status
@@ -114,7 +117,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(texts[i]);
             keys[i] = texts[i].ToLowerInvariant();
-            if (_cache.TryGet(keys[i], out var cached))
+            if (loaded.Cache.TryGet(keys[i], out var cached))
             {
                 vectors[i] = cached;
             }
@@ -137,7 +140,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             for (var j = 0; j < missing.Count; j++)
             {
                 vectors[missing[j]] = submitted.Value[j];
-                _cache.Add(keys[missing[j]], submitted.Value[j]);
+                loaded.Cache.Add(keys[missing[j]], submitted.Value[j]);
             }
         }
 
@@ -201,6 +204,54 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     /// <summary>Loads the model if its files are present; false (with <see cref="Status"/> saying why) otherwise.</summary>
     public bool TryLoad() => EnsureLoaded().Loaded is not null;
 
+    /// <summary>
+    /// Loads both towers' <paramref name="variant"/> export next to the model in use and, once it has loaded, answers every
+    /// new request with it (queued work finishes on the old one, which is then released; text vectors are cached per
+    /// export). Null when it loaded; the reason when it could not, in which case the model in use stays.
+    /// </summary>
+    public async Task<string?> SwitchVariantAsync(string variant, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(variant);
+        await _switchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var options = _options.WithVariant(variant);
+            var files = SiglipModelFiles.From(options);
+            if (files.Missing() is { Count: > 0 } missing)
+            {
+                return $"{string.Join(", ", missing)} not found in {files.Directory}";
+            }
+
+            var (next, failure) = await Task.Run(() => Load(options, files), cancellationToken).ConfigureAwait(false);
+            if (next is null)
+            {
+                return failure!.Reason;
+            }
+
+            Loaded? previous;
+            lock (_loadLock)
+            {
+                previous = _loaded;
+                _options = options;
+                _failure = null;
+                _loaded = next;
+            }
+
+            EmbeddingLog.VariantSwitched(_logger, options.ModelId, previous?.Tuning.Variant ?? "none", variant);
+            if (previous is not null)
+            {
+                await previous.Scheduler.DisposeAsync().ConfigureAwait(false);
+                previous.Model.Dispose();
+            }
+
+            return null;
+        }
+        finally
+        {
+            _switchLock.Release();
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -223,7 +274,8 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
 
     private async ValueTask<EmbeddingResult<float[][]>> SubmitAsync(Loaded loaded, EmbeddingWork work, CancellationToken cancellationToken)
     {
-        if (!loaded.Scheduler.TryEnqueue(work))
+        // Work that meets the export switched away from (its scheduler takes no more) goes to the one switched to.
+        if (!loaded.Scheduler.TryEnqueue(work) && !(_loaded is { } current && !ReferenceEquals(current, loaded) && current.Scheduler.TryEnqueue(work)))
         {
             EmbeddingTelemetry.Refused(work.Lane);
             return QueueFull;
@@ -254,9 +306,9 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
                 return (raced, null);
             }
 
-            if (_failure is { } failure && _time.GetElapsedTime(_failedAt) < RetryFailedLoadAfter)
+            if (_failure is { } failed && _time.GetElapsedTime(_failedAt) < RetryFailedLoadAfter)
             {
-                return (null, EmbeddingFailure.Unavailable(failure.Detail));
+                return (null, EmbeddingFailure.Unavailable(failed.Detail));
             }
 
             var files = SiglipModelFiles.From(_options);
@@ -274,7 +326,15 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
             }
 
             _loading = true;
-            return Load(files);
+            var (next, failure) = Load(_options, files);
+            if (failure is not null)
+            {
+                _failure = new EmbeddingModelStatus(EmbeddingModelState.Failed, _options.ModelId, 0, failure.Reason);
+                _failedAt = _time.GetTimestamp();
+            }
+
+            _loaded = next;
+            return (next, failure);
         }
         finally
         {
@@ -283,53 +343,50 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         }
     }
 
-    private (Loaded? Loaded, EmbeddingFailure? Failure) Load(SiglipModelFiles files)
+    /// <summary>Loads <paramref name="files"/> with <paramref name="options"/>; the caller publishes the result.</summary>
+    private (Loaded? Loaded, EmbeddingFailure? Failure) Load(EmbeddingOptions options, SiglipModelFiles files)
     {
         var started = _time.GetTimestamp();
         SiglipModel model;
         try
         {
-            model = SiglipModel.Load(files, _options.MaxBatch, _options.IntraOpThreads, _decodeOptions);
+            model = SiglipModel.Load(files, options.MaxBatch, options.IntraOpThreads, _decodeOptions);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
                                        or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or ArgumentException)
         {
-            var reason = $"The embedding model {_options.ModelId} in {files.Directory} could not be loaded: {ex.Message}. "
-                + $"Fetch it again with: dotnet run --project src/Gateway -- models download {_options.ModelId}";
-            _failure = new EmbeddingModelStatus(EmbeddingModelState.Failed, _options.ModelId, 0, reason);
-            _failedAt = _time.GetTimestamp();
-            EmbeddingLog.ModelFailed(_logger, _options.ModelId, ex.Message, ex);
+            var reason = $"The embedding model {options.ModelId} in {files.Directory} could not be loaded: {ex.Message}. "
+                + $"Fetch it again with: dotnet run --project src/Gateway -- models download {options.ModelId}";
+            EmbeddingLog.ModelFailed(_logger, options.ModelId, ex.Message, ex);
             return (null, EmbeddingFailure.Unavailable(reason));
         }
 
         _failure = null;
-        var tuning = ChooseBatchSizes(model);
+        var tuning = ChooseBatchSizes(options, model);
         var processor = new BatchProcessor(model, _logger, _time);
         int[] sizes = [tuning.Text.Size, tuning.Image.Size, tuning.Image.Size];
-        var scheduler = new EmbeddingScheduler(_options.QueueLimit, sizes, TimeSpan.FromMilliseconds(_options.BatchWindowMs), _time, MaxIndexingDelay, processor.Process);
+        var scheduler = new EmbeddingScheduler(options.QueueLimit, sizes, TimeSpan.FromMilliseconds(options.BatchWindowMs), _time, TimeSpan.FromMilliseconds(options.MaxIndexingDelayMs), processor.Process);
         var spec = model.Images.Spec;
-        EmbeddingLog.ModelLoaded(_logger, _options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        EmbeddingLog.ModelLoaded(_logger, options.ModelId, files.Directory, model.Dimensions, spec.Width, model.Tokenizer.SequenceLength, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         EmbeddingLog.BatchSizesChosen(_logger, tuning.Text.ToString(), tuning.Image.ToString());
-        var detail = $"{_options.ModelId} ({tuning.Variant}) loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, "
+        var detail = $"{options.ModelId} ({tuning.Variant}) loaded from {files.Directory}: {model.Dimensions} dims, image {spec.Width}x{spec.Height}, "
             + $"{model.Tokenizer.SequenceLength} tokens; {tuning.Text}; {tuning.Image}";
-        var loaded = new Loaded(model, scheduler, detail, tuning);
-        _loaded = loaded;
-        return (loaded, null);
+        return (new Loaded(model, scheduler, detail, tuning, new TextVectorCache(options.TextCacheSize)), null);
     }
 
     /// <summary>The configured batch size per tower, or the fastest of the candidates timed on this machine.</summary>
-    private EmbeddingTuning ChooseBatchSizes(SiglipModel model)
+    private EmbeddingTuning ChooseBatchSizes(EmbeddingOptions options, SiglipModel model)
     {
-        var candidates = _options.BatchCandidates.Where(c => c <= _options.MaxBatch).DefaultIfEmpty(1).ToList();
-        var text = _options.TextBatch > 0
-            ? new BatchSizeChoice("text", Math.Min(_options.TextBatch, _options.MaxBatch), Measured: false, [])
+        var candidates = options.BatchCandidates.Where(c => c <= options.MaxBatch).DefaultIfEmpty(1).ToList();
+        var text = options.TextBatch > 0
+            ? new BatchSizeChoice("text", Math.Min(options.TextBatch, options.MaxBatch), Measured: false, [])
             : BatchSizeProbe.Choose("text", candidates, size => model.Text.Run(size), _time);
-        var image = _options.ImageBatch > 0
-            ? new BatchSizeChoice("vision", Math.Min(_options.ImageBatch, _options.MaxBatch), Measured: false, [])
-            : BatchSizeProbe.Choose("vision", candidates, size => model.Vision.Run(size), _time, TimeSpan.FromMilliseconds(_options.MaxImageBatchMs));
-        var variant = _options.VisionModelFile is null && _options.TextModelFile is null
-            ? _options.Variant
-            : $"{_options.EffectiveVisionModelFile}, {_options.EffectiveTextModelFile}";
+        var image = options.ImageBatch > 0
+            ? new BatchSizeChoice("vision", Math.Min(options.ImageBatch, options.MaxBatch), Measured: false, [])
+            : BatchSizeProbe.Choose("vision", candidates, size => model.Vision.Run(size), _time, TimeSpan.FromMilliseconds(options.MaxImageBatchMs));
+        var variant = options.VisionModelFile is null && options.TextModelFile is null
+            ? options.Variant
+            : $"{options.EffectiveVisionModelFile}, {options.EffectiveTextModelFile}";
         return new EmbeddingTuning(variant, text, image);
     }
 
@@ -348,5 +405,5 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         };
     }
 
-    private sealed record Loaded(SiglipModel Model, EmbeddingScheduler Scheduler, string Detail, EmbeddingTuning Tuning);
+    private sealed record Loaded(SiglipModel Model, EmbeddingScheduler Scheduler, string Detail, EmbeddingTuning Tuning, TextVectorCache Cache);
 }

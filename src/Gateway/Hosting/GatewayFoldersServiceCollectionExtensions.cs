@@ -15,7 +15,8 @@ internal static class GatewayFoldersServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="GatewayFolders"/> (from <c>Gateway:DataFolder</c>) and rewrites relative file settings to absolute
     /// ones: <c>Embeddings:Download:ManifestPath</c> against the app folder; the embedded store, models, the editable
-    /// catalog (seeded from the shipped one), the SQLite job storage and the thumbnail cache against the data folder.
+    /// catalog (seeded from the shipped one), the SQLite job storage and the thumbnail cache against the data folder; the model variant an admin chose
+    /// (<c>model-variant.json</c> in the data folder) overrides <c>Embeddings:Variant</c>.
     /// An absolute setting is kept as it is. Logs the resolved folders at start-up.
     /// </summary>
     public static IServiceCollection AddGatewayFolders(this IServiceCollection services)
@@ -38,6 +39,15 @@ internal static class GatewayFoldersServiceCollectionExtensions
             o.ModelDirectory = o.ModelDirectory is { Length: > 0 } configured
                 ? f.Data(configured)
                 : Path.Combine(download.Value.ModelsRoot, Path.Combine(o.ModelId.Split('/'))));
+        // The export an admin chose on the model page overrides configuration (ModelVariantSwitcher keeps it there).
+        services.TryAddSingleton(sp => new ModelVariantFile(sp.GetRequiredService<GatewayFolders>().Data("model-variant.json")));
+        services.AddOptions<EmbeddingOptions>().PostConfigure<ModelVariantFile>((o, file) =>
+        {
+            if (file.Read() is { } chosen)
+            {
+                (o.Variant, o.VisionModelFile, o.TextModelFile) = (chosen, null, null);
+            }
+        });
         services.AddOptions<PeaksOptions>().PostConfigure<GatewayFolders, ILoggerFactory>((o, f, logs) =>
         {
             o.CatalogPath = f.Data(o.CatalogPath);

@@ -4,21 +4,39 @@ using Gateway.Embeddings.Models;
 using Gateway.Embeddings.Service;
 using Gateway.Peaks;
 using Gateway.Upstream;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Pages.Admin;
 
-/// <summary>Model and index status.</summary>
-/// <remarks>The download monitor is optional (a host without background downloads leaves it out).</remarks>
+/// <summary>Model and index status, and the choice of the model's export (fp32, int8, ...).</summary>
+/// <remarks>The download monitor and the variant switcher are optional (a host without model management leaves them out).</remarks>
 internal sealed class IndexModel(
     IEmbeddingService embeddings,
     IOptions<EmbeddingOptions> embeddingOptions,
     IndexStatusReader indices,
     PeakCatalog catalog,
     GatewayIndicesOptions names,
-    ModelDownloadMonitor? downloads = null) : PageModel
+    ModelDownloadMonitor? downloads = null,
+    ModelVariantSwitcher? variants = null,
+    Gateway.Jobs.JobLauncher? launcher = null) : PageModel
 {
+    /// <summary>Whether the host runs jobs (the reindex after a switch of export is one).</summary>
+    public bool JobsEnabled => launcher is not null;
+
+    /// <summary>The exports the manifest lists for the model, which are downloaded, which is in use.</summary>
+    public IReadOnlyList<ModelVariant> Variants { get; private set; } = [];
+
+    /// <summary>The latest switch of export, or null.</summary>
+    public ModelVariantSwitch? Switch { get; private set; }
+
+    /// <summary>Where an admin's choice of export is kept, or null.</summary>
+    public string? VariantFile => variants?.FilePath;
+
+    /// <summary>Why the last choice was refused, or null.</summary>
+    public string? VariantError { get; private set; }
+
     /// <summary>The embedding model's state.</summary>
     public EmbeddingModelStatus Model { get; private set; } = null!;
 
@@ -50,6 +68,8 @@ internal sealed class IndexModel(
     public async Task OnGetAsync()
     {
         Model = embeddings.Status;
+        Variants = variants?.Variants() ?? [];
+        Switch = variants?.Latest;
         Download = downloads?.Progress;
         ModelDirectory = embeddingOptions.Value.ResolveModelDirectory();
         if (Directory.Exists(ModelDirectory))
@@ -69,6 +89,26 @@ internal sealed class IndexModel(
         {
             CatalogSummary = e.Message;
         }
+    }
+
+    /// <summary>Switches the model to another export (fetching its files first when they are missing); the page then shows
+    /// the switch's progress. An unknown variant is refused with 400 and the reason.</summary>
+    public async Task<IActionResult> OnPostVariantAsync(string? variant)
+    {
+        if (variants is null)
+        {
+            return NotFound();
+        }
+
+        if (variants.Start(variant) is { } refused)
+        {
+            await OnGetAsync().ConfigureAwait(false);
+            VariantError = refused;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return RedirectToPage();
     }
 
     /// <summary>Bytes as KB/MB/GB.</summary>
