@@ -88,8 +88,8 @@ public static class EmbeddingTelemetry
         return activity;
     }
 
-    /// <summary>Records one batch: its size and time, on the histograms and its span.</summary>
-    internal static void BatchDone(Activity? activity, EmbeddingLane lane, int rows, string outcome, long startedTimestamp)
+    /// <summary>Records one batch, which took <paramref name="elapsed"/>: its size and time, on the histograms and its span.</summary>
+    internal static void BatchDone(Activity? activity, EmbeddingLane lane, int rows, string outcome, TimeSpan elapsed)
     {
         var tags = new TagList
         {
@@ -98,7 +98,7 @@ public static class EmbeddingTelemetry
         };
         BatchSize.Record(rows, tags);
         tags.Add("gateway.embedding.outcome", outcome);
-        InferenceDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tags);
+        InferenceDuration.Record(elapsed.TotalSeconds, tags);
         activity?.SetTag("gateway.embedding.batch.size", rows);
         activity?.SetTag("gateway.embedding.outcome", outcome);
         if (outcome == "failed")

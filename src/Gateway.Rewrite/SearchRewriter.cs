@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,15 +8,18 @@ namespace Gateway.Rewrite;
 /// Rewrites <c>_search</c> and <c>_msearch</c> bodies that carry <c>query_text</c> or <c>query_image</c>
 /// into plain Elasticsearch kNN searches. Pure: no HTTP, the vectors and mappings come through
 /// <see cref="IQueryVectorSource"/> and <see cref="IVectorFieldResolver"/>. A body is rewritten
-/// completely or refused; it is never half-rewritten.
+/// completely or refused; it is never half-rewritten. The rewrite's duration (<see cref="RewriteTelemetry"/>) is read
+/// from <paramref name="time"/> (the system clock when null).
 /// </summary>
-public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResolver fields, RewriteOptions options)
+public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResolver fields, RewriteOptions options, TimeProvider? time = null)
 {
     private static readonly byte[][] Markers =
     [
         Encoding.UTF8.GetBytes("\"query_text\""), Encoding.UTF8.GetBytes("\"query_image\""), Encoding.UTF8.GetBytes("\"neural\""),
         Encoding.UTF8.GetBytes("\"" + PeakInFrameFilter.Key + "\""),
     ];
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>The options in effect.</summary>
     public RewriteOptions Options { get; } = options;
@@ -48,7 +50,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
 
         using var activity = RewriteTelemetry.Start("_search");
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var forms = new RewriteForms();
         var outcome = "failed";
         try
@@ -72,7 +74,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
         finally
         {
-            RewriteTelemetry.Record(activity, "_search", forms, outcome, started);
+            RewriteTelemetry.Record(activity, "_search", forms, outcome, _time.GetElapsedTime(started));
         }
     }
 
@@ -85,7 +87,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
 
         using var activity = RewriteTelemetry.Start("_msearch");
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var forms = new RewriteForms();
         var outcome = "failed";
         try
@@ -137,7 +139,7 @@ public sealed class SearchRewriter(IQueryVectorSource vectors, IVectorFieldResol
         }
         finally
         {
-            RewriteTelemetry.Record(activity, "_msearch", forms, outcome, started);
+            RewriteTelemetry.Record(activity, "_msearch", forms, outcome, _time.GetElapsedTime(started));
         }
     }
 

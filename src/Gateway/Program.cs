@@ -14,12 +14,14 @@ builder.AddUpstream();
 builder.Services.AddEmbeddingModels();
 builder.Services.AddSearchRewrite();
 builder.Services.AddGatewayUi();
+builder.Services.AddPhotoFiles();
 builder.Services.AddGatewayJobs();
 
 var app = builder.Build();
 app.UseGatewayHosting();
 app.MapGatewayApi();
 app.MapGatewayUi();
+app.MapPhotoFiles();
 app.MapGatewayJobs();
 app.MapUpstreamProxy();
 await app.RunAsync();

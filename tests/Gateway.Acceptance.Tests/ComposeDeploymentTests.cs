@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Gateway.TestModels;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.Acceptance.Tests;
@@ -47,11 +48,11 @@ public sealed class ComposeDeploymentTests
 
     private static async Task RunAsync(IReadOnlyDictionary<string, string> compose, string photos, string connection, string schema)
     {
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
-        var cwd = Directory.CreateDirectory(temp.Sub("cwd")).FullName;
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
+        var cwd = Directory.CreateDirectory(temp.Combine("cwd")).FullName;
         var storeUrl = $"http://127.0.0.1:{ShippedGateway.FreePort()}";
-        await using var elasticsearch = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Sub("data-es"), model.Directory,
+        await using var elasticsearch = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Combine("data-es"), model.Directory,
             new Dictionary<string, string> { ["EmbeddedStore__ListenUrl"] = storeUrl });
 
         var environment = compose.ToDictionary(
@@ -63,7 +64,7 @@ public sealed class ComposeDeploymentTests
         environment["Jobs__PostgreSqlSchema"] = schema;
         environment["Photos__Albums__0__Name"] = "ebc";
         environment["Photos__Albums__0__Root"] = photos;
-        await using var gateway = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Sub("data"), model.Directory, environment);
+        await using var gateway = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Combine("data"), model.Directory, environment);
 
         // The upstream: the cluster the compose file names (here the embedded store standing in for it), reachable.
         var health = await gateway.GetJsonAsync("/_gateway/health");

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.TestModels;
+using Gateway.TestSupport;
 
 namespace Gateway.Acceptance.Tests;
 
@@ -15,9 +16,9 @@ public sealed class FirstRunTests
     {
         var ebc = AcceptancePaths.EbcPhotos;
         Skip.If(ebc is null, "../shared/photos/ebc is not next to the repository");
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
-        await using var gateway = await ShippedGateway.RunProjectAsync(AcceptancePaths.RepositoryRoot, temp.Sub("data"), model.Directory);
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
+        await using var gateway = await ShippedGateway.RunProjectAsync(AcceptancePaths.RepositoryRoot, temp.Combine("data"), model.Directory);
 
         var health = await gateway.GetJsonAsync("/_gateway/health");
         Assert.Equal("embedded", health["upstream"]!["mode"]!.GetValue<string>());
@@ -63,10 +64,10 @@ public sealed class FirstRunTests
     [SkippableFact]
     public async Task BuildOutput_StartedFromAnotherDirectory_FindsWhatItShipsAndWritesOnlyToTheDataFolder()
     {
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
-        var elsewhere = Directory.CreateDirectory(temp.Sub("elsewhere")).FullName;
-        await using var gateway = await ShippedGateway.RunBuildOutputAsync(elsewhere, temp.Sub("data"), model.Directory);
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
+        var elsewhere = Directory.CreateDirectory(temp.Combine("elsewhere")).FullName;
+        await using var gateway = await ShippedGateway.RunBuildOutputAsync(elsewhere, temp.Combine("data"), model.Directory);
         await gateway.SetUpAdminAsync();
 
         foreach (var asset in new[] { "/_ui/site.css", "/_ui/js/search.js" })
@@ -81,10 +82,10 @@ public sealed class FirstRunTests
 
         // Everything written went to the data folder: the working directory stays empty.
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));
-        Assert.True(File.Exists(Path.Combine(temp.Sub("data"), "peaks.yaml")), "the editable catalog was not seeded in the data folder");
-        Assert.True(Directory.Exists(Path.Combine(temp.Sub("data"), "embedded-store")), "the embedded store is not in the data folder");
-        Assert.True(File.Exists(Path.Combine(temp.Sub("data"), "admin-password")), "the admin password was not stored in the data folder");
-        Assert.Contains(temp.Sub("data"), gateway.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(temp.Combine("data"), "peaks.yaml")), "the editable catalog was not seeded in the data folder");
+        Assert.True(Directory.Exists(Path.Combine(temp.Combine("data"), "embedded-store")), "the embedded store is not in the data folder");
+        Assert.True(File.Exists(Path.Combine(temp.Combine("data"), "admin-password")), "the admin password was not stored in the data folder");
+        Assert.Contains(temp.Combine("data"), gateway.Output, StringComparison.Ordinal);
 
         Skip.IfNot(PageCheck.Available, "/usr/bin/chromium is not installed (the HTTP checks above passed)");
         await using var browser = await PageCheck.StartAsync();

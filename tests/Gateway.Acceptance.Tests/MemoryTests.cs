@@ -17,12 +17,12 @@ public sealed class MemoryTests(ITestOutputHelper output)
     public async Task HugePng_IdentifiedIndexedAndPreviewed_PeakWorkingSetStaysFarBelowItsFullSize()
     {
         Skip.IfNot(File.Exists("/proc/self/status"), "peak working set is read from /proc (Linux)");
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
-        var album = Directory.CreateDirectory(temp.Sub("album")).FullName;
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
+        var album = Directory.CreateDirectory(temp.Combine("album")).FullName;
         var png = PngTestWriter.Write(14000, 14000, 0, 8, (x, y, _) => ((x / 1000) + (y / 1000)) % 2 == 0 ? 255 : 0);
         await File.WriteAllBytesAsync(Path.Combine(album, "huge.png"), png);
-        await using var gateway = await ShippedGateway.RunBuildOutputAsync(temp.Path, temp.Sub("data"), model.Directory);
+        await using var gateway = await ShippedGateway.RunBuildOutputAsync(temp.Path, temp.Combine("data"), model.Directory);
         await gateway.SetUpAdminAsync();
         await gateway.WaitForCatalogAsync();
         var before = gateway.PeakWorkingSetBytes!.Value;

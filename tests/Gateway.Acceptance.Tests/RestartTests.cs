@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.TestModels;
+using Gateway.TestSupport;
 
 namespace Gateway.Acceptance.Tests;
 
@@ -13,12 +14,12 @@ public sealed class RestartTests
     public async Task Restart_KeepsAlbumsSchedulesAndCatalogEdits()
     {
         Skip.IfNot(PageCheck.Available, "/usr/bin/chromium is not installed (the catalog is edited through the admin page)");
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
-        var photos = Directory.CreateDirectory(temp.Sub("photos")).FullName;
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
+        var photos = Directory.CreateDirectory(temp.Combine("photos")).FullName;
         await File.WriteAllBytesAsync(Path.Combine(photos, "red.jpg"), TestImages.SolidJpeg(TestColor.All[0]));
-        var data = temp.Sub("data");
-        var workingDirectory = Directory.CreateDirectory(temp.Sub("cwd")).FullName;
+        var data = temp.Combine("data");
+        var workingDirectory = Directory.CreateDirectory(temp.Combine("cwd")).FullName;
 
         await using (var first = await ShippedGateway.RunBuildOutputAsync(workingDirectory, data, model.Directory))
         {
@@ -27,7 +28,7 @@ public sealed class RestartTests
             await first.AddAlbumAndWaitAsync("trip", photos);
 
             // The albums API refuses what cannot work, in Elasticsearch's error shape.
-            var (missing, missingBody) = await first.SendJsonAsync(HttpMethod.Post, "/_gateway/albums", new { name = "nowhere", folder = temp.Sub("nowhere") });
+            var (missing, missingBody) = await first.SendJsonAsync(HttpMethod.Post, "/_gateway/albums", new { name = "nowhere", folder = temp.Combine("nowhere") });
             Assert.Equal(HttpStatusCode.BadRequest, missing);
             Assert.Equal("illegal_argument_exception", missingBody!["error"]!["type"]!.GetValue<string>());
             var (duplicate, _) = await first.SendJsonAsync(HttpMethod.Post, "/_gateway/albums", new { name = "trip", folder = photos });
@@ -36,7 +37,7 @@ public sealed class RestartTests
             Assert.Equal(HttpStatusCode.BadRequest, inData);
 
             // A second album added and removed again takes its documents with it.
-            var other = Directory.CreateDirectory(temp.Sub("other")).FullName;
+            var other = Directory.CreateDirectory(temp.Combine("other")).FullName;
             await File.WriteAllBytesAsync(Path.Combine(other, "blue.jpg"), TestImages.SolidJpeg(TestColor.All[^1]));
             await first.AddAlbumAndWaitAsync("other", other);
             var (removed, removedBody) = await first.SendJsonAsync(HttpMethod.Delete, "/_gateway/albums/other");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Gateway.TestModels;
+using Gateway.TestSupport;
 
 namespace Gateway.Acceptance.Tests;
 
@@ -35,8 +36,8 @@ public sealed class ScaleOutTests
 
     private static async Task RunAsync(string photos, string connection, string schema)
     {
-        using var temp = new TempFolder();
-        var model = TestModelFactory.WriteTo(temp.Sub("model"));
+        using var temp = new TempDirectory();
+        var model = TestModelFactory.WriteTo(temp.Combine("model"));
         var files = Directory.EnumerateFiles(photos, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".heic" or ".heif" or ".png" or ".webp" && !Path.GetFileName(f).StartsWith('.'))
             .Select(f => Path.GetRelativePath(photos, f).Replace(Path.DirectorySeparatorChar, '/'))
@@ -62,12 +63,12 @@ public sealed class ScaleOutTests
             ["Upstream__Url"] = $"http://127.0.0.1:{storePort}",
             ["Jobs__BuildCatalogWhenReady"] = "false",
         };
-        var cwd = Directory.CreateDirectory(temp.Sub("cwd")).FullName;
+        var cwd = Directory.CreateDirectory(temp.Combine("cwd")).FullName;
 
-        await using var a = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Sub("data-a"), model.Directory, first);
+        await using var a = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Combine("data-a"), model.Directory, first);
         await a.SetUpAdminAsync();
         await a.WaitForCatalogAsync();
-        var b = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Sub("data-b"), model.Directory, second);
+        var b = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Combine("data-b"), model.Directory, second);
         try
         {
             // 1. One scan, its chunks spread over both gateways; the second gateway sees the job the first started.
@@ -96,7 +97,7 @@ public sealed class ScaleOutTests
         }
 
         // 3. A schedule every minute, two gateways polling it: it fires once per minute, not once per gateway.
-        await using var c = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Sub("data-c"), model.Directory, second);
+        await using var c = await ShippedGateway.RunBuildOutputAsync(cwd, temp.Combine("data-c"), model.Directory, second);
         var (saved, body) = await a.SendJsonAsync(HttpMethod.Put, "/_gateway/schedules/every-minute", new { job = "incremental-scan", album = "ebc", cron = "* * * * *" });
         Assert.True(saved == HttpStatusCode.OK, body?.ToJsonString());
         var fired = await a.WaitForAsync("the schedule to fire", async () => (await ScheduledAsync(a)).FirstOrDefault(), minutes: 3);

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Rewrite.Tests;
 
@@ -45,5 +48,59 @@ public sealed class RewriteTelemetryTests
                 Assert.Equal(outcome == "refused" ? ActivityStatusCode.Error : ActivityStatusCode.Unset, span.Status);
             }
         }
+    }
+
+    [Fact]
+    public async Task Rewrite_DurationIsReadFromTheInjectedClock()
+    {
+        // The vector source takes 7 s of the fake clock; no real rewrite takes that long, so a 7 s measurement is this one.
+        var clock = new FakeTimeProvider();
+        var rewriter = new SearchRewriter(new SlowVectorSource(clock, TimeSpan.FromSeconds(7)), new FakeFieldResolver(), new RewriteOptions(), clock);
+        var durations = new List<double>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == RewriteTelemetry.Name && instrument.Name == "gateway.rewrite.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            lock (durations)
+            {
+                durations.Add(value);
+            }
+        });
+        listener.Start();
+
+        var result = await rewriter.RewriteSearchAsync("photos", Encoding.UTF8.GetBytes("""{"query_text":"red"}"""), CancellationToken.None);
+
+        Assert.True(result.IsRewritten);
+        lock (durations)
+        {
+            Assert.Contains(7.0, durations);
+        }
+    }
+
+    private sealed class SlowVectorSource(FakeTimeProvider clock, TimeSpan takes) : IQueryVectorSource
+    {
+        private readonly FakeVectorSource _inner = new();
+
+        public ValueTask<QueryVectorResult> FromTextAsync(string text, CancellationToken cancellationToken)
+        {
+            clock.Advance(takes);
+            return _inner.FromTextAsync(text, cancellationToken);
+        }
+
+        public ValueTask<QueryVectorResult> FromImageAsync(ReadOnlyMemory<byte> image, ImageQueryMode mode, CancellationToken cancellationToken) =>
+            _inner.FromImageAsync(image, mode, cancellationToken);
+
+        public ValueTask<bool> IsCatalogPeakAsync(string id, CancellationToken cancellationToken) => _inner.IsCatalogPeakAsync(id, cancellationToken);
+
+        public ValueTask<QueryVectorResult> FromPhotoAsync(string photoId, string index, ImageQueryMode mode, CancellationToken cancellationToken) =>
+            _inner.FromPhotoAsync(photoId, index, mode, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Gateway.Embeddings.Images;
 /// <param name="Mean">Per-channel mean (R, G, B).</param>
 /// <param name="Std">Per-channel standard deviation (R, G, B).</param>
 /// <param name="RescaleFactor">Factor applied to 8-bit values before normalisation (1/255).</param>
-public sealed record ImageInputSpec(int Width, int Height, IReadOnlyList<float> Mean, IReadOnlyList<float> Std, float RescaleFactor)
+internal sealed record ImageInputSpec(int Width, int Height, IReadOnlyList<float> Mean, IReadOnlyList<float> Std, float RescaleFactor)
 {
     /// <summary>SigLIP-2 at 224: mean 0.5, std 0.5, rescale 1/255, i.e. values in [-1, 1].</summary>
     public static ImageInputSpec Siglip224 { get; } = Square(224);

@@ -5,7 +5,7 @@ namespace Gateway.Embeddings.Images;
 /// decode (no larger than needed), apply EXIF orientation, squash-resize to the model size with PIL-compatible
 /// antialiased bilinear filtering, rescale and normalise, NCHW float32. Thread-safe; create one per model.
 /// </summary>
-public sealed class ImagePreprocessor
+internal sealed class ImagePreprocessor
 {
     private readonly ImageDecoder _decoder;
     private readonly TimeProvider _time;

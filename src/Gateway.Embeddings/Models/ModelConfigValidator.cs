@@ -99,7 +99,7 @@ public static class ModelConfigValidator
     }
 
     /// <summary>Checks the vision tower: <c>pixel_values</c> float [N, 3, H, W] in, <c>pooler_output</c> [N, D] out.</summary>
-    public static IReadOnlyList<ModelConfigProblem> CheckVision(string file, IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<OnnxTensorInfo> outputs, int imageSize)
+    internal static IReadOnlyList<ModelConfigProblem> CheckVision(string file, IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<OnnxTensorInfo> outputs, int imageSize)
     {
         var problems = new List<ModelConfigProblem>();
         var expected = $"float [N, 3, {imageSize}, {imageSize}]";
@@ -109,7 +109,7 @@ public static class ModelConfigValidator
     }
 
     /// <summary>Checks the text tower: <c>input_ids</c> int64 [N, 64] in (no attention mask), <c>pooler_output</c> [N, D] out.</summary>
-    public static IReadOnlyList<ModelConfigProblem> CheckText(string file, IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<OnnxTensorInfo> outputs)
+    internal static IReadOnlyList<ModelConfigProblem> CheckText(string file, IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<OnnxTensorInfo> outputs)
     {
         var problems = new List<ModelConfigProblem>();
         CheckInput(file, inputs, "input_ids", typeof(long), $"int64 [N, {SequenceLength}]", d => d.Count == 2 && Fits(d[1], SequenceLength), problems);

@@ -6,7 +6,7 @@ namespace Gateway.Embeddings.Models;
 /// <param name="Name">Input or output name.</param>
 /// <param name="ElementType">CLR element type (<see cref="float"/>, <see cref="long"/>, ...).</param>
 /// <param name="Dimensions">Dims, -1 for a symbolic dim such as the batch.</param>
-public sealed record OnnxTensorInfo(string Name, Type ElementType, IReadOnlyList<long> Dimensions)
+internal sealed record OnnxTensorInfo(string Name, Type ElementType, IReadOnlyList<long> Dimensions)
 {
     /// <summary>Reads the inputs or outputs of a session.</summary>
     public static IReadOnlyList<OnnxTensorInfo> From(IReadOnlyDictionary<string, NodeMetadata> nodes)

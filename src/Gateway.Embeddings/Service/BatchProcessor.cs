@@ -51,8 +51,9 @@ internal sealed class BatchProcessor(SiglipModel model, ILogger logger, TimeProv
             done = Run(model.Vision, _live.Select(w => w.Pixels!).ToList(), (pixels, slot) => pixels.AsSpan().CopyTo(slot), preempt);
         }
 
-        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, time.GetElapsedTime(started).TotalMilliseconds);
-        EmbeddingTelemetry.BatchDone(activity, lane, rows, _outcome, started);
+        var elapsed = time.GetElapsedTime(started);
+        EmbeddingLog.BatchDone(logger, lane.ToString(), rows, done, elapsed.TotalMilliseconds);
+        EmbeddingTelemetry.BatchDone(activity, lane, rows, _outcome, elapsed);
         return done;
     }
 

@@ -1,7 +1,7 @@
 namespace Gateway.Admin;
 
 /// <summary>Names shared by the admin pages, the Hangfire dashboard and the sign-in page.</summary>
-public static class AdminAuthentication
+internal static class AdminAuthentication
 {
     /// <summary>The cookie authentication scheme of the admin area.</summary>
     public const string Scheme = "GatewayAdmin";

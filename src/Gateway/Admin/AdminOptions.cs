@@ -1,7 +1,7 @@
 namespace Gateway.Admin;
 
 /// <summary>Who may use <c>/admin</c> and <c>/jobs</c> (configuration section <c>Gateway:Admin</c>).</summary>
-public sealed class AdminOptions
+internal sealed class AdminOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:Admin";

@@ -8,7 +8,7 @@ namespace Gateway.Admin;
 /// PBKDF2 password hashes in the text form <c>pbkdf2-sha256$iterations$salt-base64$hash-base64</c>
 /// (HMAC-SHA-256, 16-byte salt, 32-byte key), so that a hash made by Python's <c>hashlib.pbkdf2_hmac</c> verifies here.
 /// </summary>
-public static class AdminPasswordHash
+internal static class AdminPasswordHash
 {
     /// <summary>The scheme prefix.</summary>
     public const string Scheme = "pbkdf2-sha256";

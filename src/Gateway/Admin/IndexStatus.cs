@@ -5,4 +5,4 @@ namespace Gateway.Admin;
 /// <param name="Documents">Document count, or null when the count failed.</param>
 /// <param name="Aliases">Aliases pointing at it.</param>
 /// <param name="VectorFields">dense_vector fields with their dimensions, e.g. <c>clip_image (768)</c>.</param>
-public sealed record IndexStatus(string Name, long? Documents, IReadOnlyList<string> Aliases, IReadOnlyList<string> VectorFields);
+internal sealed record IndexStatus(string Name, long? Documents, IReadOnlyList<string> Aliases, IReadOnlyList<string> VectorFields);

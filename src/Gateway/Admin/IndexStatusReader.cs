@@ -5,7 +5,7 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Admin;
 
 /// <summary>Reads indices, their aliases, vector fields and document counts from the upstream (real cluster or embedded store alike).</summary>
-public sealed class IndexStatusReader(UpstreamClient upstream)
+internal sealed class IndexStatusReader(UpstreamClient upstream)
 {
     /// <summary>Every non-system index, or the upstream's error text when it cannot be read.</summary>
     public async Task<(IReadOnlyList<IndexStatus> Indices, string? Error)> ReadAsync(CancellationToken cancellationToken)

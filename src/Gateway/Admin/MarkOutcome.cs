@@ -7,7 +7,7 @@ namespace Gateway.Admin;
 /// <param name="References">The peak's album references after the change.</param>
 /// <param name="Negatives">The peak's album negatives after the change.</param>
 /// <param name="RebuildProblem">Null when the prototype was rebuilt; else why not (the mark is saved and the next rebuild applies it).</param>
-public sealed record MarkOutcome(RewriteError? Error, int References, int Negatives, string? RebuildProblem)
+internal sealed record MarkOutcome(RewriteError? Error, int References, int Negatives, string? RebuildProblem)
 {
     /// <summary>Nothing was marked.</summary>
     public static MarkOutcome Refused(int status, string type, string reason) => new(new RewriteError(status, type, reason), 0, 0, null);

@@ -11,7 +11,7 @@ namespace Gateway.Admin;
 /// folders, then rebuilds <c>peaks_catalog</c> through <see cref="PeakCatalogIndexer"/>. Writes are serialised and
 /// atomic (write a temporary file, then rename), and every write is validated by reading it back.
 /// </summary>
-public sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer)
+internal sealed class PeakEditor(PeakCatalog catalog, PeakCatalogIndexer indexer)
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif" };
     private readonly SemaphoreSlim _write = new(1, 1);

@@ -1,7 +1,7 @@
 namespace Gateway.Admin;
 
 /// <summary>What an album photo is for a peak.</summary>
-public enum PhotoMark
+internal enum PhotoMark
 {
     /// <summary>Neither: the mark is removed.</summary>
     None,

@@ -8,7 +8,7 @@ namespace Gateway.Admin;
 /// and rebuilds the changed prototype at once, which also refreshes the prototypes queries use (the rebuild's write to
 /// <c>peaks_catalog</c> raises the catalog change signal).
 /// </summary>
-public sealed class PhotoMarker(PeakEditor editor, AlbumPhotoReader photos)
+internal sealed class PhotoMarker(PeakEditor editor, AlbumPhotoReader photos)
 {
     /// <summary>Marks <paramref name="photo"/> for the peak <paramref name="peakId"/>. A reference or negative must be a photo
     /// the photos index holds; removing a mark (<see cref="PhotoMark.None"/>) works for photos gone from the index too.</summary>

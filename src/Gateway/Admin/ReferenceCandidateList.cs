@@ -5,4 +5,4 @@ namespace Gateway.Admin;
 /// <summary>The candidates of the last proposal run.</summary>
 /// <param name="ProposedAt">When the run finished; null when none has run.</param>
 /// <param name="Candidates">What it proposed.</param>
-public sealed record ReferenceCandidateList(DateTimeOffset? ProposedAt, IReadOnlyList<ReferenceCandidate> Candidates);
+internal sealed record ReferenceCandidateList(DateTimeOffset? ProposedAt, IReadOnlyList<ReferenceCandidate> Candidates);

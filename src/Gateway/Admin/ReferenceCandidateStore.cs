@@ -8,7 +8,7 @@ namespace Gateway.Admin;
 /// The reference candidates the proposal job found, kept as <c>reference-candidates.json</c> in the data folder beside
 /// the catalog they are approved into. What the catalog already marks (approved or rejected since) is left out on read.
 /// </summary>
-public sealed class ReferenceCandidateStore(GatewayFolders folders)
+internal sealed class ReferenceCandidateStore(GatewayFolders folders)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _lock = new();

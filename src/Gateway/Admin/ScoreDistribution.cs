@@ -10,7 +10,7 @@ namespace Gateway.Admin;
 /// <param name="Interval">The bucket width.</param>
 /// <param name="Scored">Photos with a stored best score.</param>
 /// <param name="Identified">Photos with at least one predicted peak.</param>
-public sealed record ScoreDistribution(IReadOnlyList<(double From, long Count)> Buckets, double Interval, long Scored, long Identified)
+internal sealed record ScoreDistribution(IReadOnlyList<(double From, long Count)> Buckets, double Interval, long Scored, long Identified)
 {
     /// <summary>The search body: a histogram of <c>best_score</c> and the counts of scored and identified photos.</summary>
     public static JsonObject Query(double interval) => new()

@@ -5,4 +5,4 @@ namespace Gateway.Albums;
 /// <param name="Name">Album name (the <c>photos.album</c> value, part of each document id).</param>
 /// <param name="Root">The album's absolute folder.</param>
 /// <param name="Editable">Added through the admin or the API (kept in the data folder), so it can be renamed or removed.</param>
-public sealed record Album(string Name, string Root, bool Editable);
+internal sealed record Album(string Name, string Root, bool Editable);

@@ -4,7 +4,7 @@ namespace Gateway.Albums;
 /// <param name="Status">HTTP status: 400 bad input, 404 unknown album, 409 name taken or album busy.</param>
 /// <param name="Type">Elasticsearch error type.</param>
 /// <param name="Reason">What to fix.</param>
-public sealed record AlbumError(int Status, string Type, string Reason)
+internal sealed record AlbumError(int Status, string Type, string Reason)
 {
     /// <summary>A 400 <c>illegal_argument_exception</c>.</summary>
     public static AlbumError BadRequest(string reason) => new(400, "illegal_argument_exception", reason);

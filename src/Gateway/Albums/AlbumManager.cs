@@ -8,7 +8,7 @@ namespace Gateway.Albums;
 /// album's first scan starts at once, and a removed (or renamed) album's documents are deleted while its lock is held.
 /// An album with a running or queued job is refused with 409.
 /// </summary>
-public sealed class AlbumManager(AlbumRegistry registry, JobLauncher launcher, JobProgressStore progress, AlbumLocks locks, PhotoIngestor ingestor)
+internal sealed class AlbumManager(AlbumRegistry registry, JobLauncher launcher, JobProgressStore progress, AlbumLocks locks, PhotoIngestor ingestor)
 {
     /// <summary>Adds the album and starts its first scan; the scan's job id, or the error.</summary>
     public (string? JobId, AlbumError? Error) Add(string? name, string? folder)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Gateway.Albums;
 
 /// <summary>Album names made from folder names (for <c>gateway index &lt;folder&gt;</c>).</summary>
-public static partial class AlbumNames
+internal static partial class AlbumNames
 {
     /// <summary>The folder's own name with every character an album name cannot hold replaced by '-',
     /// e.g. <c>/photos/Everest 2023</c> → <c>Everest-2023</c>.</summary>

@@ -8,7 +8,7 @@ namespace Gateway.Albums;
 /// Every album the gateway indexes: those of <c>Photos:Albums</c> in configuration (read-only here) followed by those
 /// added through the admin or the API (kept in <c>albums.json</c> in the data folder, so they survive restarts).
 /// </summary>
-public sealed class AlbumRegistry
+internal sealed class AlbumRegistry
 {
     private readonly IReadOnlyList<Album> _configured;
     private readonly AlbumListFile _file;

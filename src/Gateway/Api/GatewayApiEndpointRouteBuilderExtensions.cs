@@ -3,7 +3,7 @@ using Gateway.Api;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the gateway's own API under <c>/_gateway</c>.</summary>
-public static class GatewayApiEndpointRouteBuilderExtensions
+internal static class GatewayApiEndpointRouteBuilderExtensions
 {
     /// <summary>Maps <c>GET /_gateway/health</c>, <c>POST /_gateway/identify</c> and <c>POST /_gateway/embed</c>.</summary>
     public static IEndpointRouteBuilder MapGatewayApi(this IEndpointRouteBuilder endpoints)

@@ -19,7 +19,7 @@ namespace Gateway.Cli;
 /// the embedded store's data folder (one writer per folder) or <c>--server</c> names a gateway: then it starts the same
 /// jobs there through <c>/_gateway/jobs</c> and follows their progress.
 /// </summary>
-public static class IndexCommand
+internal static class IndexCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 

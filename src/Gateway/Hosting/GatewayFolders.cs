@@ -7,7 +7,7 @@ namespace Gateway.Hosting;
 /// gateway writes (the embedded store, downloaded models, thumbnails, job storage, the editable catalog, the album list
 /// and schedules); <c>Gateway:DataFolder</c> (env <c>Gateway__DataFolder</c>) moves it.
 /// </summary>
-public sealed class GatewayFolders
+internal sealed class GatewayFolders
 {
     /// <summary>The one setting that moves everything the gateway writes.</summary>
     public const string DataFolderKey = "Gateway:DataFolder";

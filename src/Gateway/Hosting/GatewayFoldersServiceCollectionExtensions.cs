@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Resolves every file setting against the app folder (shipped files) or the data folder (written files).</summary>
-public static class GatewayFoldersServiceCollectionExtensions
+internal static class GatewayFoldersServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="GatewayFolders"/> (from <c>Gateway:DataFolder</c>) and rewrites relative file settings to absolute

@@ -9,7 +9,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// headers from named proxies only, and no cross-site writes to the gateway's API. Host filtering is ASP.NET's own
 /// (<c>AllowedHosts</c>, default in appsettings.json: localhost names and loopback addresses).
 /// </summary>
-public static class GatewayHostingExtensions
+internal static class GatewayHostingExtensions
 {
     /// <summary>Registers <see cref="TrustedProxyOptions"/> (<c>Gateway:TrustedProxies</c>) and the forwarded-headers setup that honours it.</summary>
     public static WebApplicationBuilder AddGatewayHosting(this WebApplicationBuilder builder)

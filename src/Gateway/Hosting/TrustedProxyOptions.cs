@@ -8,7 +8,7 @@ namespace Gateway.Hosting;
 /// <c>X-Forwarded-For</c>/<c>-Proto</c>/<c>-Host</c> are applied only to connections from these addresses; with none
 /// named they are ignored, even when <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> (which on its own trusts everyone).
 /// </summary>
-public sealed class TrustedProxyOptions : IValidatableObject
+internal sealed class TrustedProxyOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:TrustedProxies";

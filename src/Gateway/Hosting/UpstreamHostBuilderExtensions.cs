@@ -12,7 +12,7 @@ using Yarp.ReverseProxy.Health;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registers the upstream: the YARP proxy, the gateway's own Elasticsearch client, and the embedded store when selected.</summary>
-public static class UpstreamHostBuilderExtensions
+internal static class UpstreamHostBuilderExtensions
 {
     /// <summary>
     /// Adds <see cref="UpstreamOptions"/> (section <c>Upstream</c>, plus its <see cref="UpstreamLegacyKeys"/>: a warning at

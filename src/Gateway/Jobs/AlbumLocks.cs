@@ -11,7 +11,7 @@ namespace Gateway.Jobs;
 /// after its gateway died takes its own lease back, and a lease of a job that is gone frees itself. Waiting jobs poll
 /// until the album is free.
 /// </summary>
-public sealed class AlbumLocks(JobStorage storage, TimeProvider time)
+internal sealed class AlbumLocks(JobStorage storage, TimeProvider time)
 {
     // Holds by something other than a job (deleting an album's documents) last at most this long if their gateway dies.
     private static readonly TimeSpan OperationLease = TimeSpan.FromMinutes(10);

@@ -4,7 +4,7 @@ namespace Gateway.Jobs;
 /// Wakes a coordinating job on this gateway as soon as one of its chunks ends here, instead of at its next poll (the
 /// coordinator still polls the shared storage for chunks that other gateways run).
 /// </summary>
-public sealed class ChunkFinishedSignal
+internal sealed class ChunkFinishedSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -11,4 +11,4 @@ namespace Gateway.Jobs;
 /// <param name="Worker">The gateway running it (<see cref="WorkerIdentity"/>).</param>
 /// <param name="Error">Why the chunk failed, when it did.</param>
 /// <param name="Failures">The files of the chunk that failed, and why.</param>
-public sealed record ChunkProgress(int Chunk, string JobId, string State, int Files, int Done, int Indexed, int Failed, string Worker, string? Error, IReadOnlyList<Gateway.Photos.Ingestion.IngestFailure> Failures);
+internal sealed record ChunkProgress(int Chunk, string JobId, string State, int Files, int Done, int Indexed, int Failed, string Worker, string? Error, IReadOnlyList<Gateway.Photos.Ingestion.IngestFailure> Failures);

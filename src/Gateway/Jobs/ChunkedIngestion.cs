@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
 using Hangfire;
@@ -14,7 +13,7 @@ namespace Gateway.Jobs;
 /// alias once. Cancelled or failed, it deletes its chunk jobs and a half-built new index. Interrupted by a shutdown it
 /// leaves them be: Hangfire runs it again (here or on another gateway) and it resumes from its <see cref="StoredPlan"/>.
 /// </summary>
-public sealed class ChunkedIngestion(
+internal sealed class ChunkedIngestion(
     PhotoIngestor ingestor,
     JobStorage storage,
     IBackgroundJobClient client,
@@ -31,7 +30,7 @@ public sealed class ChunkedIngestion(
     /// <summary>Runs (or resumes) the coordinating job <paramref name="jobId"/>.</summary>
     public async Task<Outcome<IngestResult>> RunAsync(string jobId, string kind, string? album, Func<IReadOnlyList<AlbumOptions>> albums, bool fullReindex, IProgress<IngestProgress> report, CancellationToken token)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var stored = StoredPlan.Read(storage, jobId);
         if (stored is null)
         {
@@ -47,7 +46,7 @@ public sealed class ChunkedIngestion(
         string? failure;
         try
         {
-            var chunks = await WaitForChunksAsync(jobId, kind, album, stored, clock, report, token).ConfigureAwait(false);
+            var chunks = await WaitForChunksAsync(jobId, kind, album, stored, started, report, token).ConfigureAwait(false);
             var plan = stored.Plan;
             var indexed = chunks.Sum(c => c.Indexed);
             var failures = chunks.SelectMany(c => c.Failures).ToList();
@@ -61,7 +60,7 @@ public sealed class ChunkedIngestion(
 
             if (finished.Succeeded)
             {
-                return ingestor.Result(plan, indexed, failures, clock.Elapsed);
+                return ingestor.Result(plan, indexed, failures, time.GetElapsedTime(started));
             }
 
             failure = finished.Failure;
@@ -104,7 +103,7 @@ public sealed class ChunkedIngestion(
         return stored;
     }
 
-    private async Task<IReadOnlyList<ChunkProgress>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, Stopwatch clock, IProgress<IngestProgress> report, CancellationToken token)
+    private async Task<IReadOnlyList<ChunkProgress>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, long started, IProgress<IngestProgress> report, CancellationToken token)
     {
         var plan = stored.Plan;
         var ids = stored.ChunkIds.ToHashSet(StringComparer.Ordinal);
@@ -115,7 +114,7 @@ public sealed class ChunkedIngestion(
             var finished = chunks.Count(c => c.State == "succeeded");
             var indexed = chunks.Sum(c => c.Indexed);
             var failed = chunks.Sum(c => c.Failed);
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
             report.Report(new IngestProgress(plan.Total, plan.Unchanged + chunks.Sum(c => c.Done), indexed, failed, seconds > 0 ? indexed / seconds : 0,
                 $"indexing: {finished} of {ids.Count} chunks done"));
             progress.Update(jobId, kind, album, p => p with

@@ -22,7 +22,7 @@ namespace Gateway.Jobs;
 /// <see cref="JobsOptions.InvisibilityTimeout"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class GatewayJobs(
+internal sealed class GatewayJobs(
     PhotoIngestor ingestor,
     AlbumRegistry registry,
     IEmbeddingService embeddings,

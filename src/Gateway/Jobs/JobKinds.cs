@@ -1,7 +1,7 @@
 namespace Gateway.Jobs;
 
 /// <summary>The job types the API, the recurring schedules and the dashboard know.</summary>
-public static class JobKinds
+internal static class JobKinds
 {
     /// <summary>Re-embed changed peaks of config/peaks.yaml into peaks_catalog.</summary>
     public const string CatalogRebuild = "catalog-rebuild";

@@ -6,7 +6,7 @@ namespace Gateway.Jobs;
 /// <summary>Validates and enqueues jobs (for the API and the admin pages), refusing a second writer for an album and a
 /// second catalog build, across every gateway sharing the job storage (the check and the enqueue happen under a
 /// Hangfire distributed lock).</summary>
-public sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, AlbumRegistry registry, JobStorage storage)
+internal sealed class JobLauncher(IBackgroundJobClient client, JobProgressStore progress, AlbumRegistry registry, JobStorage storage)
 {
 
     /// <summary>Enqueues a job. Returns the job id, or an error (status 400 for bad input, 409 when the album is busy).</summary>

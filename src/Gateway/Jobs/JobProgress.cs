@@ -1,7 +1,7 @@
 namespace Gateway.Jobs;
 
 /// <summary>What <c>/_gateway/jobs</c> reports about one job.</summary>
-public sealed record JobProgress
+internal sealed record JobProgress
 {
     /// <summary>Hangfire job id.</summary>
     public required string JobId { get; init; }

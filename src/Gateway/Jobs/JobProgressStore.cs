@@ -11,7 +11,7 @@ namespace Gateway.Jobs;
 /// sees every job, whichever gateway enqueued or runs it. Only public storage operations are used, so it works on
 /// InMemory, SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions> options, TimeProvider time)
+internal sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions> options, TimeProvider time)
 {
     private const string JobsSet = "gateway:jobs";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

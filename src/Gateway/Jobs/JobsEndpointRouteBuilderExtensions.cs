@@ -5,7 +5,7 @@ using Hangfire;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the jobs API and the Hangfire dashboard.</summary>
-public static class JobsEndpointRouteBuilderExtensions
+internal static class JobsEndpointRouteBuilderExtensions
 {
     /// <summary>The admin policy the UI registers (<c>AddGatewayUi</c>); the dashboard and every change through these APIs require it.</summary>
     public const string AdminPolicy = "GatewayAdmin";

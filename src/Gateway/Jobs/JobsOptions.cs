@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Jobs;
 
 /// <summary>Background jobs (section <c>Jobs</c>).</summary>
-public sealed class JobsOptions : IValidatableObject
+internal sealed class JobsOptions : IValidatableObject
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Jobs";

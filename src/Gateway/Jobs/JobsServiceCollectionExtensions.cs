@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the background jobs.</summary>
-public static class JobsServiceCollectionExtensions
+internal static class JobsServiceCollectionExtensions
 {
     // Coordinating jobs (album scans, full reindexes) mostly wait for their chunks, and catalog builds are rare: two
     // workers on the default queue, apart from the chunk workers, so a waiting coordinator never takes a chunk's place.

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Jobs;
 
 /// <summary>One recurring schedule (an entry of <c>Jobs:Recurring</c>).</summary>
-public sealed class RecurringScheduleOptions
+internal sealed class RecurringScheduleOptions
 {
     /// <summary>Stable id shown in the dashboard, e.g. <c>nightly-scan-ebc</c>.</summary>
     [Required]

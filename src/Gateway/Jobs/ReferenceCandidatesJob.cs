@@ -13,7 +13,7 @@ namespace Gateway.Jobs;
 /// (<c>/admin/peaks/candidates</c>). Reads the photos index only, so it holds no album lock.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class ReferenceCandidatesJob(
+internal sealed class ReferenceCandidatesJob(
     ReferenceCandidateFinder finder,
     PeakCatalog catalog,
     ReferenceCandidateStore store,

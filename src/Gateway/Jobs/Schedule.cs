@@ -7,4 +7,4 @@ namespace Gateway.Jobs;
 /// <param name="Album">The album, for <see cref="JobKinds.IncrementalScan"/>.</param>
 /// <param name="Cron">Five-field cron expression, UTC.</param>
 /// <param name="Editable">Added through the admin or the API.</param>
-public sealed record Schedule(string Id, string Job, string? Album, string Cron, bool Editable);
+internal sealed record Schedule(string Id, string Job, string? Album, string Cron, bool Editable);

@@ -15,7 +15,7 @@ namespace Gateway.Jobs;
 /// removes any recurring job Hangfire still holds that no longer exists here, so a schedule removed anywhere
 /// (configuration, admin, API) stops firing. Hangfire fires a recurring job once for all the gateways sharing a storage.
 /// </summary>
-public sealed class ScheduleRegistry
+internal sealed class ScheduleRegistry
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };

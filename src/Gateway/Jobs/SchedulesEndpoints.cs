@@ -24,7 +24,7 @@ internal static class SchedulesEndpoints
         }),
     });
 
-    public static async Task Put(string id, HttpContext http, ScheduleRegistry schedules)
+    public static async Task Put(string id, HttpContext http, ScheduleRegistry schedules, TimeProvider time)
     {
         string? job, album, cron;
         try
@@ -51,7 +51,7 @@ internal static class SchedulesEndpoints
             return;
         }
 
-        await Results.Json(new { acknowledged = true, id, next_run = ScheduleRules.NextRun(cron, DateTime.UtcNow) }).ExecuteAsync(http).ConfigureAwait(false);
+        await Results.Json(new { acknowledged = true, id, next_run = ScheduleRules.NextRun(cron, time.GetUtcNow().UtcDateTime) }).ExecuteAsync(http).ConfigureAwait(false);
     }
 
     public static async Task Delete(string id, HttpContext http, ScheduleRegistry schedules)

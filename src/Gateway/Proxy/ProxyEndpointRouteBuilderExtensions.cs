@@ -1,7 +1,7 @@
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the reverse proxy that forwards everything the gateway does not answer itself.</summary>
-public static class ProxyEndpointRouteBuilderExtensions
+internal static class ProxyEndpointRouteBuilderExtensions
 {
     /// <summary>Maps YARP's catch-all route (lowest priority) with its default pipeline (load balancing, passive health checks).</summary>
     public static IEndpointRouteBuilder MapUpstreamProxy(this IEndpointRouteBuilder endpoints)

@@ -4,7 +4,7 @@ namespace Gateway.QueryVectors;
 
 /// <summary>How queries use the peak catalog (configuration section <c>Gateway:Catalog</c>); the catalog's index and
 /// vector field are <c>Indices:Catalog</c> and <c>Indices:CatalogVectorField</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
-public sealed class CatalogQueryOptions
+internal sealed class CatalogQueryOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:Catalog";

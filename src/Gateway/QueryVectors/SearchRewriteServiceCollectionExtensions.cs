@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the query_text / query_image rewriting and the catalog look-ups it needs.</summary>
-public static class SearchRewriteServiceCollectionExtensions
+internal static class SearchRewriteServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="RewriteOptions"/> (<c>Gateway:Rewrite</c>, with the photos index and vector fields of <c>Indices</c>), <see cref="CatalogQueryOptions"/> (<c>Gateway:Catalog</c>),
@@ -45,7 +45,8 @@ public static class SearchRewriteServiceCollectionExtensions
         services.TryAddSingleton(sp => new SearchRewriter(
             sp.GetRequiredService<IQueryVectorSource>(),
             sp.GetRequiredService<IVectorFieldResolver>(),
-            sp.GetRequiredService<IOptions<RewriteOptions>>().Value));
+            sp.GetRequiredService<IOptions<RewriteOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

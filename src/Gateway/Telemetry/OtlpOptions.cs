@@ -3,7 +3,7 @@ using OpenTelemetry.Exporter;
 namespace Gateway.Telemetry;
 
 /// <summary>The OTLP exporter's settings (<c>Telemetry:Otlp</c>, part of <see cref="TelemetryOptions"/>).</summary>
-public sealed class OtlpOptions
+internal sealed class OtlpOptions
 {
     /// <summary>
     /// The collector's base URL, e.g. <c>http://localhost:4317</c> (gRPC) or <c>http://localhost:4318</c> (HTTP; the

@@ -11,7 +11,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registers OpenTelemetry (metrics, traces, and logs over OTLP) when <see cref="TelemetryOptions"/> turns it on.</summary>
-public static class TelemetryHostBuilderExtensions
+internal static class TelemetryHostBuilderExtensions
 {
     /// <summary>The gateway's own sources and meters (<c>docs/telemetry.md</c>).</summary>
     internal static readonly string[] GatewaySources = [RewriteTelemetry.Name, EmbeddingTelemetry.Name, PhotosTelemetry.Name, UpstreamTelemetry.Name];

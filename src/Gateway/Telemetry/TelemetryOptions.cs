@@ -7,7 +7,7 @@ namespace Gateway.Telemetry;
 /// OTLP endpoint is configured (<c>Telemetry:Otlp:Endpoint</c> or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>):
 /// then the gateway's own meters and spans, ASP.NET Core, HttpClient and the runtime are exported over OTLP.
 /// </summary>
-public sealed class TelemetryOptions : IValidatableObject
+internal sealed class TelemetryOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Telemetry";

@@ -1,6 +1,5 @@
 using Gateway.Admin;
 using Gateway.Ui;
-using Gateway.Ui.Photos;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the search page, the admin pages and their sign-in.</summary>
-public static class GatewayUiServiceCollectionExtensions
+internal static class GatewayUiServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Razor Pages (<c>/ui</c>, <c>/admin/...</c>), <see cref="UiOptions"/> (<c>Gateway:Ui</c>),
     /// <see cref="AdminOptions"/> (<c>Gateway:Admin</c>), the admin cookie scheme and the
-    /// <see cref="AdminAuthentication.Policy"/> policy, the thumbnail cache and the admin page services.
+    /// <see cref="AdminAuthentication.Policy"/> policy and the admin page services (the photo files and thumbnails the
+    /// pages show are <c>AddPhotoFiles</c>'s).
     /// </summary>
     public static IServiceCollection AddGatewayUi(this IServiceCollection services)
     {
@@ -54,15 +54,12 @@ public static class GatewayUiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
 
-        // The admin edits the catalog and finds photo files through these features' own services; adding them
+        // The admin edits the catalog and reads albums through these features' own services; adding them
         // again when the host already did is harmless (TryAdd).
         services.AddPeakCatalog();
         services.AddPhotoIngestion();
-        services.TryAddSingleton<ThumbnailCache>();
-        services.TryAddSingleton<PhotoFileLocator>();
         services.AddGatewayFolders();
         services.TryAddSingleton<Gateway.Albums.AlbumRegistry>();
-        services.TryAddSingleton<AlbumRoots>();
         services.TryAddSingleton<IndexStatusReader>();
         services.TryAddSingleton<Gateway.Ui.Setup.SetupStatusReader>();
         services.TryAddSingleton<PeakEditor>();

@@ -4,7 +4,7 @@ namespace Gateway.Ui;
 
 /// <summary>The search page and the photo endpoints (configuration section <c>Gateway:Ui</c>); the indices they read are
 /// <c>Indices:Photos</c> and <c>Indices:Catalog</c> (<see cref="Upstream.GatewayIndicesOptions"/>).</summary>
-public sealed class UiOptions
+internal sealed class UiOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Gateway:Ui";

@@ -21,16 +21,8 @@ internal static class SharedPhotos
             .ToList();
     }
 
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                var photos = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "photos"));
-                return Directory.Exists(photos) ? photos : null;
-            }
-        }
-        return null;
-    }
+    private static string? Find() =>
+        RepositoryPaths.Shared is { } shared && Directory.Exists(System.IO.Path.Combine(shared, "photos"))
+            ? System.IO.Path.Combine(shared, "photos")
+            : null;
 }

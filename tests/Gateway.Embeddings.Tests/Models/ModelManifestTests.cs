@@ -4,7 +4,7 @@ namespace Gateway.Embeddings.Tests.Models;
 
 public sealed class ModelManifestTests
 {
-    private static readonly ModelManifest Manifest = ModelManifest.Load(RepoFile("models", "manifest.json"));
+    private static readonly ModelManifest Manifest = ModelManifest.Load(RepositoryPaths.ModelManifest);
 
     [Fact]
     public void Manifest_DefaultIsSiglip2Base224WithEveryFileItNeeds()
@@ -76,17 +76,5 @@ public sealed class ModelManifestTests
     public void Parse_RejectsAManifestWithoutModels()
     {
         Assert.Throws<InvalidDataException>(() => ModelManifest.Parse("""{"default": "x", "urlPattern": "http://h/{path}", "models": []}"""));
-    }
-
-    internal static string RepoFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-        throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -10,26 +10,6 @@ namespace Gateway.Photos.Tests.Ingestion;
 /// <summary>An album folder in a temp dir, a colour peak catalog and an ingestor writing to its own alias.</summary>
 internal sealed class IngestionHarness
 {
-    // The colour test model understands colour words only: each peak has a colour alias.
-    private const string CatalogText = """
-        peaks:
-          - id: red-peak
-            names: {en: [Red Peak, red]}
-            lat: 27.9
-            lon: 86.8
-            elev_m: 6000
-          - id: blue-peak
-            names: {en: [Blue Peak, blue]}
-            lat: 27.95
-            lon: 86.85
-            elev_m: 6500
-          - id: everest
-            names: {en: [Mount Everest, white]}
-            lat: 27.98806
-            lon: 86.92528
-            elev_m: 8849
-        """;
-
     private readonly UpstreamFixture _fixture;
 
     public IngestionHarness(UpstreamFixture fixture, string name, bool catalog = true)
@@ -53,7 +33,7 @@ internal sealed class IngestionHarness
 
     public bool WithCatalog { get; }
 
-    public async Task BuildCatalogAsync() => _ = (await Catalog.RebuildAsync(PeakCatalogYaml.Load(CatalogText), AlbumRoot)).Value;
+    public async Task BuildCatalogAsync() => _ = (await Catalog.RebuildAsync(PeakCatalogYaml.Load(ColourCatalog.RedBlueAndEverest), AlbumRoot)).Value;
 
     public string Write(string relativePath, byte[] bytes)
     {

@@ -8,20 +8,6 @@ namespace Gateway.Tests.Infrastructure;
 /// </summary>
 internal sealed class AlbumGateway : IDisposable
 {
-    private const string Catalog = """
-        peaks:
-          - id: red-peak
-            names: {en: [Red Peak, red]}
-            lat: 27.9
-            lon: 86.8
-            elev_m: 6000
-          - id: blue-peak
-            names: {en: [Blue Peak, blue]}
-            lat: 27.95
-            lon: 86.85
-            elev_m: 6500
-        """;
-
     private readonly TempDirectory _dir = new();
 
     /// <summary>Starts the gateway with an album of one photo per colour and <c>broken.jpg</c>.</summary>
@@ -42,7 +28,7 @@ internal sealed class AlbumGateway : IDisposable
 
         File.WriteAllBytes(Path.Combine(album, "broken.jpg"), [0xFF, 0xD8, 0xFF]);
         var catalog = Path.Combine(_dir.Path, "peaks.yaml");
-        File.WriteAllText(catalog, Catalog);
+        File.WriteAllText(catalog, ColourCatalog.RedAndBlue);
         var settings = new Dictionary<string, string?>
         {
             ["Peaks:CatalogPath"] = catalog,

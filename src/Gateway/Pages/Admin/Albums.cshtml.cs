@@ -10,7 +10,7 @@ namespace Gateway.Pages.Admin;
 
 /// <summary>Albums (add, rename, remove), reindex jobs (start, cancel, live progress, history, failures) and schedules.</summary>
 /// <remarks>The jobs services are optional: a host without the jobs feature leaves them out (defaults null).</remarks>
-public sealed class AlbumsModel(
+internal sealed class AlbumsModel(
     UpstreamClient upstream,
     GatewayIndicesOptions indices,
     TimeProvider time,

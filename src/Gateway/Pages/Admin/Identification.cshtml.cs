@@ -8,7 +8,7 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin;
 
 /// <summary>The identification rules in effect and the album's score distribution, to calibrate the unknown threshold.</summary>
-public sealed class IdentificationModel(UpstreamClient upstream, IOptions<GatewayIndicesOptions> indices, IOptions<PhotosOptions> photos) : PageModel
+internal sealed class IdentificationModel(UpstreamClient upstream, IOptions<GatewayIndicesOptions> indices, IOptions<PhotosOptions> photos) : PageModel
 {
     /// <summary>The rules in effect (section <c>Photos</c>).</summary>
     public PhotosOptions Rules { get; } = photos.Value;

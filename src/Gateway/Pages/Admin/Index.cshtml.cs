@@ -12,7 +12,7 @@ namespace Gateway.Pages.Admin;
 
 /// <summary>Model and index status, and the choice of the model's export (fp32, int8, ...).</summary>
 /// <remarks>The download monitor and the variant switcher are optional (a host without model management leaves them out).</remarks>
-public sealed class IndexModel(
+internal sealed class IndexModel(
     IEmbeddingService embeddings,
     IOptions<EmbeddingOptions> embeddingOptions,
     IndexStatusReader indices,

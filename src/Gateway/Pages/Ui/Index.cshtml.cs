@@ -9,7 +9,11 @@ namespace Gateway.Pages.Ui;
 
 /// <summary>The search page: a static shell whose script searches through the gateway's own <c>_search</c> API, with
 /// what is still missing (model, album, catalog, first scan) shown above the grid instead of an empty one.</summary>
-public sealed class IndexModel(GatewayIndicesOptions indices, IServiceProvider services) : PageModel
+internal sealed class IndexModel(
+    GatewayIndicesOptions indices,
+    IAuthorizationPolicyProvider policies,
+    IPolicyEvaluator evaluator,
+    SetupStatusReader setup) : PageModel
 {
     /// <summary>The photos index or alias the script searches.</summary>
     public string PhotosIndex => indices.Photos;
@@ -33,13 +37,12 @@ public sealed class IndexModel(GatewayIndicesOptions indices, IServiceProvider s
     public async Task OnGetAsync()
     {
         // The page itself is public: evaluate the admin policy by hand (its schemes, its requirement) without a challenge.
-        if (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(AdminAuthentication.Policy).ConfigureAwait(false) is { } policy)
+        if (await policies.GetPolicyAsync(AdminAuthentication.Policy).ConfigureAwait(false) is { } policy)
         {
-            var evaluator = services.GetRequiredService<IPolicyEvaluator>();
             var authenticated = await evaluator.AuthenticateAsync(policy, HttpContext).ConfigureAwait(false);
             IsAdmin = (await evaluator.AuthorizeAsync(policy, authenticated, HttpContext, null).ConfigureAwait(false)).Succeeded;
         }
 
-        (Steps, PhotosReady, CatalogReady) = await services.GetRequiredService<SetupStatusReader>().ReadAsync(IsAdmin, HttpContext.RequestAborted).ConfigureAwait(false);
+        (Steps, PhotosReady, CatalogReady) = await setup.ReadAsync(IsAdmin, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -9,8 +9,14 @@ namespace Gateway.Ui.Setup;
 /// <summary>
 /// What is still missing before the search page can show photos: the model (downloading, with progress, or missing),
 /// an album (none added yet), the peak catalog (being built) and the first scan. Empty when everything is in place.
+/// The album registry and the job store are optional: a host without albums or jobs has no such steps.
 /// </summary>
-internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServiceProvider services, UpstreamClient upstream, GatewayIndicesOptions indices)
+internal sealed class SetupStatusReader(
+    IEmbeddingService embeddings,
+    UpstreamClient upstream,
+    GatewayIndicesOptions indices,
+    AlbumRegistry? albumRegistry = null,
+    JobProgressStore? jobStore = null)
 {
     /// <summary>The steps still open, and whether the photos and catalog indices exist (the page searches only then).
     /// Absolute server paths in the model's status are shown to the admin only (<paramref name="admin"/>), as in health.</summary>
@@ -32,13 +38,13 @@ internal sealed class SetupStatusReader(IEmbeddingService embeddings, IServicePr
                 break;
         }
 
-        var albums = services.GetService<AlbumRegistry>()?.All() ?? [];
+        var albums = albumRegistry?.All() ?? [];
         if (albums.Count == 0)
         {
             steps.Add(new SetupStep("album", "No album yet: add the folder of your photos and it is scanned at once.", "/admin/albums", "Add an album"));
         }
 
-        var jobs = services.GetService<JobProgressStore>()?.List() ?? [];
+        var jobs = jobStore?.List() ?? [];
         if (jobs.FirstOrDefault(j => j.IsActive && j.Kind == JobKinds.CatalogRebuild) is { } catalogJob)
         {
             steps.Add(new SetupStep("catalog", $"Building the peak catalog ({catalogJob.Phase ?? catalogJob.State})…", "/admin/albums", "Jobs", InProgress: true));

@@ -6,4 +6,4 @@ namespace Gateway.Ui.Setup;
 /// <param name="Link">Where to fix it, when the user has to act.</param>
 /// <param name="LinkText">The link's text.</param>
 /// <param name="InProgress">Whether it resolves by itself (the page refreshes while any step is in progress).</param>
-public sealed record SetupStep(string Key, string Text, string? Link = null, string? LinkText = null, bool InProgress = false);
+internal sealed record SetupStep(string Key, string Text, string? Link = null, string? LinkText = null, bool InProgress = false);

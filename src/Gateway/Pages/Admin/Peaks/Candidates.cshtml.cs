@@ -9,7 +9,7 @@ namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>The reference candidates the proposal job found, for one-click approval (reference) or rejection (negative).</summary>
 /// <remarks>The jobs feature is optional: without it the page lists stored candidates but cannot start a run.</remarks>
-public sealed class CandidatesModel(PeakEditor editor, ReferenceCandidateStore store, PhotoMarker marker, JobLauncher? launcher = null) : PageModel
+internal sealed class CandidatesModel(PeakEditor editor, ReferenceCandidateStore store, PhotoMarker marker, JobLauncher? launcher = null) : PageModel
 {
     /// <summary>When the last run finished, if any has.</summary>
     public DateTimeOffset? ProposedAt { get; private set; }

@@ -2,8 +2,9 @@ using Gateway.Admin;
 using Gateway.Embeddings;
 using Gateway.Peaks;
 using Gateway.Peaks.Catalog;
+using Gateway.PhotoFiles;
+using Gateway.PhotoFiles.Thumbnails;
 using Gateway.Ui;
-using Gateway.Ui.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>Create, edit and delete a peak; upload and remove its reference photos.</summary>
-public sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOptions options, AlbumPhotoReader albumPhotos, PhotoMarker marker, IOptions<PeaksOptions> peaksOptions) : PageModel
+internal sealed class EditModel(PeakEditor editor, ThumbnailCache thumbnails, UiOptions options, AlbumPhotoReader albumPhotos, PhotoMarker marker, IOptions<PeaksOptions> peaksOptions) : PageModel
 {
     /// <summary>The id in the route: the peak being edited, or null for a new one.</summary>
     [BindProperty(SupportsGet = true)]

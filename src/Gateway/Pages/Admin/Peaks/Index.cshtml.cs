@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>The catalog's peaks: search, rebuild the prototypes, and add the peaks a newer shipped catalog brings.</summary>
-public sealed class IndexModel(PeakEditor editor, GatewayFolders folders) : PageModel
+internal sealed class IndexModel(PeakEditor editor, GatewayFolders folders) : PageModel
 {
     /// <summary>Peaks of the shipped catalog (next to the app) that the editable catalog does not hold.</summary>
     public IReadOnlyList<Peak> NewShippedPeaks { get; private set; } = [];

@@ -6,4 +6,4 @@ namespace Gateway.Pages.Admin.Peaks;
 /// <param name="Photo">Album and path.</param>
 /// <param name="Id">The photo's document id now (for the thumbnail), or null when the photos index does not hold it.</param>
 /// <param name="Note">What it does: blended in, not blended (over <c>Peaks:MaxReferencePhotos</c>), a negative, or not in the photos index.</param>
-public sealed record MarkedPhoto(AlbumPhoto Photo, string? Id, string Note);
+internal sealed record MarkedPhoto(AlbumPhoto Photo, string? Id, string Note);

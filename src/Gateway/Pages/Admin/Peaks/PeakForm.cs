@@ -6,7 +6,7 @@ using Gateway.Peaks;
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>The peak edit form: names as <c>lang: name</c> lines, one name per line, any script.</summary>
-public sealed partial class PeakForm : IValidatableObject
+internal sealed partial class PeakForm : IValidatableObject
 {
     /// <summary>The slug (document id and <c>predicted_peaks</c> value).</summary>
     [Required]

@@ -8,7 +8,7 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace Gateway.Pages.Admin.Peaks;
 
 /// <summary>The photos whose <c>predicted_peaks</c> include a peak.</summary>
-public sealed class PhotosModel(PeakCatalog catalog, UpstreamClient upstream, GatewayIndicesOptions indices) : PageModel
+internal sealed class PhotosModel(PeakCatalog catalog, UpstreamClient upstream, GatewayIndicesOptions indices) : PageModel
 {
     /// <summary>The peak id.</summary>
     [BindProperty(SupportsGet = true)]

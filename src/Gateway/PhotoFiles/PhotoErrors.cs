@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Gateway.Ui;
+namespace Gateway.PhotoFiles;
 
-/// <summary>Elasticsearch-shaped error bodies for the UI's own endpoints, so every client reads them alike.</summary>
-internal static class UiErrors
+/// <summary>Elasticsearch-shaped error bodies for the photo endpoints, so every client reads them alike.</summary>
+internal static class PhotoErrors
 {
     public static IResult Result(int status, string type, string reason)
     {

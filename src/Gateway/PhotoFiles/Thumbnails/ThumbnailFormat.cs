@@ -1,7 +1,7 @@
-namespace Gateway.Embeddings.Images;
+namespace Gateway.PhotoFiles.Thumbnails;
 
 /// <summary>Encoding of a server-side thumbnail.</summary>
-public enum ThumbnailFormat
+internal enum ThumbnailFormat
 {
     Jpeg,
     WebP,

@@ -1,14 +1,17 @@
+using Gateway.Embeddings;
+using Gateway.Embeddings.Images;
 using SkiaSharp;
 
-namespace Gateway.Embeddings.Images;
+namespace Gateway.PhotoFiles.Thumbnails;
 
 /// <summary>
-/// Server-side thumbnails for the UI: decode (reduced where possible), apply EXIF orientation, fit inside a
-/// square box keeping the aspect ratio (never enlarging), encode as JPEG or WebP. Thread-safe.
+/// Server-side thumbnails: the embeddings library's <see cref="FittedImageReader"/> decodes (reduced where possible,
+/// EXIF orientation applied) and fits the image inside a square box keeping the aspect ratio (never enlarging); this
+/// encodes it as JPEG or WebP. Thread-safe.
 /// </summary>
-public sealed class ImageThumbnailer(ImageDecodeOptions? options = null)
+internal sealed class ImageThumbnailer(ImageDecodeOptions? options = null)
 {
-    private readonly ImageDecoder _decoder = new(options ?? new ImageDecodeOptions());
+    private readonly FittedImageReader _reader = new(options);
 
     /// <summary>Encodes a thumbnail whose longer side is at most <paramref name="maxEdge"/> pixels.
     /// Throws <see cref="ImageDecodeException"/> for anything that does not decode.</summary>
@@ -17,11 +20,8 @@ public sealed class ImageThumbnailer(ImageDecodeOptions? options = null)
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEdge, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
-        var decoded = _decoder.Decode(encoded, name, 1, maxEdge).Pixels;
-        var scale = Math.Min(1.0, (double)maxEdge / Math.Max(decoded.Width, decoded.Height));
-        var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(decoded.Height * scale));
-        var rgb = BilinearResampler.Resize(decoded, width, height);
+        var rgb = _reader.Read(encoded, name, maxEdge);
+        var (width, height) = (rgb.Width, rgb.Height);
         var rgba = new byte[width * height * 4];
         for (int i = 0, o = 0; i < rgb.Pixels.Length; i += 3, o += 4)
         {

@@ -1,7 +1,9 @@
 using Gateway.Embeddings;
+using Gateway.PhotoFiles.Thumbnails;
+using Gateway.Ui;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Ui.Photos;
+namespace Gateway.PhotoFiles;
 
 /// <summary><c>/_ui/photos/{id}/thumb</c>, <c>/preview</c> (JPEG, orientation applied, cached on disk) and <c>/original</c> (download).</summary>
 internal static class PhotoEndpoints
@@ -30,7 +32,7 @@ internal static class PhotoEndpoints
         }
         catch (ImageDecodeException e)
         {
-            return UiErrors.Result(StatusCodes.Status422UnprocessableEntity, "image_decode_exception", $"photo [{id}] does not decode: {e.Message}");
+            return PhotoErrors.Result(StatusCodes.Status422UnprocessableEntity, "image_decode_exception", $"photo [{id}] does not decode: {e.Message}");
         }
 
         http.Response.Headers.CacheControl = "private, max-age=86400";
@@ -52,5 +54,5 @@ internal static class PhotoEndpoints
     }
 
     private static IResult NotFound(string id) =>
-        UiErrors.Result(StatusCodes.Status404NotFound, "resource_not_found_exception", $"photo [{id}] or its file was not found");
+        PhotoErrors.Result(StatusCodes.Status404NotFound, "resource_not_found_exception", $"photo [{id}] or its file was not found");
 }

@@ -2,15 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using Gateway.Embeddings;
 using Gateway.Embeddings.Images;
+using Gateway.Ui;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Ui.Photos;
+namespace Gateway.PhotoFiles.Thumbnails;
 
 /// <summary>
 /// JPEG thumbnails of photos (HEIC decoded, EXIF orientation applied) kept on disk under a key made of the photo id,
 /// the size and the file's length and modification time, so an edited photo gets a fresh thumbnail.
 /// </summary>
-public sealed class ThumbnailCache
+internal sealed class ThumbnailCache
 {
     private readonly ImageThumbnailer _thumbnailer;
     private readonly string _directory;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.Upstream;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
-namespace Gateway.Ui.Photos;
+namespace Gateway.PhotoFiles;
 
 /// <summary>
 /// Finds a stored photo's original on disk: reads its <c>path</c> (album-relative) and <c>album</c> from the photos

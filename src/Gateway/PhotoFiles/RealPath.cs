@@ -1,4 +1,4 @@
-namespace Gateway.Ui.Photos;
+namespace Gateway.PhotoFiles;
 
 /// <summary>
 /// A path with every symbolic link along it resolved, like POSIX <c>realpath</c>. .NET resolves only the last

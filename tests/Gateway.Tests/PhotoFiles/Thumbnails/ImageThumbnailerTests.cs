@@ -1,21 +1,23 @@
-using Gateway.Embeddings.Images;
+using Gateway.Embeddings;
+using Gateway.PhotoFiles.Thumbnails;
 using SkiaSharp;
 
-namespace Gateway.Embeddings.Tests.Images;
+namespace Gateway.Tests.PhotoFiles.Thumbnails;
 
 public sealed class ImageThumbnailerTests
 {
     private static readonly ImageThumbnailer Thumbnailer = new();
 
     [SkippableTheory]
-    [InlineData(ThumbnailFormat.Jpeg, SKEncodedImageFormat.Jpeg)]
-    [InlineData(ThumbnailFormat.WebP, SKEncodedImageFormat.Webp)]
-    public void Create_FitsAnUprightHeicInTheBox(ThumbnailFormat format, SKEncodedImageFormat expected)
+    [InlineData(nameof(ThumbnailFormat.Jpeg), SKEncodedImageFormat.Jpeg)]
+    [InlineData(nameof(ThumbnailFormat.WebP), SKEncodedImageFormat.Webp)]
+    public void Create_FitsAnUprightHeicInTheBox(string format, SKEncodedImageFormat expected)
     {
         // IMG_1512 is stored 4032x3024 with orientation 6: upright it is portrait.
-        var bytes = File.ReadAllBytes(SharedPhotos.Path("ebc", "IMG_1512.HEIC"));
+        Skip.If(RepositoryPaths.EbcPhotos is null, "../shared/photos is not present next to the repository");
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.EbcPhotos!, "IMG_1512.HEIC"));
 
-        var thumbnail = Thumbnailer.Create(bytes, "IMG_1512.HEIC", 256, format);
+        var thumbnail = Thumbnailer.Create(bytes, "IMG_1512.HEIC", 256, Enum.Parse<ThumbnailFormat>(format));
 
         using var codec = SKCodec.Create(new SKMemoryStream(thumbnail));
         Assert.Equal(expected, codec.EncodedFormat);
@@ -25,7 +27,7 @@ public sealed class ImageThumbnailerTests
     [Fact]
     public void Create_NeverEnlarges()
     {
-        var png = SyntheticImages.Encode(40, 30, SKEncodedImageFormat.Png);
+        var png = PngTestWriter.Write(40, 30, colorType: 2, bitDepth: 8, (x, y, c) => (x * 5) + (y * 3) + (c * 40));
 
         var thumbnail = Thumbnailer.Create(png, "small.png", 512);
 

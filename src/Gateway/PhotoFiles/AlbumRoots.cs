@@ -1,6 +1,6 @@
 using Gateway.Albums;
 
-namespace Gateway.Ui.Photos;
+namespace Gateway.PhotoFiles;
 
 /// <summary>The album roots of <see cref="AlbumRegistry"/> (configured and added albums) as absolute folders.</summary>
 internal sealed class AlbumRoots(AlbumRegistry registry)
