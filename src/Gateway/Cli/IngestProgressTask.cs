@@ -10,6 +10,7 @@ internal sealed class IngestProgressTask(ProgressContext context, CliConsole con
 {
     private readonly Lock _lock = new();
     private ProgressTask? _task;
+    private bool _done;
 
     public void Report(IngestProgress value)
     {
@@ -18,7 +19,10 @@ internal sealed class IngestProgressTask(ProgressContext context, CliConsole con
         {
             var text = Describe(value);
             _task ??= context.AddTask(CliConsole.Plain(text), maxValue: Math.Max(1, value.Total));
-            if (_task.IsFinished)
+
+            // Not ProgressTask.IsFinished: that is also true once Value reaches MaxValue, which a run reports before its
+            // "done" (every photo written, the refresh or alias swap still to come), and the summary line was then lost.
+            if (_done)
             {
                 return;
             }
@@ -29,6 +33,7 @@ internal sealed class IngestProgressTask(ProgressContext context, CliConsole con
             _task.Description = CliConsole.Plain(text);
             if (value.Phase == "done")
             {
+                _done = true;
                 _task.Value = _task.MaxValue;
                 _task.StopTask();
                 console.WriteLine(text);

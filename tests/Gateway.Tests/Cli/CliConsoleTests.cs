@@ -35,6 +35,26 @@ public sealed class CliConsoleTests
     }
 
     [Fact]
+    public async Task Progress_EveryPhotoDoneBeforeTheRunEnds_StillWritesTheSummary()
+    {
+        var output = new StringWriter();
+        var console = new CliConsole(output, interactive: false);
+
+        await console.ProgressAsync(context =>
+        {
+            var ingest = new IngestProgressTask(context, console);
+            ingest.Report(new IngestProgress(2, 1, 1, 0, 1.0, "indexing"));
+
+            // A gateway's job polled between its last photo and its end: every photo done, the alias swap to come.
+            ingest.Report(new IngestProgress(2, 2, 1, 1, 1.0, "swapping"));
+            ingest.Report(new IngestProgress(2, 2, 1, 1, 1.0, "done"));
+            return Task.FromResult(0);
+        });
+
+        Assert.Contains(output.ToString().Split('\n'), l => l.StartsWith("done 2/2, 1 failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WriteLine_WhenRedirected_NeverWrapsALongLine()
     {
         var output = new StringWriter();
