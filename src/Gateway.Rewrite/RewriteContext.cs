@@ -70,6 +70,12 @@ internal sealed class RewriteContext(
             return field;
         }
 
+        if (fields?.MissingIndex is { } missing)
+        {
+            // As Elasticsearch answers a search of an index that does not exist (say, photos before any album is indexed).
+            throw new RewriteException(404, "index_not_found_exception", $"no such index [{missing}]");
+        }
+
         throw RewriteException.BadRequest(fields is null || fields.All.Count == 0
             ? $"unknown vector field: no dense_vector field found in [{IndexExpression}]"
             : $"unknown vector field: [{IndexExpression}] has several dense_vector fields [{string.Join(", ", fields.All)}]; name one with [field]");

@@ -152,6 +152,19 @@ public sealed class RewriteTests(GatewayFixture fixture)
         Assert.StartsWith("yellow-", EsRequests.Ids(response)[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"query_text":"yellow"}""")]
+    [InlineData("""{"knn":{"query_text":"yellow","k":1,"num_candidates":10}}""")]
+    public async Task Rewrite_IndexThatDoesNotExist_AnswersIndexNotFound(string body)
+    {
+        // As a newcomer's first search does before any album is indexed: Elasticsearch's 404, not a vector-field riddle.
+        var (status, error) = await fixture.Client.SendAsync(TransportMethod.POST, "/no_such_photos/_search", body);
+
+        Assert.Equal(404, status);
+        Assert.Equal("index_not_found_exception", error!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("no such index [no_such_photos]", error["error"]!["reason"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Rewrite_MultiSearchRewritesAndAnnotatesEachSearch()
     {

@@ -33,6 +33,12 @@ internal sealed class VectorFieldResolver(UpstreamClient upstream, CallerCredent
 
         var path = "/" + string.Join(',', indexExpression.Split(',').Select(Uri.EscapeDataString)) + "/_mapping";
         var response = await upstream.SendAsAsync(caller, TransportMethod.GET, path, null, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404 && response.Body?["error"]?["type"]?.GetValue<string>() == "index_not_found_exception")
+        {
+            // Not cached: the index may be created any moment (the first album scan).
+            return new VectorFields([], null, response.Body["error"]?["index"]?.GetValue<string>() ?? indexExpression);
+        }
+
         if (response.Status != 200 || response.Body is not JsonObject indices || indices.Count == 0)
         {
             return null;
