@@ -65,7 +65,7 @@ internal sealed class ChunkedIngestion(
 
             failure = finished.Failure;
         }
-        catch (Exception e) when (e is not OperationCanceledException || IsDeleted(jobId))
+        catch (Exception e) when (e is not OperationCanceledException || progress.IsDeleted(jobId))
         {
             await AbandonAsync(stored).ConfigureAwait(false);
             throw;
@@ -157,11 +157,5 @@ internal sealed class ChunkedIngestion(
         }
 
         return null;
-    }
-
-    private bool IsDeleted(string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name == "Deleted";
     }
 }

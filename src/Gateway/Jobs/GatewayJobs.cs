@@ -29,7 +29,6 @@ internal sealed class GatewayJobs(
     IOptions<EmbeddingOptions> embeddingOptions,
     GatewayFolders folders,
     ChunkedIngestion chunked,
-    JobStorage storage,
     PeakCatalogIndexer catalogIndexer,
     PeakCatalog catalog,
     JobProgressStore progress,
@@ -40,7 +39,7 @@ internal sealed class GatewayJobs(
 {
     // The failures of the job running on this async flow (a job's work reports them through Summary).
     private readonly AsyncLocal<List<string>?> _failures = new();
-    private readonly JobRun _run = new(progress, storage, time, logger);
+    private readonly JobRun _run = new(progress, time, logger);
 
     /// <summary>Re-embeds the peaks of the catalog file whose content changed (all with <paramref name="force"/>).</summary>
     public Task RebuildCatalogAsync(bool force, IJobCancellationToken? cancellation, PerformContext? context) =>

@@ -42,6 +42,13 @@ internal sealed class JobProgressStore(JobStorage storage, IOptions<JobsOptions>
     /// <summary>The active job of <paramref name="kind"/>, if any.</summary>
     public JobProgress? ActiveOfKind(string kind) => List().FirstOrDefault(j => j.IsActive && j.Kind == kind);
 
+    /// <summary>Whether Hangfire deleted the job (cancelled), as opposed to this gateway shutting down under it.</summary>
+    public bool IsDeleted(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name == "Deleted";
+    }
+
     /// <summary>Records a newly enqueued job.</summary>
     public void Enqueued(string jobId, string kind, string? album)
     {

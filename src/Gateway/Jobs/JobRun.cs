@@ -1,5 +1,4 @@
 using Gateway.Upstream;
-using Hangfire;
 
 namespace Gateway.Jobs;
 
@@ -9,7 +8,7 @@ namespace Gateway.Jobs;
 /// failure as one message. The work answers its summary or why it failed; a failure is recorded, then ends in a
 /// <see cref="JobFailedException"/> so that Hangfire marks the job failed too.
 /// </summary>
-internal sealed class JobRun(JobProgressStore progress, JobStorage storage, TimeProvider time, ILogger logger)
+internal sealed class JobRun(JobProgressStore progress, TimeProvider time, ILogger logger)
 {
     /// <summary>Runs <paramref name="work"/> as job <paramref name="jobId"/>. <paramref name="start"/> adds the job's own
     /// fields to the running record; <paramref name="failures"/>, when given, is recorded with the outcome.</summary>
@@ -28,7 +27,7 @@ internal sealed class JobRun(JobProgressStore progress, JobStorage storage, Time
         {
             outcome = await work(token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!IsDeleted(jobId))
+        catch (OperationCanceledException) when (!progress.IsDeleted(jobId))
         {
             // This gateway is shutting down: Hangfire gives the job back to the queue and it runs again (here after
             // a restart, or on another gateway sharing the storage), resuming where it can.
@@ -62,10 +61,4 @@ internal sealed class JobRun(JobProgressStore progress, JobStorage storage, Time
 
     private JobProgress Finish(JobProgress p, string state, string phase, string message, IReadOnlyList<string>? failures) =>
         p with { State = state, Phase = phase, FinishedAt = time.GetUtcNow(), Message = message, Failures = failures ?? p.Failures };
-
-    private bool IsDeleted(string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name == "Deleted";
-    }
 }

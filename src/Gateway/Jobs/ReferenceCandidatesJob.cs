@@ -18,11 +18,10 @@ internal sealed class ReferenceCandidatesJob(
     PeakCatalog catalog,
     ReferenceCandidateStore store,
     JobProgressStore progress,
-    JobStorage storage,
     TimeProvider time,
     ILogger<ReferenceCandidatesJob> logger)
 {
-    private readonly JobRun _run = new(progress, storage, time, logger);
+    private readonly JobRun _run = new(progress, time, logger);
 
     /// <summary>Runs one proposal and replaces the stored candidates.</summary>
     public Task ProposeAsync(IJobCancellationToken? cancellation, PerformContext? context)
