@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gateway.Embeddings.Service;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Benchmarks;
 
@@ -12,7 +14,9 @@ namespace Gateway.Benchmarks;
 /// album indexed; then, interleaved request by request so all three see the same machine, through the gateway's HTTP
 /// path: a peak/alias query (<c>query_text</c> naming a catalog peak: the cached prototype, no forward), a free-text
 /// query (new text each time, so the prompts go through the text tower) and one text forward at batch 1
-/// (<c>/_gateway/embed</c>, <c>raw</c>, new text each time). Prints p50/p90 with the load average.
+/// (<c>/_gateway/embed</c>, <c>raw</c>, new text each time), and one forward of the text tower at batch 1 in the
+/// benchmark's own process (ONNX Runtime alone). Prints p50/p90 with the load average and the free-text query's ratio to
+/// the forward.
 /// </summary>
 internal static class QueryLatencyBenchmark
 {
@@ -79,6 +83,18 @@ internal static class QueryLatencyBenchmark
                 ("breakdown: the same kNN with the vector, through the gateway (no rewrite)", _ => PostAsync(http, "/photos/_search", knn)),
                 ("breakdown: the same kNN straight to the store's loopback listener", _ => PostAsync(store, "/photos/_search", knn)),
             };
+            // The goal's yardstick: one forward of the text tower at batch 1 in this process (the same export and
+            // session options as the gateway's, no HTTP, no tokenizer), timed in the same rounds as the requests.
+            using var tower = new SiglipEmbeddingService(Options.Create(new EmbeddingOptions
+            {
+                ModelDirectory = Path.GetFullPath(model),
+                Variant = variant,
+                MaxBatch = 1,
+                TextBatch = 1,
+                ImageBatch = 1,
+            }));
+            var text = tower.LoadedModel?.Text ?? throw new InvalidOperationException(tower.Status.Detail);
+            kinds = [.. kinds, ("one text-tower forward, batch 1, in this process (ONNX Runtime alone)", _ => { text.Run(1); return Task.CompletedTask; })];
             var timings = kinds.Select(_ => new List<double>()).ToArray();
             for (var i = 0; i < requests + 5; i++)
             {
@@ -104,6 +120,10 @@ internal static class QueryLatencyBenchmark
                 Console.WriteLine(string.Format(Invariant, "| {0} | {1:F1} | {2:F1} |", kinds[k].Name, Percentile(timings[k], 0.5), Percentile(timings[k], 0.9)));
             }
 
+            var freeText = Percentile(timings[1], 0.5);
+            Console.WriteLine();
+            Console.WriteLine(string.Format(Invariant, "free-text query p50 / one text-tower forward p50: {0:F2}× (in this process), {1:F2}× (through /_gateway/embed)",
+                freeText / Percentile(timings[^1], 0.5), freeText / Percentile(timings[2], 0.5)));
             return 0;
         }
         finally

@@ -64,7 +64,8 @@ public sealed class EmbeddingOptions
     [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 256;
 
-    /// <summary>How long the batcher waits for more requests after the first one arrives, in milliseconds.</summary>
+    /// <summary>How long an indexing batch waits for more album images after the first one arrives, in milliseconds.
+    /// Queries never wait for it: they take what is queued when the tower is free.</summary>
     [Range(0, 1000)]
     public int BatchWindowMs { get; set; } = 3;
 

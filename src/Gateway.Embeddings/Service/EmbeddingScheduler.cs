@@ -10,10 +10,10 @@ namespace Gateway.Embeddings.Service;
 /// batch only when queries have kept indexing from running for that long. Other batches are not stopped: a query
 /// waits at most for them (whose size the service bounds). Callers that prepare indexing work (decoding) can wait
 /// for <see cref="WhenQueriesIdleAsync"/> so that they do not take the cores from a query. Text and vision never run at the same
-/// time: on a 2-core machine two ONNX sessions running at once share the cores and both slow down. A batch
-/// collects more work from its lane until it is full or the batch window has passed (stopping early when a higher
-/// lane gets work). Each lane refuses work beyond its queue limit at once (back-pressure instead of unbounded
-/// latency). The loop has a thread of its own: inference is synchronous and takes up to seconds, and on the thread
+/// time: on a 2-core machine two ONNX sessions running at once share the cores and both slow down. An indexing batch
+/// collects more album images until it is full or the batch window has passed (stopping early when a query arrives);
+/// a query batch takes what its lane holds at once and never waits for the window. Each lane refuses work beyond its
+/// queue limit at once (back-pressure instead of unbounded latency). The loop has a thread of its own: inference is synchronous and takes up to seconds, and on the thread
 /// pool it would hold one of the two worker threads of a 2-core machine.
 /// </summary>
 internal sealed class EmbeddingScheduler : IAsyncDisposable
@@ -41,7 +41,7 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
     /// <param name="queueLimit">Rows each lane lets wait.</param>
     /// <param name="batchSizes">Most rows per batch, per lane (index = <see cref="EmbeddingLane"/>).</param>
-    /// <param name="window">How long a batch waits for more work after its first request.</param>
+    /// <param name="window">How long an indexing batch waits for more album images after its first one.</param>
     /// <param name="time">The clock of the batch window and of <paramref name="maxIndexingDelay"/>.</param>
     /// <param name="maxIndexingDelay">How long queries may keep stopping the same indexing batch; zero: a stopped batch is
     /// never stopped again.</param>
@@ -144,7 +144,10 @@ internal sealed class EmbeddingScheduler : IAsyncDisposable
 
                 batch.Clear();
                 var rows = Drain(lane, batch, 0);
-                if (rows < _batchSizes[(int)lane] && _window > TimeSpan.Zero && !_stopping)
+                // Only album images wait for more work. A query takes what is queued when the tower is free: requests that
+                // arrive during a forward still share the next batch, and a lone query does not pay the window (on a CPU
+                // a batch of N texts costs about N single forwards, so waiting would buy it nothing).
+                if (lane == EmbeddingLane.IndexImage && rows < _batchSizes[(int)lane] && _window > TimeSpan.Zero && !_stopping)
                 {
                     CollectMore(lane, batch, rows);
                 }

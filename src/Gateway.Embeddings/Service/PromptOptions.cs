@@ -19,8 +19,10 @@ public sealed class PromptOptions
     ];
 
     /// <summary>Templates for free-text queries when none are configured: queries are not always peak names
-    /// ("prayer flags"), so they get neutral templates.</summary>
-    public static IReadOnlyList<string> DefaultQueryTemplates { get; } = ["a photo of {}.", "{}"];
+    /// ("prayer flags"), so they get a neutral template. One, not an ensemble: every template is one more row through
+    /// the text tower on each query, and on a CPU a forward of N rows costs about N times one row (docs/embeddings.md
+    /// measures 1.9–2.2× one forward for two templates); the peak prototypes, computed once, keep their ensemble.</summary>
+    public static IReadOnlyList<string> DefaultQueryTemplates { get; } = ["a photo of {}."];
 
     /// <summary>Peak prototype templates (replace the defaults when set).</summary>
     public string[]? PeakTemplates { get; set; }

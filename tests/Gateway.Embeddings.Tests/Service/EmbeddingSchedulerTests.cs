@@ -218,6 +218,41 @@ public sealed class EmbeddingSchedulerTests
         await slow;
     }
 
+    [Fact]
+    public async Task QueriesDoNotWaitForTheBatchWindowButAlbumImagesDo()
+    {
+        // A window of an hour on a clock that never moves: whatever waits for it waits for ever.
+        var time = new FakeTimeProvider();
+        var batches = new ConcurrentQueue<(EmbeddingLane Lane, int Rows)>();
+        await using var scheduler = new EmbeddingScheduler(100, [8, 8, 8], TimeSpan.FromHours(1), time, TimeSpan.Zero, (lane, batch, _) =>
+        {
+            batches.Enqueue((lane, batch.Count));
+            foreach (var work in batch)
+            {
+                work.Completion.TrySetResult([work.Pixels ?? [0f]]);
+            }
+
+            return true;
+        });
+
+        // A lone query text and a lone query image are answered at once (the old scheduler held both for the window).
+        await Text(scheduler, "prayer flags").WaitAsync(TimeSpan.FromSeconds(30));
+        await Image(scheduler, EmbeddingPriority.Query, 7).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Album images wait for more: the second joins the first's batch, and the batch runs when the window ends.
+        var album = Task.WhenAll(Image(scheduler, EmbeddingPriority.Indexing, 1), Image(scheduler, EmbeddingPriority.Indexing, 2));
+        for (var i = 0; i < 3000 && !album.IsCompleted; i++)
+        {
+            // The window's timer starts on the scheduler's thread; move the clock until it has started and ended.
+            time.Advance(TimeSpan.FromHours(1));
+            await Task.Delay(10);
+        }
+
+        await album.WaitAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([(EmbeddingLane.Text, 1), (EmbeddingLane.QueryImage, 1), (EmbeddingLane.IndexImage, 2)], batches.ToList());
+    }
+
     private static Task<float[][]> Image(EmbeddingScheduler scheduler, EmbeddingPriority priority, int id)
     {
         var work = EmbeddingWork.ForImage([id], priority, CancellationToken.None);

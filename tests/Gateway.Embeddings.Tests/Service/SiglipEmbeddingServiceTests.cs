@@ -108,16 +108,19 @@ public sealed class SiglipEmbeddingServiceTests(TestModelFixture fixture) : ICla
     [Fact]
     public async Task EmbedText_CancelledRequestThrowsAndServiceKeepsWorking()
     {
-        await using var service = ServiceFactory.Create(fixture.Model, o => o.BatchWindowMs = 200);
+        await using var service = ServiceFactory.Create(fixture.Model, o => { o.MaxBatch = 1; o.TextCacheSize = 0; });
         service.TryLoad();
         using var cts = new CancellationTokenSource();
 
+        // Queries never wait for a batch window: "green" is kept waiting behind 200 texts served one at a time.
+        var ahead = Enumerable.Range(0, 200).Select(i => service.EmbedTextAsync("red " + i).AsTask()).ToList();
         var pending = service.EmbedTextAsync("green", cts.Token).AsTask();
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.EmbedTextAsync("blue", cts.Token).AsTask());
         Assert.Equal(fixture.Model.Dimensions, (await service.EmbedTextAsync("blue").VectorAsync()).Length);
+        Assert.All(await Task.WhenAll(ahead), r => Assert.True(r.Succeeded));
     }
 
     [Fact]
