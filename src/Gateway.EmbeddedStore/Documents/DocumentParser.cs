@@ -108,7 +108,8 @@ internal sealed class DocumentParser
             var parser = new DocumentParser(id, mapping);
             parser.WalkObject(root, "", "");
             var finalMapping = parser.ApplyDynamic();
-            var fields = FieldValueConverter.Convert(id, parser._values, (finalMapping ?? mapping).Compiled, extracted);
+            var compiled = (finalMapping ?? mapping).Compiled;
+            var fields = FieldValueConverter.Convert(id, Search.Nested.NestedPaths.RootValues(id, parser._values, compiled), compiled, extracted);
             return new Result(Build(id, source, fields, version, seqNo, primaryTerm), finalMapping);
         }
     }

@@ -18,6 +18,11 @@ internal static class HitRenderer
             json["_id"] = doc.Id;
         }
 
+        if (context.Level is { } level)
+        {
+            json["_nested"] = level.Identity[hit.Ord].ToJson();
+        }
+
         if (request.Version)
         {
             json["_version"] = doc.Version;
@@ -32,14 +37,16 @@ internal static class HitRenderer
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
         if (request.Source.Fetch)
         {
-            var source = request.Source.Apply(doc.Source);
-            json["_source"] = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping) : source;
+            // A nested hit's source is filtered by full paths, as Elasticsearch filters the root's before taking the object out.
+            var source = request.Source.Apply(context.Level is { } nested ? nested.WrapInRoot(doc.Source) : doc.Source);
+            source = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping) : source;
+            json["_source"] = context.Level is { } owner ? Nested.NestedDocs.Unwrap(source, owner.Path)?.DeepClone() ?? new JsonObject() : source;
         }
 
         var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
         if (request.StoredFields is { Count: > 0 } stored)
         {
-            foreach (var (path, values) in StoredFields.Render(context.Mapping, doc.Source, stored))
+            foreach (var (path, values) in StoredFields.Render(context.Mapping, (context.Level?.RootShaped(doc) ?? doc).Source, stored))
             {
                 fields[path] ??= values?.DeepClone();
             }
@@ -50,7 +57,7 @@ internal static class HitRenderer
             json["fields"] = fields;
         }
 
-        if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, doc, highlight, request.Query) is { } highlighted)
+        if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, context.Level?.RootShaped(doc) ?? doc, highlight, request.Query) is { } highlighted)
         {
             json["highlight"] = highlighted;
         }
@@ -58,6 +65,11 @@ internal static class HitRenderer
         if (request.Sort is not null && hit.SortKeys is not null)
         {
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
+        }
+
+        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request.RestTotalHitsAsInt) is { } inner)
+        {
+            json["inner_hits"] = inner;
         }
 
         return json;

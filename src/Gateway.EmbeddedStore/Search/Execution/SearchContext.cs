@@ -14,6 +14,7 @@ internal sealed class SearchContext : IDisposable
 {
     private List<float[]>? _floats;
     private List<int[]>? _ints;
+    private Dictionary<string, SearchContext>? _nested;
 
     public SearchContext(string indexName, IndexMapping mapping, ShardSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -42,6 +43,30 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_terms_count</c>: the most values a <c>terms</c> query may hold.</summary>
     public int MaxTermsCount { get; init; } = IndexLimits.DefaultMaxTermsCount;
 
+    /// <summary>The nested documents this context searches, or null when it searches the root documents.</summary>
+    public Nested.NestedDocs? Level { get; private init; }
+
+    /// <summary>The <c>inner_hits</c> sources (nested queries, collapse) that ran in this context, in the order they ran.</summary>
+    public List<InnerHits.IInnerHitsSource> InnerHits { get; } = [];
+
+    /// <summary>The context searching the hidden documents of <paramref name="docs"/> (one per path, disposed with this one).</summary>
+    public SearchContext Nested(Nested.NestedDocs docs)
+    {
+        _nested ??= new Dictionary<string, SearchContext>(StringComparer.Ordinal);
+        if (!_nested.TryGetValue(docs.Path, out var child))
+        {
+            child = new SearchContext(IndexName, Mapping, docs.Snapshot, Now, CancellationToken)
+            {
+                ExcludeSourceVectors = ExcludeSourceVectors,
+                MaxTermsCount = MaxTermsCount,
+                Level = docs,
+            };
+            _nested[docs.Path] = child;
+        }
+
+        return child;
+    }
+
     public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path);
 
     /// <summary>A zeroed array of at least <see cref="MaxDoc"/> scores, valid until the search is disposed.</summary>
@@ -55,6 +80,12 @@ internal sealed class SearchContext : IDisposable
     {
         Return(ref _floats);
         Return(ref _ints);
+        foreach (var child in _nested?.Values ?? Enumerable.Empty<SearchContext>())
+        {
+            child.Dispose();
+        }
+
+        _nested = null;
     }
 
     private T[] Rent<T>(ref List<T[]>? rented)

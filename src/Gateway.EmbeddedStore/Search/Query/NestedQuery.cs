@@ -1,59 +1,73 @@
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
-using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
 using Gateway.EmbeddedStore.Search.Index;
+using Gateway.EmbeddedStore.Search.InnerHits;
+using Gateway.EmbeddedStore.Search.Nested;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
 /// <summary>
-/// <c>nested</c>: documents with at least one object under <see cref="Path"/> (a field mapped <c>nested</c>) that
-/// matches the inner query on its own (<see cref="NestedElementFilter"/>); constant score (the store's nested queries
-/// filter; <c>score_mode</c> is accepted and has no effect), <c>ignore_unmapped</c> honoured, <c>inner_hits</c> refused.
+/// <c>nested</c>, as Elasticsearch runs it: the inner query runs over the hidden documents of <see cref="Path"/> (one per
+/// nested object, <see cref="NestedDocs"/>), and a document matches when one of its objects does, scored from its
+/// matching objects' scores by <c>score_mode</c> (<c>avg</c> by default, <c>max</c>, <c>min</c>, <c>sum</c>, <c>none</c>
+/// = 0) times the boost. Nests: a nested query inside another runs below the enclosing path's objects.
+/// <c>ignore_unmapped</c> turns an unmapped path into no match; <c>inner_hits</c> returns the matching objects.
 /// </summary>
-internal sealed class NestedQuery : QueryNode
+internal sealed class NestedQuery : QueryNode, IInnerHitsSource
 {
-    private NestedQuery(string path, NestedElementFilter filter, bool ignoreUnmapped)
+    private readonly Dictionary<SearchContext, DocResult> _inner = [];
+
+    private NestedQuery(string path, QueryNode query, string scoreMode, bool ignoreUnmapped, InnerHitsSpec? innerHits)
     {
         Path = path;
-        Filter = filter;
+        Query = query;
+        ScoreMode = scoreMode;
         IgnoreUnmapped = ignoreUnmapped;
+        Specs = innerHits is null ? [] : [innerHits];
+        if (innerHits is not null)
+        {
+            // Inner hits highlight what the inner query looks for, as in Elasticsearch.
+            innerHits.Request.Query ??= query;
+        }
     }
 
     public string Path { get; }
 
-    public NestedElementFilter Filter { get; }
+    public QueryNode Query { get; }
+
+    public string ScoreMode { get; }
 
     public bool IgnoreUnmapped { get; }
+
+    public IReadOnlyList<InnerHitsSpec> Specs { get; }
 
     public static NestedQuery Parse(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[nested] query malformed, no start_object after query name");
         QueryParser.RequireKnown("nested", obj, "path", "query", "score_mode", "ignore_unmapped", "inner_hits");
-        if (obj.ContainsKey("inner_hits"))
-        {
-            throw StoreException.Parsing("[nested] the embedded store does not support [inner_hits]");
-        }
-
         var path = JsonValues.AsString(obj["path"]) ?? throw StoreException.Parsing("[nested] requires 'path' field");
         if (obj["query"] is null)
         {
             throw StoreException.Parsing("[nested] requires 'query' field");
         }
 
-        if (obj["score_mode"] is { } mode && JsonValues.AsString(mode) is not ("avg" or "max" or "min" or "sum" or "none"))
+        var mode = obj["score_mode"] is { } m ? JsonValues.AsString(m) : "avg";
+        if (mode is not ("avg" or "max" or "min" or "sum" or "none"))
         {
-            throw StoreException.IllegalArgument("No score mode for child query [" + JsonValues.AsString(mode) + "] found");
+            throw StoreException.IllegalArgument("No score mode for child query [" + mode + "] found");
         }
 
         var ignore = obj["ignore_unmapped"] is { } i && JsonValues.ToBool(i, "ignore_unmapped");
-        return QueryParser.WithCommon(new NestedQuery(path, NestedElementFilter.Parse(obj["query"], path), ignore), obj, "nested");
+        var innerHits = obj.ContainsKey("inner_hits") ? InnerHitsSpec.Parse(obj["inner_hits"], path) : null;
+        var query = new NestedQuery(path, QueryParser.Parse(obj["query"]), mode!, ignore, innerHits);
+        return QueryParser.WithCommon(query, obj, "nested");
     }
 
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var field = context.Field(Path);
-        if (field is null || FieldMappings.TypeName(field) != "nested")
+        if (!NestedPaths.IsNested(field))
         {
             if (field is null && IgnoreUnmapped)
             {
@@ -66,26 +80,89 @@ internal sealed class NestedQuery : QueryNode
             throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(reason, context.IndexName));
         }
 
-        var snapshot = context.Snapshot;
-        var bits = new DocBits(snapshot.MaxDoc);
-        foreach (var ord in snapshot.Live.Ordinals())
+        if (context.Level is { } level && !Path.StartsWith(level.Path + ".", StringComparison.Ordinal))
         {
-            if (Elements(snapshot.Doc(ord).Source).Any(Filter.Matches))
+            throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(
+                "[nested] nested object under path [" + Path + "] is not below the enclosing nested path [" + level.Path + "]", context.IndexName));
+        }
+
+        foreach (var spec in Specs)
+        {
+            spec.CheckWindow();
+        }
+
+        var docs = NestedDocs.For(context, Path);
+        var inner = Query.Execute(context.Nested(docs), scoring: true);
+        _inner[context] = inner;
+        if (Specs.Count > 0 && !context.InnerHits.Contains(this))
+        {
+            context.InnerHits.Add(this);
+        }
+
+        return Join(context, docs, inner, scoring && ScoreMode != "none");
+    }
+
+    public InnerHitsCandidates Candidates(SearchContext context, int ord, InnerHitsSpec spec)
+    {
+        var docs = NestedDocs.For(context, Path);
+        var child = context.Nested(docs);
+        if (!_inner.TryGetValue(context, out var inner))
+        {
+            return new InnerHitsCandidates(child, [], _ => 0f);
+        }
+
+        var (start, end) = docs.Children(ord);
+        var ords = new List<int>();
+        for (var c = start; c < end; c++)
+        {
+            if (inner.Bits[c])
             {
-                bits.Set(ord);
+                ords.Add(c);
             }
         }
 
-        return new DocResult(bits, null, Boost);
+        return new InnerHitsCandidates(child, ords, inner.Score);
     }
 
-    private IEnumerable<JsonObject> Elements(JsonObject source)
+    private DocResult Join(SearchContext context, NestedDocs docs, DocResult inner, bool scoring)
     {
-        return NestedElementFilter.At(source, Path) switch
+        var bits = new DocBits(context.MaxDoc);
+        if (!scoring)
         {
-            JsonObject single => [single],
-            JsonArray array => array.OfType<JsonObject>(),
-            _ => [],
-        };
+            foreach (var c in inner.Bits.Ordinals())
+            {
+                bits.Set(docs.ParentOrd[c]);
+            }
+
+            return new DocResult(bits, null, ScoreMode == "none" ? 0f : Boost);
+        }
+
+        var scores = context.Scores();
+        var counts = context.Counts();
+        foreach (var c in inner.Bits.Ordinals())
+        {
+            var parent = docs.ParentOrd[c];
+            var score = inner.Score(c);
+            if (counts[parent]++ == 0)
+            {
+                bits.Set(parent);
+                scores[parent] = score;
+                continue;
+            }
+
+            scores[parent] = ScoreMode switch
+            {
+                "max" => Math.Max(scores[parent], score),
+                "min" => Math.Min(scores[parent], score),
+                _ => scores[parent] + score,
+            };
+        }
+
+        foreach (var parent in bits.Ordinals())
+        {
+            scores[parent] = (ScoreMode == "avg" ? scores[parent] / counts[parent] : scores[parent]) * Boost;
+        }
+
+        return new DocResult(bits, scores, 0f);
     }
 }
