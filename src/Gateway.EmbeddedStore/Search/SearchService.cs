@@ -83,6 +83,7 @@ public sealed class SearchService : ISearchService
         var outcomes = Run(targets, request, cancellationToken);
         try
         {
+            request.Collapse?.Prepare(outcomes);
             return Render(targets.Count, request, outcomes, HitCollector.Collect(outcomes, request), _time, started, aggregations: true);
         }
         finally

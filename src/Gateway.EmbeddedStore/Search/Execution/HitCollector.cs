@@ -8,7 +8,14 @@ internal static class HitCollector
     public static List<Hit> Collect(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request)
     {
         var window = request.From + request.Size;
-        return window == 0 ? [] : Ordered(outcomes, request, window).Skip(request.From).Take(request.Size).ToList();
+        if (window == 0)
+        {
+            return [];
+        }
+
+        // Collapsing keeps each group's first hit, so it needs every hit in order before paging.
+        var ordered = request.Collapse is { } collapse ? collapse.TopOfGroups(Ordered(outcomes, request)) : Ordered(outcomes, request, window);
+        return ordered.Skip(request.From).Take(request.Size).ToList();
     }
 
     /// <summary>Every hit in the requested order (after <c>search_after</c>): what a scroll pages through.</summary>

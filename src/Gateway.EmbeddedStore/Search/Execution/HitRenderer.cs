@@ -43,13 +43,26 @@ internal static class HitRenderer
             json["_source"] = context.Level is { } owner ? Nested.NestedDocs.Unwrap(source, owner.Path)?.DeepClone() ?? new JsonObject() : source;
         }
 
-        var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
+        var fields = RenderFields(context, doc, request.DocValueFields);
+        if (request.Fields.Count > 0)
+        {
+            // fields groups the values of nested objects under their paths; docvalue_fields stays flat.
+            foreach (var (path, values) in Nested.NestedFetchFields.Render(context, hit.Ord, request.Fields, RenderFields).ToList())
+            {
+                fields[path] ??= values?.DeepClone();
+            }
+        }
         if (request.StoredFields is { Count: > 0 } stored)
         {
             foreach (var (path, values) in StoredFields.Render(context.Mapping, (context.Level?.RootShaped(doc) ?? doc).Source, stored))
             {
                 fields[path] ??= values?.DeepClone();
             }
+        }
+
+        if (request.Collapse is { } collapse)
+        {
+            fields[collapse.Field] = new JsonArray { collapse.Value(context, hit.Ord) };
         }
 
         if (fields.Count > 0)
@@ -67,7 +80,7 @@ internal static class HitRenderer
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
         }
 
-        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request.RestTotalHitsAsInt) is { } inner)
+        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
         {
             json["inner_hits"] = inner;
         }

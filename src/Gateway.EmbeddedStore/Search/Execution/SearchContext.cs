@@ -49,6 +49,12 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The <c>inner_hits</c> sources (nested queries, collapse) that ran in this context, in the order they ran.</summary>
     public List<InnerHits.IInnerHitsSource> InnerHits { get; } = [];
 
+    /// <summary>Set while a nested query finds its inner hits: a kNN query here scores every object, not one per parent.</summary>
+    public bool ExactNestedKnn { get; set; }
+
+    /// <summary>Whether a kNN query kept one object per parent here (so inner hits must run the query again, exactly).</summary>
+    public bool UsedNestedKnn { get; set; }
+
     /// <summary>The context searching the hidden documents of <paramref name="docs"/> (one per path, disposed with this one).</summary>
     public SearchContext Nested(Nested.NestedDocs docs)
     {

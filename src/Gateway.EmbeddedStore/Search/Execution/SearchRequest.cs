@@ -59,6 +59,12 @@ internal sealed class SearchRequest
 
     public Highlight.HighlightSpec? Highlight { get; set; }
 
+    /// <summary><c>collapse</c>: one hit per value of a field.</summary>
+    public Collapse.CollapseSpec? Collapse { get; set; }
+
+    /// <summary>Whether this request holds an <c>inner_hits</c> definition's options (its hits do not expand collapse again).</summary>
+    public bool IsInnerHits { get; set; }
+
     /// <summary><c>indices_boost</c>: index name or pattern → score multiplier, first match wins.</summary>
     public IReadOnlyList<(string Index, float Boost)>? IndicesBoost { get; set; }
 }

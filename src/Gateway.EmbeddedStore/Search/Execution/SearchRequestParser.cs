@@ -125,7 +125,10 @@ internal static class SearchRequestParser
                 // Without effect on the hits: a search is never cut short (timed_out is truthfully false), stats
                 // groups only feed statistics, and a point in time is resolved by the REST layer.
                 break;
-            case "collapse" or "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "collapse" when !countOnly:
+                request.Collapse = Collapse.CollapseSpec.Parse(value);
+                break;
+            case "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:
@@ -252,6 +255,13 @@ internal static class SearchRequestParser
             throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
                 "Result window is too large, from + size must be less than or equal to: [" + MaxResultWindow + "] but was [" + (request.From + request.Size) +
                 "]. See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting."));
+        }
+
+        if (request.Collapse is { } collapse && request.SearchAfter is { } after && request.Sort is { } sort && after.Count == sort.Count
+            && (sort.Count > 1 || sort[0].Field != collapse.Field))
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "Cannot use [collapse] in conjunction with [search_after] unless the search is sorted on the same field. Multiple sort fields are not allowed."));
         }
 
         if (request.TrackTotalHitsUpTo < -1)

@@ -11,7 +11,11 @@ internal static class SortParser
     public static List<SortSpec> Parse(JsonNode? value)
     {
         var items = value is JsonArray array ? array.ToList() : [value];
-        return items.Select(ParseOne).ToList();
+
+        // An object may name several fields, each its own sort in order (Elasticsearch's parseCompoundSortField).
+        return items.SelectMany(item => item is JsonObject obj && obj.Count > 1 && !obj.ContainsKey("_geo_distance")
+            ? obj.Select(p => ParseOne(new JsonObject { [p.Key] = p.Value?.DeepClone() }))
+            : [ParseOne(item)]).ToList();
     }
 
     public static List<SortSpec> ParseUrl(string value) =>
@@ -46,6 +50,7 @@ internal static class SortParser
                         Mode = JsonValues.AsString(options["mode"]),
                         UnmappedType = JsonValues.AsString(options["unmapped_type"]),
                         Format = JsonValues.AsString(options["format"]),
+                        Nested = options["nested"] is { } nested ? Search.Nested.NestedSort.Parse(nested) : null,
                     };
                 }
 

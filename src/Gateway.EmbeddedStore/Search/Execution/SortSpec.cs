@@ -26,6 +26,9 @@ internal sealed class SortSpec
 
     public string? Format { get; init; }
 
+    /// <summary>The <c>nested</c> option: sort by the values of the document's nested objects.</summary>
+    public Nested.NestedSort? Nested { get; init; }
+
     public bool IsScore => Field == "_score";
 
     public bool IsDoc => Field == "_doc";

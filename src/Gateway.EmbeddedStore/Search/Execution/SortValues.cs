@@ -28,6 +28,15 @@ internal static class SortValues
             return;
         }
 
+        if (spec.Nested is { } nested)
+        {
+            nested.Validate(context);
+        }
+        else if (!Nested.NestedPaths.BelongsTo(context.Mapping, spec.Field, context.Level?.Path))
+        {
+            throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard("it is mandatory to set the [nested] context on the nested sort field: [" + spec.Field + "].", context.IndexName));
+        }
+
         if (field.Kind == FieldKind.Text)
         {
             throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
@@ -66,7 +75,16 @@ internal static class SortValues
         }
 
         var field = context.Field(spec.Field);
-        parsed.Fields.TryGetValue(spec.Field, out var values);
+        FieldValues? values;
+        if (spec.Nested is { } nested)
+        {
+            values = nested.Values(context, ord, spec.Field);
+        }
+        else
+        {
+            parsed.Fields.TryGetValue(spec.Field, out values);
+        }
+
         var kind = field?.Kind ?? UnmappedKind(spec.UnmappedType);
         if (spec.IsGeoDistance)
         {

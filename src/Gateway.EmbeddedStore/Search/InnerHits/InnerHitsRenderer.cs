@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Search.Execution;
-using Gateway.EmbeddedStore.Search.Index;
 
 namespace Gateway.EmbeddedStore.Search.InnerHits;
 
@@ -12,16 +11,17 @@ namespace Gateway.EmbeddedStore.Search.InnerHits;
 /// </summary>
 internal static class InnerHitsRenderer
 {
-    public static JsonObject? Render(SearchContext context, int ord, bool restTotalHitsAsInt)
+    public static JsonObject? Render(SearchContext context, int ord, SearchRequest request)
     {
-        if (context.InnerHits.Count == 0)
-        {
-            return null;
-        }
-
         var result = new JsonObject();
         foreach (var source in context.InnerHits)
         {
+            if (request.IsInnerHits && source is Collapse.CollapseSpec)
+            {
+                // A group's hits are the collapsed search's own hits: they do not expand their group again.
+                continue;
+            }
+
             foreach (var spec in source.Specs)
             {
                 if (result.ContainsKey(spec.Name))
@@ -29,30 +29,24 @@ internal static class InnerHitsRenderer
                     throw StoreException.IllegalArgument("[inner_hits] already contains an entry for key [" + spec.Name + "]");
                 }
 
-                result[spec.Name] = RenderOne(source.Candidates(context, ord, spec), spec, restTotalHitsAsInt);
+                result[spec.Name] = RenderOne(source.Candidates(context, ord, spec), spec, request.RestTotalHitsAsInt);
             }
         }
 
-        return result;
+        return result.Count > 0 ? result : null;
     }
 
     private static JsonObject RenderOne(InnerHitsCandidates candidates, InnerHitsSpec spec, bool restTotalHitsAsInt)
     {
         var request = spec.Request;
         request.RestTotalHitsAsInt = restTotalHitsAsInt;
-        var bits = new DocBits(Math.Max(candidates.Context.MaxDoc, 1));
-        foreach (var ord in candidates.Ords)
-        {
-            bits.Set(ord);
-        }
-
-        var outcome = new ShardOutcome(0, candidates.Context, bits, bits, candidates.Score);
-        var page = HitCollector.Collect([outcome], request);
+        var page = HitCollector.Collect(candidates.Parts, request);
         var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
+        var total = candidates.Count;
         var hits = new JsonObject
         {
-            ["total"] = restTotalHitsAsInt ? candidates.Ords.Count : new JsonObject { ["value"] = candidates.Ords.Count, ["relation"] = "eq" },
-            ["max_score"] = scoresVisible && candidates.Ords.Count > 0 ? candidates.Ords.Max(candidates.Score) : null,
+            ["total"] = restTotalHitsAsInt ? total : new JsonObject { ["value"] = total, ["relation"] = "eq" },
+            ["max_score"] = scoresVisible ? candidates.MaxScore() : null,
             ["hits"] = new JsonArray([.. page.Select(h => (JsonNode)HitRenderer.Render(h, request, scoresVisible))]),
         };
         return new JsonObject { ["hits"] = hits };

@@ -28,7 +28,7 @@ internal sealed class InnerHitsSpec
 
     public bool IgnoreUnmapped { get; }
 
-    public static InnerHitsSpec Parse(JsonNode? node, string defaultName)
+    public static InnerHitsSpec Parse(JsonNode? node, string? defaultName)
     {
         var obj = node as JsonObject ?? throw StoreException.Parsing("[inner_hits] failed to parse, expected an object but found [" + JsonValues.TokenName(node) + "]");
         var body = new JsonObject();
@@ -48,7 +48,10 @@ internal sealed class InnerHitsSpec
                     or "seq_no_primary_term" or "track_scores" or "explain":
                     body[key] = value?.DeepClone();
                     break;
-                case "script_fields" or "collapse":
+                case "collapse":
+                    body.Remove("collapse");
+                    break;
+                case "script_fields":
                     throw SearchParameters.Unsupported("[inner_hits] [" + key + "]");
                 default:
                     throw new StoreException(400, "x_content_parse_exception", "[inner_hits] unknown field [" + key + "]");
@@ -57,7 +60,14 @@ internal sealed class InnerHitsSpec
 
         body["size"] ??= 3;
         var request = SearchRequestParser.Parse(body, new Dictionary<string, string>());
-        return new InnerHitsSpec(name ?? defaultName, request, ignoreUnmapped);
+        request.IsInnerHits = true;
+        if (obj.ContainsKey("collapse"))
+        {
+            request.Collapse = Collapse.CollapseSpec.Parse(obj["collapse"], inInnerHits: true);
+        }
+
+        name ??= defaultName ?? throw StoreException.IllegalArgument("inner_hits must have a [name]; set the [name] field in the inner_hits definition");
+        return new InnerHitsSpec(name, request, ignoreUnmapped);
     }
 
     /// <summary>Refuses a page past <c>index.max_inner_result_window</c>, as Elasticsearch does when the search runs.</summary>

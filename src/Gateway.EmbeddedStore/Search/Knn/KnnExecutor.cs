@@ -34,12 +34,8 @@ internal static class KnnExecutor
                 "The query vector has a different number of dimensions [" + knn.QueryVector.Length + "] than the document vectors [" + dims + "]."));
         }
 
-        if (!context.Snapshot.Vectors.TryGetValue(knn.Field, out var view))
-        {
-            return [];
-        }
-
         var candidates = context.Snapshot.AllLive();
+        var nestedPath = Nested.NestedKnn.PathBelow(context, knn.Field);
         foreach (var filter in knn.Filters)
         {
             candidates.And(filter.Execute(context, scoring: false).Bits);
@@ -48,6 +44,26 @@ internal static class KnnExecutor
         if (extraFilter is not null)
         {
             candidates.And(extraFilter);
+        }
+
+        if (nestedPath is not null)
+        {
+            return Nested.NestedKnn.SearchParents(context, knn, nestedPath, candidates);
+        }
+
+        if (context.Level is not null)
+        {
+            return Nested.NestedKnn.SearchObjects(context, knn, candidates);
+        }
+
+        if (knn.InnerHits is not null)
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("[inner_hits] can only be used with a [knn] search on a field inside [nested] objects, not on [" + knn.Field + "]"));
+        }
+
+        if (!context.Snapshot.Vectors.TryGetValue(knn.Field, out var view))
+        {
+            return [];
         }
 
         var top = VectorScan.TopK(view, knn.QueryVector, candidates, knn.K, knn.NumCandidates);

@@ -31,6 +31,7 @@ internal static class KnnParser
         var boost = 1f;
         string? name = null;
         var filters = new List<QueryNode>();
+        JsonNode? innerHits = null;
         foreach (var (key, value) in obj)
         {
             switch (key)
@@ -64,8 +65,13 @@ internal static class KnnParser
                 case "rescore_vector":
                     // Vectors are stored as floats and every result is re-scored exactly, so rescoring changes nothing.
                     break;
+                case "inner_hits" when context == "knn":
+                    // Checked now; its default name is the nested path, known once the field's mapping is.
+                    InnerHits.InnerHitsSpec.Parse(value, "knn");
+                    innerHits = value;
+                    break;
                 case "inner_hits":
-                    throw Wrapped(context, StoreException.IllegalArgument("[inner_hits] is not supported by this store"));
+                    throw StoreException.BadRequest("x_content_parse_exception", "[" + context + "] unknown field [" + key + "]");
                 default:
                     throw StoreException.BadRequest("x_content_parse_exception", "[" + context + "] unknown field [" + key + "]");
             }
@@ -113,6 +119,7 @@ internal static class KnnParser
             Similarity = similarity,
             Boost = boost,
             Name = name,
+            InnerHits = innerHits,
         };
     }
 

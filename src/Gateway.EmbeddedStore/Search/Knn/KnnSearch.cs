@@ -22,4 +22,7 @@ internal sealed class KnnSearch
     public float Boost { get; init; } = 1f;
 
     public string? Name { get; init; }
+
+    /// <summary><c>inner_hits</c> of a search on a vector inside nested objects (parsed when the nested path is known).</summary>
+    public System.Text.Json.Nodes.JsonNode? InnerHits { get; init; }
 }

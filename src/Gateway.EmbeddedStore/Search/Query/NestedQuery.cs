@@ -92,8 +92,17 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
         }
 
         var docs = NestedDocs.For(context, Path);
-        var inner = Query.Execute(context.Nested(docs), scoring: true);
+        var child = context.Nested(docs);
+        var inner = Query.Execute(child, scoring: true);
         _inner[context] = inner;
+        if (Specs.Count > 0 && child.UsedNestedKnn)
+        {
+            // Elasticsearch's inner hits of a nested kNN query score every object of a hit, not only its nearest.
+            child.ExactNestedKnn = true;
+            _inner[context] = Query.Execute(child, scoring: true);
+            child.ExactNestedKnn = false;
+        }
+
         if (Specs.Count > 0 && !context.InnerHits.Contains(this))
         {
             context.InnerHits.Add(this);
@@ -106,22 +115,22 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
     {
         var docs = NestedDocs.For(context, Path);
         var child = context.Nested(docs);
+        var bits = new DocBits(Math.Max(child.MaxDoc, 1));
         if (!_inner.TryGetValue(context, out var inner))
         {
-            return new InnerHitsCandidates(child, [], _ => 0f);
+            return new InnerHitsCandidates([new ShardOutcome(0, child, bits, bits, _ => 0f)]);
         }
 
         var (start, end) = docs.Children(ord);
-        var ords = new List<int>();
         for (var c = start; c < end; c++)
         {
             if (inner.Bits[c])
             {
-                ords.Add(c);
+                bits.Set(c);
             }
         }
 
-        return new InnerHitsCandidates(child, ords, inner.Score);
+        return new InnerHitsCandidates([new ShardOutcome(0, child, bits, bits, inner.Score)]);
     }
 
     private DocResult Join(SearchContext context, NestedDocs docs, DocResult inner, bool scoring)
