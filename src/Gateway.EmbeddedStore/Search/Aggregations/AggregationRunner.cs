@@ -108,6 +108,7 @@ internal static class AggregationRunner
             "geo_bounds" => new GeoBoundsAggregation(name, (JsonObject)value!),
             "geo_centroid" => new GeoCentroidAggregation(name, (JsonObject)value!),
             "filter" or "filters" => new FilterAggregation(name, type, value),
+            "nested" or "reverse_nested" => new NestedAggregation(name, type, (JsonObject)value!),
             _ => throw StoreException.Parsing("Unknown aggregation type [" + type + "]"),
         };
     }

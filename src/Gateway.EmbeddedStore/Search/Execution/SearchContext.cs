@@ -46,6 +46,9 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The nested documents this context searches, or null when it searches the root documents.</summary>
     public Nested.NestedDocs? Level { get; private init; }
 
+    /// <summary>The context whose documents hold this one's (null at the root).</summary>
+    public SearchContext? Parent { get; private init; }
+
     /// <summary>The <c>inner_hits</c> sources (nested queries, collapse) that ran in this context, in the order they ran.</summary>
     public List<InnerHits.IInnerHitsSource> InnerHits { get; } = [];
 
@@ -66,6 +69,7 @@ internal sealed class SearchContext : IDisposable
                 ExcludeSourceVectors = ExcludeSourceVectors,
                 MaxTermsCount = MaxTermsCount,
                 Level = docs,
+                Parent = this,
             };
             _nested[docs.Path] = child;
         }
