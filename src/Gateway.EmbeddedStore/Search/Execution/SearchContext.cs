@@ -55,6 +55,9 @@ internal sealed class SearchContext : IDisposable
     /// <summary>Set while a nested query finds its inner hits: a kNN query here scores every object, not one per parent.</summary>
     public bool ExactNestedKnn { get; set; }
 
+    /// <summary>The objects whose parents passed the filters around the running nested query: a kNN query here is pre-filtered by them.</summary>
+    public Index.DocBits? KnnPreFilter { get; set; }
+
     /// <summary>Whether a kNN query kept one object per parent here (so inner hits must run the query again, exactly).</summary>
     public bool UsedNestedKnn { get; set; }
 

@@ -34,16 +34,24 @@ internal static class KnnExecutor
                 "The query vector has a different number of dimensions [" + knn.QueryVector.Length + "] than the document vectors [" + dims + "]."));
         }
 
-        var candidates = context.Snapshot.AllLive();
         var nestedPath = Nested.NestedKnn.PathBelow(context, knn.Field);
+        var candidates = context.Snapshot.AllLive();
         foreach (var filter in knn.Filters)
         {
-            candidates.And(filter.Execute(context, scoring: false).Bits);
+            // A kNN query on nested objects filters their parents, as Elasticsearch joins its filter to them.
+            candidates.And(nestedPath is null && context.Level is not null
+                ? Nested.NestedKnn.ObjectsOf(context, filter.Execute(context.Parent!, scoring: false).Bits)
+                : filter.Execute(context, scoring: false).Bits);
         }
 
         if (extraFilter is not null)
         {
             candidates.And(extraFilter);
+        }
+
+        if (context.KnnPreFilter is { } parentFilter)
+        {
+            candidates.And(parentFilter);
         }
 
         if (nestedPath is not null)

@@ -98,6 +98,22 @@ internal sealed class NestedKnn : IInnerHitsSource
         return [.. best.Values.OrderByDescending(b => b.Score).ThenBy(b => b.Ord).Take(knn.K)];
     }
 
+    /// <summary>The objects of <paramref name="context"/> (a nested level) whose parent is in <paramref name="parents"/>.</summary>
+    public static DocBits ObjectsOf(SearchContext context, DocBits parents)
+    {
+        var level = context.Level!;
+        var objects = new DocBits(Math.Max(context.MaxDoc, 1));
+        for (var c = 0; c < context.MaxDoc; c++)
+        {
+            if (parents[level.ParentOrd[c]])
+            {
+                objects.Set(c);
+            }
+        }
+
+        return objects;
+    }
+
     public InnerHitsCandidates Candidates(SearchContext context, int ord, InnerHitsSpec spec)
     {
         var child = context.Nested(_docs);

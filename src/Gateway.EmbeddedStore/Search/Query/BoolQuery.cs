@@ -93,7 +93,12 @@ internal sealed class BoolQuery : QueryNode
     }
 
     private static DocResult Run(QueryNode clause, SearchContext context, bool scoring, DocBits? preFilter) =>
-        clause is KnnQuery knn && preFilter is not null ? knn.Execute(context, preFilter) : clause.Execute(context, scoring);
+        clause switch
+        {
+            KnnQuery knn when preFilter is not null => knn.Execute(context, preFilter),
+            NestedQuery nested when preFilter is not null => nested.Execute(context, scoring, preFilter),
+            _ => clause.Execute(context, scoring),
+        };
 
     private static void Accumulate(float[]? scores, DocResult r)
     {

@@ -64,7 +64,10 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
         return QueryParser.WithCommon(query, obj, "nested");
     }
 
-    public override DocResult Execute(SearchContext context, bool scoring)
+    public override DocResult Execute(SearchContext context, bool scoring) => Execute(context, scoring, parentFilter: null);
+
+    /// <summary>Runs with the enclosing bool's filter clauses, which pre-filter a kNN query on the objects (as in Elasticsearch).</summary>
+    public DocResult Execute(SearchContext context, bool scoring, DocBits? parentFilter)
     {
         var field = context.Field(Path);
         if (!NestedPaths.IsNested(field))
@@ -93,6 +96,7 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
 
         var docs = NestedDocs.For(context, Path);
         var child = context.Nested(docs);
+        child.KnnPreFilter = parentFilter is null ? null : NestedKnn.ObjectsOf(child, parentFilter);
         var inner = Query.Execute(child, scoring: true);
         _inner[context] = inner;
         if (Specs.Count > 0 && child.UsedNestedKnn)
@@ -102,6 +106,8 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
             _inner[context] = Query.Execute(child, scoring: true);
             child.ExactNestedKnn = false;
         }
+
+        child.KnnPreFilter = null;
 
         if (Specs.Count > 0 && !context.InnerHits.Contains(this))
         {
