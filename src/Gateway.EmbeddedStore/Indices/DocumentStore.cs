@@ -35,6 +35,7 @@ internal sealed class DocumentStore
     {
         ValidateOptions(options);
         var (mapping, parsed) = Parse(index, id, source, prepared);
+        Search.Nested.NestedPaths.CheckObjectsLimit(parsed.Document, mapping.Compiled, index.Settings);
         using (_gate.Shared())
         {
             lock (index.WriteLock)

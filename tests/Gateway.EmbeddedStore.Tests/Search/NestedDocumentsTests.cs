@@ -234,6 +234,18 @@ public sealed class NestedDocumentsTests : IDisposable
         Assert.Equal("""{"title":["one"],"comments":[{"author":["a"]},{"author":["b"]}]}""", hits[0]!["fields"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task NestedObjectsLimit_RefusesADocumentWithTooManyObjects()
+    {
+        await _store.OkAsync("PUT", "/limited", """{"settings":{"index.mapping.nested_objects.limit":2},"mappings":{"properties":{"a":{"type":"nested","properties":{"b":{"type":"nested"}}}}}}""");
+
+        await _store.OkAsync("PUT", "/limited/_doc/1", """{"a":[{"x":1},{"x":2}]}""");
+        var (status, body) = await _store.SendAsync("PUT", "/limited/_doc/2", """{"a":[{"x":1,"b":[{"y":1}]},{"x":2}]}""");
+
+        Assert.Equal(400, status);
+        Assert.Contains("The number of nested documents has exceeded the allowed limit of [2]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.", body!.ToJsonString(Relaxed), StringComparison.Ordinal);
+    }
+
     private async Task<JsonArray> SearchAsync(string body) => (await _store.OkAsync("POST", "/n/_search", body))["hits"]!["hits"]!.AsArray();
 
     private async Task<(int Status, string Body)> SendAsync(string body)

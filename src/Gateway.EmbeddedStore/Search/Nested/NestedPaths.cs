@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Documents;
+using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Search.Nested;
@@ -7,11 +11,60 @@ namespace Gateway.EmbeddedStore.Search.Nested;
 /// <summary>Which mapped object paths are <c>nested</c>, and which fields a root document keeps for itself.</summary>
 internal static class NestedPaths
 {
+    /// <summary>Elasticsearch's default of <c>index.mapping.nested_objects.limit</c>.</summary>
+    public const int DefaultObjectsLimit = 10_000;
+
+    // A mapping is immutable: its nested paths are worked out once (every document parse asks).
+    private static readonly ConditionalWeakTable<IndexMapping, List<string>> Paths = [];
+
     public static bool IsNested(FieldMapping? field) => field is { Kind: FieldKind.Object } && FieldMappings.TypeName(field) == "nested";
 
     /// <summary>The nested object paths of <paramref name="mapping"/>, shortest first.</summary>
     public static List<string> All(IndexMapping mapping) =>
-        [.. mapping.Fields.Where(IsNested).Select(f => f.Path).OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)];
+        Paths.GetValue(mapping, m => [.. m.Fields.Where(IsNested).Select(f => f.Path).OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// Refuses a document holding more nested objects (all paths together) than <c>index.mapping.nested_objects.limit</c>
+    /// allows (default 10,000), with Elasticsearch's message.
+    /// </summary>
+    public static void CheckObjectsLimit(ParsedDocument document, IndexMapping mapping, IReadOnlyDictionary<string, string> settings)
+    {
+        if (All(mapping).Count == 0)
+        {
+            return;
+        }
+
+        var limit = settings.TryGetValue("index.mapping.nested_objects.limit", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : DefaultObjectsLimit;
+        if (CountObjects(document.Source, "", mapping) > limit)
+        {
+            var reason = "The number of nested documents has exceeded the allowed limit of [" + limit + "]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.";
+            throw new StoreException(400, "document_parsing_exception", reason) { CausedBy = StoreException.IllegalArgument(reason) };
+        }
+    }
+
+    private static long CountObjects(JsonObject obj, string prefix, IndexMapping mapping)
+    {
+        long count = 0;
+        foreach (var (name, value) in obj)
+        {
+            var path = prefix + name;
+            var nested = IsNested(mapping.Find(path));
+            foreach (var item in value is JsonArray array ? Flatten(array) : [value])
+            {
+                if (item is JsonObject child)
+                {
+                    count += (nested ? 1 : 0) + CountObjects(child, path + ".", mapping);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static IEnumerable<JsonNode?> Flatten(JsonArray array) =>
+        array.SelectMany(item => item is JsonArray inner ? Flatten(inner) : [item]);
 
     /// <summary>The closest nested path strictly above <paramref name="path"/>, or null when the root holds it.</summary>
     public static string? Parent(IndexMapping mapping, string path)
@@ -58,7 +111,7 @@ internal static class NestedPaths
     /// </summary>
     public static Dictionary<string, List<JsonElement>> RootValues(string id, Dictionary<string, List<JsonElement>> values, IndexMapping mapping)
     {
-        if (!mapping.Fields.Any(IsNested))
+        if (All(mapping).Count == 0)
         {
             return values;
         }
@@ -88,6 +141,6 @@ internal static class NestedPaths
         return root;
     }
 
-    private static bool IsTrue(System.Text.Json.Nodes.JsonNode? node) =>
-        node is System.Text.Json.Nodes.JsonValue v && (v.TryGetValue<bool>(out var b) ? b : v.TryGetValue<string>(out var s) && s == "true");
+    private static bool IsTrue(JsonNode? node) =>
+        node is JsonValue v && (v.TryGetValue<bool>(out var b) ? b : v.TryGetValue<string>(out var s) && s == "true");
 }
