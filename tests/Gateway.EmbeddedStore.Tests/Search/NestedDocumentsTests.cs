@@ -235,6 +235,18 @@ public sealed class NestedDocumentsTests : IDisposable
     }
 
     [Fact]
+    public async Task Sort_GeoDistanceOverNestedPoints()
+    {
+        await _store.OkAsync("PUT", "/g", """{"mappings":{"properties":{"stops":{"type":"nested","properties":{"at":{"type":"geo_point"}}}}}}""");
+        await _store.OkAsync("PUT", "/g/_doc/far", """{"stops":[{"at":[10,10]},{"at":[20,20]}]}""");
+        await _store.OkAsync("PUT", "/g/_doc/near?refresh=true", """{"stops":[{"at":[30,30]},{"at":[1,1]}]}""");
+
+        var response = await _store.OkAsync("POST", "/g/_search", """{"sort":[{"_geo_distance":{"stops.at":[0,0],"order":"asc","nested":{"path":"stops"}}}]}""");
+
+        Assert.Equal("near,far", Ids(response["hits"]!["hits"]!.AsArray()));
+    }
+
+    [Fact]
     public async Task NestedObjectsLimit_RefusesADocumentWithTooManyObjects()
     {
         await _store.OkAsync("PUT", "/limited", """{"settings":{"index.mapping.nested_objects.limit":2},"mappings":{"properties":{"a":{"type":"nested","properties":{"b":{"type":"nested"}}}}}}""");

@@ -65,6 +65,7 @@ internal static class SortParser
         string? field = null;
         var origins = new List<GeoPoint>();
         string? order = null, unit = null, mode = null, distanceType = null;
+        Search.Nested.NestedSort? nested = null;
         foreach (var (key, value) in obj)
         {
             switch (key)
@@ -81,7 +82,10 @@ internal static class SortParser
                 case "distance_type":
                     distanceType = JsonValues.AsString(value);
                     break;
-                case "ignore_unmapped" or "validation_method" or "nested":
+                case "nested":
+                    nested = Search.Nested.NestedSort.Parse(value);
+                    break;
+                case "ignore_unmapped" or "validation_method":
                     break;
                 default:
                     field = key;
@@ -111,6 +115,7 @@ internal static class SortParser
             GeoUnit = unit ?? "m",
             Mode = mode,
             GeoDistanceType = distanceType ?? "arc",
+            Nested = nested,
         };
     }
 
