@@ -148,7 +148,7 @@ internal sealed class NestedDocs
         var field = pendingField + segments[index];
         var nested = NestedPaths.IsNested(mapping.Find(fullPath));
         var offset = 0;
-        foreach (var item in child is JsonArray array ? Flatten(array) : [child])
+        foreach (var item in child is JsonArray array ? NestedPaths.Flatten(array) : [child])
         {
             if (item is not JsonObject element)
             {
@@ -169,24 +169,6 @@ internal sealed class NestedDocs
             foreach (var (deeper, identity) in Objects(element, segments, index + 1, fullPath + ".", nested ? "" : field + ".", mapping))
             {
                 yield return (deeper, here is null ? identity : here.Append(identity));
-            }
-        }
-    }
-
-    private static IEnumerable<JsonNode?> Flatten(JsonArray array)
-    {
-        foreach (var item in array)
-        {
-            if (item is JsonArray inner)
-            {
-                foreach (var x in Flatten(inner))
-                {
-                    yield return x;
-                }
-            }
-            else
-            {
-                yield return item;
             }
         }
     }

@@ -63,7 +63,8 @@ internal static class NestedPaths
         return count;
     }
 
-    private static IEnumerable<JsonNode?> Flatten(JsonArray array) =>
+    /// <summary>The items of <paramref name="array"/>, arrays inside it flattened (as Elasticsearch reads them).</summary>
+    public static IEnumerable<JsonNode?> Flatten(JsonArray array) =>
         array.SelectMany(item => item is JsonArray inner ? Flatten(inner) : [item]);
 
     /// <summary>The closest nested path strictly above <paramref name="path"/>, or null when the root holds it.</summary>
