@@ -97,6 +97,20 @@ public sealed class CollapseTests : IDisposable
         Assert.Contains(reason, json!.ToJsonString(Relaxed), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"doc_values":false}""", """{"collapse":{"field":"f"}}""", "cannot collapse on field `f` without `doc_values`")]
+    [InlineData("""{"index":false}""", """{"collapse":{"field":"f","inner_hits":{"name":"x"}}}""", "cannot expand `inner_hits` for collapse field `f`, only indexed field can retrieve `inner_hits`")]
+    public async Task Collapse_NeedsDocValuesAndAnIndexForInnerHits(string options, string body, string reason)
+    {
+        var mapping = """{"mappings":{"properties":{"f":OPTIONS}}}""".Replace("OPTIONS", options.Replace("{", """{"type":"keyword",""", StringComparison.Ordinal), StringComparison.Ordinal);
+        await _store.OkAsync("PUT", "/d", mapping);
+
+        var (status, json) = await _store.SendAsync("POST", "/d/_search", body);
+
+        Assert.Equal(400, status);
+        Assert.Contains(reason, json!.ToJsonString(Relaxed), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Collapse_OnAMultiValuedFieldFails()
     {

@@ -92,6 +92,17 @@ internal sealed class CollapseSpec : IInnerHitsSource
                     "collapse is not supported for the field [" + Field + "] of the type [" + FieldMappings.TypeName(field) + "]"));
             }
 
+            if (IsFalse(field.Definition["doc_values"]))
+            {
+                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("cannot collapse on field `" + Field + "` without `doc_values`"));
+            }
+
+            if (Specs.Count > 0 && IsFalse(field.Definition["index"]))
+            {
+                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                    "cannot expand `inner_hits` for collapse field `" + Field + "`, only indexed field can retrieve `inner_hits`"));
+            }
+
             if (Specs.Count > 0 && !outcome.Context.InnerHits.Contains(this))
             {
                 outcome.Context.InnerHits.Add(this);
@@ -159,6 +170,9 @@ internal sealed class CollapseSpec : IInnerHitsSource
 
         return new InnerHitsCandidates(parts);
     }
+
+    private static bool IsFalse(JsonNode? node) =>
+        node is JsonValue v && (v.TryGetValue<bool>(out var b) ? !b : v.TryGetValue<string>(out var text) && text == "false");
 
     private static string Key(JsonNode? value) => value switch
     {
