@@ -178,6 +178,7 @@ public sealed class NestedDocumentsTests : IDisposable
     [InlineData("""{"aggs":{"r":{"reverse_nested":{}}}}""", "Reverse nested aggregation [r] can only be used inside a [nested] aggregation")]
     [InlineData("""{"aggs":{"n":{"nested":{}}}}""", "Missing [path] field for nested aggregation [n]")]
     [InlineData("""{"aggs":{"n":{"nested":{"path":"comments","foo":1}}}}""", "[nested] unknown field [foo]")]
+    [InlineData("""{"aggs":{"n":{"nested":{"path":"comments"},"aggs":{"t":{"nested":{"path":"tags"}}}}}}""", "[nested] nested path [tags] is not below the enclosing nested path [comments]")]
     public async Task NestedAggregation_BadDefinitionsAreRefused(string body, string reason)
     {
         var (status, text) = await SendAsync(body);

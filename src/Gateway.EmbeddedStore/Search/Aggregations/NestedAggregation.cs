@@ -67,6 +67,12 @@ internal sealed class NestedAggregation : Aggregation
             throw SearchErrors.AllShardsFailed(new StoreException(500, "aggregation_execution_exception", "[nested] nested path [" + _path + "] is not nested"));
         }
 
+        if (context.Level is { } level && !_path!.StartsWith(level.Path + ".", StringComparison.Ordinal))
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                "[nested] nested path [" + _path + "] is not below the enclosing nested path [" + level.Path + "]; use [reverse_nested] to go back up"));
+        }
+
         var docs = NestedDocs.For(context, _path!);
         var child = context.Nested(docs);
         var children = new DocBits(Math.Max(child.MaxDoc, 1));

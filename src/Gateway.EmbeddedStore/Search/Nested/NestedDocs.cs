@@ -110,6 +110,11 @@ internal sealed class NestedDocs
     private static NestedDocs Build(ShardSnapshot level, NestedDocs? levelDocs, string path, IndexMapping mapping)
     {
         var prefix = levelDocs is null ? "" : levelDocs.Path + ".";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Nested path [" + path + "] is not below [" + levelDocs!.Path + "]; callers check it first.");
+        }
+
         var segments = path[prefix.Length..].Split('.');
         var docs = new List<ParsedDocument?>();
         var parents = new List<int>();

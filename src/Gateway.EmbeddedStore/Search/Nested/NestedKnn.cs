@@ -37,6 +37,12 @@ internal sealed class NestedKnn : IInnerHitsSource
             return null;
         }
 
+        if (level is not null && !path.StartsWith(level + ".", StringComparison.Ordinal))
+        {
+            throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(
+                "[knn] field [" + field + "] is not below the enclosing nested path [" + level + "]", context.IndexName));
+        }
+
         // The nested path right below the level: the hidden documents the level's documents hold.
         while (NestedPaths.Parent(context.Mapping, path) is { } up && up != level)
         {
