@@ -15,25 +15,21 @@ internal sealed class InnerHitsSpec
     /// <summary>Elasticsearch's default of <c>index.max_inner_result_window</c>.</summary>
     public const int MaxInnerResultWindow = 100;
 
-    private InnerHitsSpec(string name, SearchRequest request, bool ignoreUnmapped)
+    private InnerHitsSpec(string name, SearchRequest request)
     {
         Name = name;
         Request = request;
-        IgnoreUnmapped = ignoreUnmapped;
     }
 
     public string Name { get; }
 
     public SearchRequest Request { get; }
 
-    public bool IgnoreUnmapped { get; }
-
     public static InnerHitsSpec Parse(JsonNode? node, string? defaultName)
     {
         var obj = node as JsonObject ?? throw StoreException.Parsing("[inner_hits] failed to parse, expected an object but found [" + JsonValues.TokenName(node) + "]");
         var body = new JsonObject();
         string? name = null;
-        var ignoreUnmapped = false;
         foreach (var (key, value) in obj)
         {
             switch (key)
@@ -42,7 +38,8 @@ internal sealed class InnerHitsSpec
                     name = JsonValues.AsString(value);
                     break;
                 case "ignore_unmapped":
-                    ignoreUnmapped = JsonValues.ToBool(value, key);
+                    // Checked, and decided by the enclosing query: an unmapped path with ignore_unmapped matches nothing, so no inner hits.
+                    JsonValues.ToBool(value, key);
                     break;
                 case "from" or "size" or "sort" or "_source" or "fields" or "docvalue_fields" or "stored_fields" or "highlight" or "version"
                     or "seq_no_primary_term" or "track_scores" or "explain":
@@ -67,7 +64,7 @@ internal sealed class InnerHitsSpec
         }
 
         name ??= defaultName ?? throw StoreException.IllegalArgument("inner_hits must have a [name]; set the [name] field in the inner_hits definition");
-        return new InnerHitsSpec(name, request, ignoreUnmapped);
+        return new InnerHitsSpec(name, request);
     }
 
     /// <summary>Refuses a page past <c>index.max_inner_result_window</c>, as Elasticsearch does when the search runs.</summary>
