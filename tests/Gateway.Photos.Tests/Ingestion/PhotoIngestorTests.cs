@@ -114,6 +114,23 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task IndexAlbum_IndexesEveryFormatTheDecoderReads()
+    {
+        var h = new IngestionHarness(fixture, "formats");
+        foreach (var (name, format) in new[] { ("scan.TIF", ImageMagick.MagickFormat.Tiff), ("old.bmp", ImageMagick.MagickFormat.Bmp3), ("anim.gif", ImageMagick.MagickFormat.Gif) })
+        {
+            using var image = new ImageMagick.MagickImage(new ImageMagick.MagickColor("#2050d0"), 96, 64);
+            h.Write(name, image.ToByteArray(format));
+        }
+
+        var result = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
+
+        Assert.Empty(result.Failures);
+        Assert.Equal((3, 3), (result.Total, result.Indexed));
+        Assert.Equal(["anim.gif", "old.bmp", "scan.TIF"], (await h.DocumentsAsync()).Select(d => d["_source"]!["path"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task IndexAlbum_ModelGoesAwayMidRun_StopsWithTheReasonAndTheNextRunGoesOn()
     {
         var gone = new IngestionHarness(fixture, "gone", embeddings: new ModelThatGoesAway(fixture.Embeddings, images: 2));
