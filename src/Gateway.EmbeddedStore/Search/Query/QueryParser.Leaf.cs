@@ -214,6 +214,11 @@ internal static partial class QueryParser
             throw StoreException.IllegalArgument("[vector_similarity] requires [similarity]");
         }
 
+        if (obj["num_candidates"] is null)
+        {
+            throw StoreException.IllegalArgument("[vector_similarity] requires [num_candidates]");
+        }
+
         return new KnnQuery(KnnParser.Parse(obj, null, "vector_similarity"));
     }
 
