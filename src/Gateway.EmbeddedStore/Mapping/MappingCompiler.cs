@@ -170,7 +170,7 @@ internal static class MappingCompiler
             throw MappingErrors.MapperParsing("The number of dimensions should be in the range [" + minDims + ", " + maxDims + "] but was [" + dims + "]");
         }
 
-        if (element == VectorElementType.Bit && dims % 8 != 0)
+        if (element == VectorElementType.Bit && dims is { } bits && bits % 8 != 0)
         {
             throw MappingErrors.MapperParsing("The number of dimensions for should be a multiple of 8 but was [" + dims + "]");
         }

@@ -11,19 +11,22 @@ namespace Gateway.EmbeddedStore.Search.Knn;
 internal static class KnnQueryVector
 {
     /// <summary>The values to score with; throws a 400 for a vector the field cannot take.</summary>
-    public static float[] Resolve(KnnSearch knn, FieldMapping field)
+    public static float[] Resolve(KnnSearch knn, FieldMapping field) => Resolve(knn.QueryVector, knn.EncodedQueryVector, field, knn.TopLevel);
+
+    /// <summary>The values of a query vector given as numbers or as a hex/base64 string, for <paramref name="field"/>.</summary>
+    public static float[] Resolve(float[]? numbers, string? encoded, FieldMapping field, bool topLevel)
     {
         var element = field.ElementType;
         var expected = field.Dims is { } d ? VectorElementTypes.StoredLength(element, d) : (int?)null;
         float[] vector;
-        if (knn.EncodedQueryVector is { } text)
+        if (encoded is { } text)
         {
             vector = VectorText.Decode(text, element, expected, hexForFloats: true, out var error)
                 ?? throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("failed to parse field [query_vector]: " + error));
         }
         else
         {
-            vector = knn.QueryVector!;
+            vector = numbers!;
             if (VectorElementTypes.IsByteValued(element))
             {
                 for (var i = 0; i < vector.Length; i++)
@@ -39,7 +42,7 @@ internal static class KnnQueryVector
         var queryDims = VectorElementTypes.Dims(element, vector.Length);
         if (field.Dims is { } dims && dims != queryDims)
         {
-            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(knn.TopLevel
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(topLevel
                 ? "The query vector has a different number of dimensions [" + queryDims + "] than the document vectors [" + dims + "]."
                 : "the query vector has a different dimension [" + queryDims + "] than the index vectors [" + dims + "]"));
         }

@@ -27,6 +27,7 @@ internal static partial class QueryParser
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
         "nested" => NestedQuery.Parse(body),
+        "dense_vector" => DenseVectorQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
         "vector_similarity" => ParseVectorSimilarity(body),
         _ => null,
