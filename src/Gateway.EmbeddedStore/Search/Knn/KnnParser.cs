@@ -76,7 +76,7 @@ internal static class KnnParser
                     filters.AddRange(value is JsonArray fa ? fa.Select(QueryParser.Parse) : [QueryParser.Parse(value)]);
                     break;
                 case "query_vector_builder":
-                    throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] is not supported by this store; provide [query_vector]"));
+                    throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] only the [lookup] builder is supported by this store; provide [query_vector] otherwise"));
                 case "rescore_vector":
                     // Every result is scored exactly on the stored vectors (full precision for every index_options
                     // type), which is what rescoring gives: the option is validated and changes nothing.
