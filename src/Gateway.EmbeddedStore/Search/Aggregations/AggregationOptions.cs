@@ -25,6 +25,9 @@ internal static class AggregationOptions
         ["value_count"] = Metric,
         ["stats"] = Metric,
         ["cardinality"] = [.. Metric, "precision_threshold", "execution_hint"],
+        // threshold: the 8.0 request shape of rare_terms carries it; every count here is exact, so it changes nothing.
+        ["rare_terms"] = ["field", "max_doc_count", "precision", "include", "exclude", "missing", "value_type", "format", "threshold"],
+        ["weighted_avg"] = ["value", "weight", "format", "value_type"],
         ["geo_bounds"] = ["field"],
         ["geo_centroid"] = ["field"],
     };

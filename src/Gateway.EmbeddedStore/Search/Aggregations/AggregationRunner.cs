@@ -102,6 +102,8 @@ internal static class AggregationRunner
         return type switch
         {
             "terms" => new TermsAggregation(name, (JsonObject)value!),
+            "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
+            "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
             "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
             "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),
             "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" => new MetricAggregation(name, type, (JsonObject)value!),
