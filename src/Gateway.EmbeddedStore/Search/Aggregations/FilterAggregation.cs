@@ -51,6 +51,9 @@ internal sealed class FilterAggregation : Aggregation
 
     public override string TypedName(AggDocs docs) => _single is null ? "filters" : "filter";
 
+    /// <summary><c>filters</c> (buckets) rather than <c>filter</c> (one document count).</summary>
+    public bool IsMultiBucket => _single is null;
+
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
         if (_single is not null)

@@ -57,7 +57,8 @@ internal sealed class WeightedAvgAggregation : Aggregation
 
             if (weight.Count > 1)
             {
-                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
+                // Elasticsearch answers this one with a server error (500 aggregation_execution_exception).
+                throw SearchErrors.AllShardsFailed(new StoreException(500, "aggregation_execution_exception",
                     "Encountered more than one weight for a single document. Use a script to combine multiple weights-per-doc into a single value."));
             }
 
