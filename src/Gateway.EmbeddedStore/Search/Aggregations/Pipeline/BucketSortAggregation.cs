@@ -87,7 +87,7 @@ internal sealed class BucketSortAggregation : ParentPipelineAggregation
                 return x is null ? 1 : -1;
             }
 
-            var c = x.GetType() == y.GetType() ? x.CompareTo(y) : string.CompareOrdinal(x.ToString(), y.ToString());
+            var c = x is double dx && y is double dy ? dx.CompareTo(dy) : string.CompareOrdinal(x.ToString(), y.ToString());
             if (c != 0)
             {
                 return _sort[i].Ascending ? c : -c;

@@ -182,30 +182,32 @@ internal sealed class BucketsPath
             throw NotANumber("a path below a metric", containing);
         }
 
-        return Metric(agg, Tokens[i].Name) is { } found ? Number(found) : throw NotANumber("no metric [" + Tokens[i].Name + "]", containing);
+        return Metric(agg, Tokens[i].Name, out var found) ? Number(found) : throw NotANumber("no metric [" + Tokens[i].Name + "]", containing);
     }
 
-    private static JsonNode? Metric(JsonObject agg, string key)
+    // A metric of a multi-value metric aggregation (stats' avg, a percentile, an extended_stats bound); null values count as found.
+    private static bool Metric(JsonObject agg, string key, out JsonNode? found)
     {
-        if (agg.TryGetPropertyValue(key, out var direct) && key != "meta")
+        if (key != "meta" && agg.TryGetPropertyValue(key, out found))
         {
-            return direct;
+            return true;
         }
 
         if (agg["values"] is JsonObject values)
         {
-            if (values.TryGetPropertyValue(key, out var byKey))
+            if (values.TryGetPropertyValue(key, out found))
             {
-                return byKey;
+                return true;
             }
 
-            if (double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && values.TryGetPropertyValue(PipelineFormat.JavaDouble(percent), out var byPercent))
+            if (double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && values.TryGetPropertyValue(PipelineFormat.JavaDouble(percent), out found))
             {
-                return byPercent;
+                return true;
             }
         }
 
-        return agg["std_deviation_bounds"] is JsonObject bounds && key.StartsWith("std_deviation_bounds_", StringComparison.Ordinal) ? bounds[key[21..]] : null;
+        found = null;
+        return agg["std_deviation_bounds"] is JsonObject bounds && key.StartsWith("std_deviation_bounds_", StringComparison.Ordinal) && bounds.TryGetPropertyValue(key[21..], out found);
     }
 
     /// <summary>A sub-aggregation of a rendered bucket by name, with or without its <c>typed_keys</c> prefix.</summary>
