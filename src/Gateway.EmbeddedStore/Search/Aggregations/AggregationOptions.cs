@@ -29,6 +29,9 @@ internal static class AggregationOptions
         ["cardinality"] = [.. Metric, "precision_threshold", "execution_hint"],
         // threshold: the 8.0 request shape of rare_terms carries it; every count here is exact, so it changes nothing.
         ["rare_terms"] = ["field", "max_doc_count", "precision", "include", "exclude", "missing", "value_type", "format", "threshold"],
+        ["range"] = ["field", "ranges", "keyed", "format", "missing", "value_type"],
+        ["date_range"] = ["field", "ranges", "keyed", "format", "missing", "time_zone", "value_type"],
+        ["ip_range"] = ["field", "ranges", "keyed", "missing"],
         ["weighted_avg"] = ["value", "weight", "format", "value_type"],
         ["avg_bucket"] = BucketMetric,
         ["sum_bucket"] = BucketMetric,

@@ -138,6 +138,8 @@ internal static class AggregationRunner
         {
             "terms" => new TermsAggregation(name, (JsonObject)value!),
             "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
+            "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
+            "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),
             "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
             "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
             "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),

@@ -94,7 +94,7 @@ internal sealed class BucketsPath
                 throw StoreException.BadRequest("action_request_validation_exception", "Validation Failed: 1: No aggregation [" + name + "] found for path [" + Text + "];");
             }
 
-            if (agg is not (TermsAggregation or HistogramAggregation or FilterAggregation))
+            if (!IsBucketAggregation(agg))
             {
                 return;
             }
@@ -209,6 +209,10 @@ internal sealed class BucketsPath
         found = null;
         return agg["std_deviation_bounds"] is JsonObject bounds && key.StartsWith("std_deviation_bounds_", StringComparison.Ordinal) && bounds.TryGetPropertyValue(key[21..], out found);
     }
+
+    /// <summary>Whether <paramref name="agg"/> makes buckets (its sub-aggregations are the path's next names) rather than metrics.</summary>
+    public static bool IsBucketAggregation(Aggregation agg) =>
+        agg is TermsAggregation or HistogramAggregation or RangeAggregation or IpRangeAggregation or FilterAggregation;
 
     /// <summary>A sub-aggregation of a rendered bucket by name, with or without its <c>typed_keys</c> prefix.</summary>
     public static JsonObject? Child(JsonObject bucket, string name)
