@@ -139,11 +139,12 @@ internal static class AggregationRunner
             "terms" => new TermsAggregation(name, (JsonObject)value!),
             "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
             "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
+            "missing" => new MissingAggregation(name, (JsonObject)value!),
             "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),
             "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
             "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
             "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),
-            "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" => new MetricAggregation(name, type, (JsonObject)value!),
+            "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" or "extended_stats" => new MetricAggregation(name, type, (JsonObject)value!),
             "avg_bucket" or "sum_bucket" or "min_bucket" or "max_bucket" or "stats_bucket" or "extended_stats_bucket" or "percentiles_bucket" =>
                 new BucketMetricsAggregation(name, type, (JsonObject)value!),
             "cumulative_sum" => new CumulativeSumAggregation(name, (JsonObject)value!),

@@ -40,12 +40,6 @@ internal sealed class HistogramAggregation : Aggregation
         _order = ParseOrder(options["order"]);
     }
 
-    /// <summary>The buckets' minimum document count (0, the default, keeps the empty buckets between the bounds).</summary>
-    public long MinDocCount => _minDocCount;
-
-    /// <summary>Whether the keys are dates (epoch milliseconds).</summary>
-    public bool IsDate => _isDate;
-
     public override string TypedName(AggDocs docs) => _isDate ? "date_histogram" : "histogram";
 
     public override JsonObject Compute(AggDocs docs, bool typedKeys)

@@ -22,11 +22,7 @@ internal sealed class BucketMetricsAggregation : SiblingPipelineAggregation
     {
         if (type == "extended_stats_bucket" && options["sigma"] is { } sigma)
         {
-            _sigma = JsonValues.ToDouble(sigma, "sigma");
-            if (_sigma < 0)
-            {
-                throw StoreException.IllegalArgument("[sigma] must be greater than or equal to 0. Found [" + PipelineFormat.JavaDouble(_sigma) + "] in [" + name + "]");
-            }
+            _sigma = StatsRenderer.Sigma(sigma, name);
         }
 
         if (type == "percentiles_bucket")
@@ -63,10 +59,10 @@ internal sealed class BucketMetricsAggregation : SiblingPipelineAggregation
                 result["keys"] = new JsonArray(values.Where(v => v.Value == extreme).Select(v => (JsonNode)JsonValue.Create(v.Key)).ToArray());
                 break;
             case "stats_bucket":
-                Stats(result, values.Select(v => v.Value).ToList());
+                StatsRenderer.Stats(result, values.Select(v => v.Value).ToList(), Format);
                 break;
             case "extended_stats_bucket":
-                ExtendedStats(result, values.Select(v => v.Value).ToList());
+                StatsRenderer.ExtendedStats(result, values.Select(v => v.Value).ToList(), _sigma, Format);
                 break;
             default:
                 Percentiles(result, values.Select(v => v.Value).Order().ToList());
@@ -74,58 +70,6 @@ internal sealed class BucketMetricsAggregation : SiblingPipelineAggregation
         }
 
         return result;
-    }
-
-    private void Stats(JsonObject result, List<double> values)
-    {
-        var count = values.Count;
-        result["count"] = count;
-        var format = count > 0 ? Format : null;
-        PipelineFormat.Set(result, "min", count > 0 ? values.Min() : double.NaN, format);
-        PipelineFormat.Set(result, "max", count > 0 ? values.Max() : double.NaN, format);
-        PipelineFormat.Set(result, "avg", count > 0 ? values.Average() : double.NaN, format);
-        PipelineFormat.Set(result, "sum", values.Sum(), format);
-    }
-
-    private void ExtendedStats(JsonObject result, List<double> values)
-    {
-        Stats(result, values);
-        var count = values.Count;
-        var format = count > 0 ? Format : null;
-        var sum = values.Sum();
-        var squares = values.Sum(v => v * v);
-        var avg = count > 0 ? sum / count : double.NaN;
-        var population = count > 0 ? Math.Max(0, (squares - (sum * sum / count)) / count) : double.NaN;
-        var sampling = count > 1 ? Math.Max(0, (squares - (sum * sum / count)) / (count - 1)) : double.NaN;
-        PipelineFormat.Set(result, "sum_of_squares", count > 0 ? squares : double.NaN, format);
-        PipelineFormat.Set(result, "variance", population, format);
-        PipelineFormat.Set(result, "variance_population", population, format);
-        PipelineFormat.Set(result, "variance_sampling", sampling, format);
-        PipelineFormat.Set(result, "std_deviation", Math.Sqrt(population), format);
-        PipelineFormat.Set(result, "std_deviation_population", Math.Sqrt(population), format);
-        PipelineFormat.Set(result, "std_deviation_sampling", Math.Sqrt(sampling), format);
-        var bounds = new JsonObject();
-        var asStrings = new JsonObject();
-        void Bound(string name, double value)
-        {
-            bounds[name] = PipelineFormat.Value(value);
-            if (format is not null && double.IsFinite(value))
-            {
-                asStrings[name] = value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        Bound("upper", avg + (_sigma * Math.Sqrt(population)));
-        Bound("lower", avg - (_sigma * Math.Sqrt(population)));
-        Bound("upper_population", avg + (_sigma * Math.Sqrt(population)));
-        Bound("lower_population", avg - (_sigma * Math.Sqrt(population)));
-        Bound("upper_sampling", avg + (_sigma * Math.Sqrt(sampling)));
-        Bound("lower_sampling", avg - (_sigma * Math.Sqrt(sampling)));
-        result["std_deviation_bounds"] = bounds;
-        if (asStrings.Count > 0)
-        {
-            result["std_deviation_bounds_as_string"] = asStrings;
-        }
     }
 
     private void Percentiles(JsonObject result, List<double> sorted)

@@ -27,14 +27,10 @@ internal abstract class ParentPipelineAggregation : PipelineAggregation
                 throw ValidationFailed(Type + " aggregation [" + Name + "] must have a histogram, date_histogram or auto_date_histogram as parent but doesn't have a parent");
             }
 
-            if (parent is not HistogramAggregation histogram)
+            // Elasticsearch allows a parent min_doc_count above 0 since 7.17.4: the pipeline then reads the buckets there are.
+            if (parent is not HistogramAggregation)
             {
                 throw ValidationFailed(Type + " aggregation [" + Name + "] must have a histogram, date_histogram or auto_date_histogram as parent");
-            }
-
-            if (histogram.MinDocCount != 0)
-            {
-                throw ValidationFailed("parent histogram of " + Type + " aggregation [" + Name + "] must have min_doc_count of 0");
             }
         }
         else if (parent is null)
