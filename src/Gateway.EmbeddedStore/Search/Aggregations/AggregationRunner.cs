@@ -114,6 +114,11 @@ internal static class AggregationRunner
             result[name] = agg;
         }
 
+        foreach (var composite in result.Values.OfType<CompositeAggregation>())
+        {
+            composite.ValidateParent(parent);
+        }
+
         foreach (var pipeline in result.Values.OfType<PipelineAggregation>())
         {
             pipeline.Validate(result, parent);
@@ -140,6 +145,7 @@ internal static class AggregationRunner
             "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
             "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
             "missing" => new MissingAggregation(name, (JsonObject)value!),
+            "composite" => new CompositeAggregation(name, (JsonObject)value!),
             "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),
             "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
             "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
