@@ -28,6 +28,7 @@ internal static class AggregationOptions
         ["stats"] = Metric,
         ["extended_stats"] = [.. Metric, "sigma"],
         ["missing"] = ["field", "value_type"],
+        ["percentiles"] = [.. Metric, "percents", "keyed", "tdigest", "hdr"],
         ["cardinality"] = [.. Metric, "precision_threshold", "execution_hint"],
         // threshold: the 8.0 request shape of rare_terms carries it; every count here is exact, so it changes nothing.
         ["rare_terms"] = ["field", "max_doc_count", "precision", "include", "exclude", "missing", "value_type", "format", "threshold"],

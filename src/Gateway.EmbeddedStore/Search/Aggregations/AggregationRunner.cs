@@ -145,6 +145,7 @@ internal static class AggregationRunner
             "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
             "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
             "missing" => new MissingAggregation(name, (JsonObject)value!),
+            "percentiles" => new PercentilesAggregation(name, (JsonObject)value!),
             "composite" => new CompositeAggregation(name, (JsonObject)value!),
             "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),
             "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
