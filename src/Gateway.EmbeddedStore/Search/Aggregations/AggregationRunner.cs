@@ -119,6 +119,11 @@ internal static class AggregationRunner
             composite.ValidateParent(parent);
         }
 
+        foreach (var global in result.Values.OfType<GlobalAggregation>())
+        {
+            global.ValidateParent(parent);
+        }
+
         foreach (var pipeline in result.Values.OfType<PipelineAggregation>())
         {
             pipeline.Validate(result, parent);
@@ -145,6 +150,7 @@ internal static class AggregationRunner
             "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
             "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
             "missing" => new MissingAggregation(name, (JsonObject)value!),
+            "global" => new GlobalAggregation(name, (JsonObject)value!),
             "percentiles" => new PercentilesAggregation(name, (JsonObject)value!),
             "composite" => new CompositeAggregation(name, (JsonObject)value!),
             "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),

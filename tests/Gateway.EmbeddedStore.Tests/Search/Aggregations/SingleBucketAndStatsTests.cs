@@ -2,8 +2,26 @@ using Gateway.EmbeddedStore.Errors;
 
 namespace Gateway.EmbeddedStore.Tests.Search.Aggregations;
 
-public sealed class MissingAndExtendedStatsTests
+public sealed class SingleBucketAndStatsTests
 {
+    [Fact]
+    public void Global_IgnoresTheQuery()
+    {
+        var aggs = AggregationData.AggsOf(["Sony"], """{"g":{"global":{},"aggs":{"c":{"terms":{"field":"camera"}}}},"m":{"missing":{"field":"alt"}}}""");
+
+        Assert.Equal(4, aggs["g"]!["doc_count"]!.GetValue<long>());
+        Assert.Equal(3, aggs["g"]!["c"]!["buckets"]!.AsArray().Count);
+        Assert.Equal(0, aggs["m"]!["doc_count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Global_BelowAnotherAggregation_IsRefused()
+    {
+        var error = Assert.Throws<StoreException>(() => AggregationData.Aggs("""{"t":{"terms":{"field":"camera"},"aggs":{"g":{"global":{}}}}}"""));
+
+        Assert.Equal("Aggregation [t] cannot have a global sub-aggregation [g]. Global aggregations can only be defined as top level aggregations", error.Message);
+    }
+
     [Fact]
     public void Missing_CountsTheDocumentsWithoutTheField_WithSubAggregations()
     {
