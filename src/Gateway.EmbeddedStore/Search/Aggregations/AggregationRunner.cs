@@ -151,6 +151,7 @@ internal static class AggregationRunner
             "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
             "missing" => new MissingAggregation(name, (JsonObject)value!),
             "global" => new GlobalAggregation(name, (JsonObject)value!),
+            "adjacency_matrix" => new AdjacencyMatrixAggregation(name, (JsonObject)value!),
             "percentiles" => new PercentilesAggregation(name, (JsonObject)value!),
             "composite" => new CompositeAggregation(name, (JsonObject)value!),
             "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),

@@ -117,11 +117,5 @@ internal sealed class FilterAggregation : Aggregation
         };
     }
 
-    private static AggDocs Filter(AggDocs docs, QueryNode query) =>
-        new(docs.Parts.Select(p =>
-        {
-            var bits = p.Bits.Clone();
-            bits.And(query.Execute(p.Outcome.Context, scoring: false).Bits);
-            return (p.Outcome, bits);
-        }).ToList());
+    private static AggDocs Filter(AggDocs docs, QueryNode query) => docs.Matching(query);
 }
