@@ -39,15 +39,17 @@ internal static class HitRenderer
         {
             // A nested hit's source is filtered by full paths, as Elasticsearch filters the root's before taking the object out.
             var source = request.Source.Apply(context.Level is { } nested ? nested.WrapInRoot(doc.Source) : doc.Source);
-            source = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping) : source;
+            source = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping)
+                : context.ExcludeSourceVectors ? Knn.VectorRendering.Synthesize(source, context.Mapping) : source;
             json["_source"] = context.Level is { } owner ? Nested.NestedDocs.Unwrap(source, owner.Path)?.DeepClone() ?? new JsonObject() : source;
         }
 
-        var fields = RenderFields(context, doc, request.DocValueFields);
+        var docValueFields = request.DocValueFields.ToHashSet();
+        var fields = RenderFields(context, doc, request.DocValueFields, docValueFields);
         if (request.Fields.Count > 0)
         {
             // fields groups the values of nested objects under their paths; docvalue_fields stays flat.
-            foreach (var (path, values) in Nested.NestedFetchFields.Render(context, hit.Ord, request.Fields, RenderFields).ToList())
+            foreach (var (path, values) in Nested.NestedFetchFields.Render(context, hit.Ord, request.Fields, (c, d, r) => RenderFields(c, d, r, docValueFields)).ToList())
             {
                 fields[path] ??= values?.DeepClone();
             }
@@ -88,7 +90,7 @@ internal static class HitRenderer
         return json;
     }
 
-    private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested)
+    private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested, HashSet<FieldAndFormat> docValueFields)
     {
         var result = new JsonObject();
         foreach (var request in requested)
@@ -100,7 +102,15 @@ internal static class HitRenderer
                     continue;
                 }
 
-                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint)
+                if (values.Mapping.Kind == FieldKind.DenseVector && values.Vector is not null && (request.Format is null || docValueFields.Contains(request)))
+                {
+                    result[path] = docValueFields.Contains(request) ? Knn.VectorRendering.DocValue(values, request.Format)
+                        : !context.ExcludeSourceVectors && Knn.VectorRendering.SourceValue(doc.Source, path) is JsonValue encoded ? new JsonArray(encoded.DeepClone())
+                        : Knn.VectorRendering.Values(values.Vector, values.Mapping.ElementType);
+                    continue;
+                }
+
+                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint or FieldKind.DenseVector)
                 {
                     throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
                         "Field [" + path + "] of type [" + FieldTypeNames.Of(values.Mapping.Kind) + "] doesn't support formats."));

@@ -28,12 +28,7 @@ internal static class KnnExecutor
                 "to perform knn search on field [" + knn.Field + "], its mapping must have [index] set to [true]"));
         }
 
-        if (field.Dims is { } dims && dims != knn.QueryVector.Length)
-        {
-            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
-                "The query vector has a different number of dimensions [" + knn.QueryVector.Length + "] than the document vectors [" + dims + "]."));
-        }
-
+        var query = KnnQueryVector.Resolve(knn, field);
         var nestedPath = Nested.NestedKnn.PathBelow(context, knn.Field);
         var candidates = context.Snapshot.AllLive();
         foreach (var filter in knn.Filters)
@@ -56,12 +51,12 @@ internal static class KnnExecutor
 
         if (nestedPath is not null)
         {
-            return Nested.NestedKnn.SearchParents(context, knn, nestedPath, candidates);
+            return Nested.NestedKnn.SearchParents(context, knn, query, nestedPath, candidates);
         }
 
         if (context.Level is not null)
         {
-            return Nested.NestedKnn.SearchObjects(context, knn, candidates);
+            return Nested.NestedKnn.SearchObjects(context, knn, query, candidates);
         }
 
         if (knn.InnerHits is not null)
@@ -74,9 +69,9 @@ internal static class KnnExecutor
             return [];
         }
 
-        var top = VectorScan.TopK(view, knn.QueryVector, candidates, knn.K, knn.NumCandidates);
+        var top = VectorScan.TopK(view, query, candidates, knn.K, knn.NumCandidates);
         var result = new List<(int Ord, float Score)>(top.Count);
-        var threshold = knn.Similarity is { } sim ? VectorScoring.Score(view.Similarity, sim) : float.NegativeInfinity;
+        var threshold = knn.Similarity is { } sim ? VectorScoring.ThresholdScore(view.Similarity, view.ElementType, sim, field.Dims ?? VectorElementTypes.Dims(view.ElementType, view.Dims)) : float.NegativeInfinity;
         foreach (var (ord, score) in top)
         {
             if (score >= threshold)

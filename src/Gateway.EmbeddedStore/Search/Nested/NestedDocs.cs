@@ -202,7 +202,7 @@ internal sealed class NestedDocs
 
                 if (!columns.TryGetValue(field, out var column))
                 {
-                    column = new VectorColumn(field, vector.Length, values.Mapping.Similarity ?? VectorSimilarity.Cosine);
+                    column = new VectorColumn(field, vector.Length, values.Mapping.Similarity ?? VectorSimilarity.Cosine, values.Mapping.ElementType);
                     columns[field] = column;
                 }
 

@@ -1,3 +1,4 @@
+using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
 using Gateway.EmbeddedStore.Search.Index;
 using Gateway.EmbeddedStore.Search.InnerHits;
@@ -53,7 +54,7 @@ internal sealed class NestedKnn : IInnerHitsSource
     }
 
     /// <summary>The k nearest documents of <paramref name="context"/> by their objects under <paramref name="path"/>.</summary>
-    public static List<(int Ord, float Score)> SearchParents(SearchContext context, KnnSearch knn, string path, DocBits parents)
+    public static List<(int Ord, float Score)> SearchParents(SearchContext context, KnnSearch knn, float[] query, string path, DocBits parents)
     {
         var docs = NestedDocs.For(context, path);
         var child = context.Nested(docs);
@@ -66,7 +67,7 @@ internal sealed class NestedKnn : IInnerHitsSource
             }
         }
 
-        var scored = Score(child, knn, candidates);
+        var scored = Score(child, knn, query, candidates);
         if (knn.InnerHits is { } innerHits)
         {
             var spec = InnerHitsSpec.Parse(innerHits, path);
@@ -81,9 +82,9 @@ internal sealed class NestedKnn : IInnerHitsSource
     /// A <c>knn</c> query on the hidden documents of <paramref name="context"/>: the nearest object of each of the k
     /// nearest parents, or, for inner hits (<see cref="SearchContext.ExactNestedKnn"/>), every object within the threshold.
     /// </summary>
-    public static List<(int Ord, float Score)> SearchObjects(SearchContext context, KnnSearch knn, DocBits candidates)
+    public static List<(int Ord, float Score)> SearchObjects(SearchContext context, KnnSearch knn, float[] query, DocBits candidates)
     {
-        var scored = Score(context, knn, candidates);
+        var scored = Score(context, knn, query, candidates);
         if (context.ExactNestedKnn)
         {
             return scored;
@@ -137,7 +138,7 @@ internal sealed class NestedKnn : IInnerHitsSource
     }
 
     // Every candidate object's exact score, those below the similarity threshold left out.
-    private static List<(int Ord, float Score)> Score(SearchContext context, KnnSearch knn, DocBits candidates)
+    private static List<(int Ord, float Score)> Score(SearchContext context, KnnSearch knn, float[] query, DocBits candidates)
     {
         if (!context.Snapshot.Vectors.TryGetValue(knn.Field, out var view))
         {
@@ -145,8 +146,9 @@ internal sealed class NestedKnn : IInnerHitsSource
         }
 
         var count = candidates.Count();
-        var threshold = knn.Similarity is { } sim ? VectorScoring.Score(view.Similarity, sim) : float.NegativeInfinity;
-        return [.. VectorScan.TopK(view, knn.QueryVector, candidates, count, count, forceExact: true).Where(s => s.Score >= threshold)];
+        var dims = context.Field(knn.Field)?.Dims ?? VectorElementTypes.Dims(view.ElementType, view.Dims);
+        var threshold = knn.Similarity is { } sim ? VectorScoring.ThresholdScore(view.Similarity, view.ElementType, sim, dims) : float.NegativeInfinity;
+        return [.. VectorScan.TopK(view, query, candidates, count, count, forceExact: true).Where(s => s.Score >= threshold)];
     }
 
     private static List<(int Ord, float Score)> Best(List<(int Ord, float Score)> scored, int[] parentOrd, int k)
