@@ -29,6 +29,7 @@ internal static partial class QueryParser
         "nested" => NestedQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
         "vector_similarity" => ParseVectorSimilarity(body),
+        "intervals" => Intervals.IntervalsParser.Parse(body),
         _ => null,
     };
 
