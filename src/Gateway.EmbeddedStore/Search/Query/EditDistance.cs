@@ -7,21 +7,25 @@ namespace Gateway.EmbeddedStore.Search.Query;
 /// </summary>
 internal static class EditDistance
 {
-    public static bool Within(string query, string candidate, int maxEdits, int prefixLength, bool transpositions)
+    public static bool Within(string query, string candidate, int maxEdits, int prefixLength, bool transpositions) =>
+        Compute(query, candidate, maxEdits, prefixLength, transpositions) >= 0;
+
+    /// <summary>The edits from <paramref name="query"/> to <paramref name="candidate"/>, or -1 when more than allowed.</summary>
+    public static int Compute(string query, string candidate, int maxEdits, int prefixLength, bool transpositions)
     {
         var a = query.EnumerateRunes().Select(r => r.Value).ToArray();
         var b = candidate.EnumerateRunes().Select(r => r.Value).ToArray();
         var prefix = Math.Min(prefixLength, a.Length);
         if (b.Length < prefix || !a.AsSpan(0, prefix).SequenceEqual(b.AsSpan(0, prefix)))
         {
-            return false;
+            return -1;
         }
 
         a = a[prefix..];
         b = b[prefix..];
         if (Math.Abs(a.Length - b.Length) > maxEdits)
         {
-            return false;
+            return -1;
         }
 
         var d = new int[a.Length + 1, b.Length + 1];
@@ -50,6 +54,6 @@ internal static class EditDistance
             }
         }
 
-        return d[a.Length, b.Length] <= maxEdits;
+        return d[a.Length, b.Length] <= maxEdits ? d[a.Length, b.Length] : -1;
     }
 }
