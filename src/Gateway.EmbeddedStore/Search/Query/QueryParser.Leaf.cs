@@ -31,6 +31,7 @@ internal static partial class QueryParser
         "vector_similarity" => ParseVectorSimilarity(body),
         "intervals" => Intervals.IntervalsParser.Parse(body),
         "match_bool_prefix" => ParseMatchBoolPrefix(body),
+        "combined_fields" => ParseCombinedFields(body),
         _ => null,
     };
 

@@ -4,9 +4,46 @@ using Gateway.EmbeddedStore.Search.Execution;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
-/// <content><c>match_bool_prefix</c> and the options it shares with <c>multi_match</c> of type <c>bool_prefix</c>.</content>
+/// <content><c>match_bool_prefix</c> (and the options it shares with <c>multi_match</c> of type <c>bool_prefix</c>) and <c>combined_fields</c>.</content>
 internal static partial class QueryParser
 {
+    private static readonly string[] CombinedFieldsOptions = ["query", "fields", "operator", "minimum_should_match", "zero_terms_query", "auto_generate_synonyms_phrase_query", "boost", "_name"];
+
+    private static QueryNode ParseCombinedFields(JsonNode? body)
+    {
+        var obj = body as JsonObject ?? throw StoreException.Parsing("[combined_fields] query malformed, no start_object after query name");
+        foreach (var (key, _) in obj)
+        {
+            if (Array.IndexOf(CombinedFieldsOptions, key) < 0)
+            {
+                throw StoreException.BadRequest("x_content_parse_exception", "[combined_fields] unknown field [" + key + "]");
+            }
+        }
+
+        var text = JsonValues.AsString(obj["query"]) ?? throw StoreException.IllegalArgument("Required [query]");
+        if (obj["auto_generate_synonyms_phrase_query"] is { } synonyms)
+        {
+            // No analyzer of the store produces synonyms, so the option (default true) changes nothing.
+            JsonValues.ToBool(synonyms, "auto_generate_synonyms_phrase_query");
+        }
+
+        var zeroTerms = JsonValues.AsString(obj["zero_terms_query"]) ?? "none";
+        if (zeroTerms is not ("none" or "all"))
+        {
+            throw StoreException.IllegalArgument("Unsupported zero_terms_query value [" + zeroTerms + "]");
+        }
+
+        var query = new CombinedFieldsQuery
+        {
+            Fields = obj["fields"] is JsonArray fields ? fields.Select(f => JsonValues.AsString(f) ?? string.Empty).ToList() : ["*"],
+            Text = text,
+            AndOperator = Operator(obj["operator"]),
+            MinimumShouldMatch = JsonValues.AsString(obj["minimum_should_match"]),
+            ZeroTermsAll = zeroTerms == "all",
+        };
+        return WithCommon(query, obj, "combined_fields");
+    }
+
     private static QueryNode ParseMatchBoolPrefix(JsonNode? body)
     {
         var (field, spec, obj) = SingleField("match_bool_prefix", body);
