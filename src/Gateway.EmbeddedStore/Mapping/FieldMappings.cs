@@ -25,6 +25,8 @@ internal static class FieldMappings
             Similarity = kind == FieldKind.DenseVector && definition["similarity"] is JsonValue s ? VectorSimilarities.Parse(s.GetValue<string>()) : null,
             Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
             Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? (type == "date_nanos" ? DefaultDateNanosFormat : DefaultDateFormat) : null,
+            IgnoreMalformed = definition["ignore_malformed"] is JsonValue im && (im.TryGetValue<bool>(out var ignore) ? ignore : im.ToString() == "true"),
+            ScalingFactor = type == "scaled_float" && definition["scaling_factor"] is JsonValue factor ? factor.GetValue<double>() : null,
             IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia) : null,
             Encoding = type switch
             {
@@ -46,7 +48,7 @@ internal static class FieldMappings
         "integer" => FieldKind.Integer,
         "short" => FieldKind.Short,
         "byte" => FieldKind.Byte,
-        "double" => FieldKind.Double,
+        "double" or "scaled_float" => FieldKind.Double,
         "float" => FieldKind.Float,
         "half_float" => FieldKind.HalfFloat,
         "boolean" => FieldKind.Boolean,

@@ -30,6 +30,12 @@ internal static class HitRenderer
         }
 
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        var ignored = doc.Fields.GetValueOrDefault(IgnoredField.Path);
+        if (ignored is { Keywords: { } ignoredPaths } && request.StoredFields is not ["_none_"])
+        {
+            json[IgnoredField.Path] = new JsonArray(ignoredPaths.Select(p => (JsonNode)p).ToArray());
+        }
+
         if (request.Source.Fetch)
         {
             var source = request.Source.Apply(doc.Source);
@@ -50,6 +56,11 @@ internal static class HitRenderer
             json["fields"] = fields;
         }
 
+        if (ignored?.IgnoredValues is { } ignoredValues && IgnoredFieldValues(ignoredValues, request.Fields) is { Count: > 0 } ignoredFieldValues)
+        {
+            json["ignored_field_values"] = ignoredFieldValues;
+        }
+
         if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, doc, highlight, request.Query) is { } highlighted)
         {
             json["highlight"] = highlighted;
@@ -63,6 +74,21 @@ internal static class HitRenderer
         return json;
     }
 
+    // The values ignore_malformed / ignore_above left out of the fields that `fields` asks for.
+    private static JsonObject IgnoredFieldValues(IReadOnlyDictionary<string, List<JsonNode?>> ignored, List<FieldAndFormat> requested)
+    {
+        var result = new JsonObject();
+        foreach (var (path, values) in ignored)
+        {
+            if (requested.Exists(r => Wildcard.Matches(r.Field, path)))
+            {
+                result[path] = new JsonArray(values.Select(v => v?.DeepClone()).ToArray());
+            }
+        }
+
+        return result;
+    }
+
     private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested)
     {
         var result = new JsonObject();
@@ -70,7 +96,8 @@ internal static class HitRenderer
         {
             foreach (var (path, values) in doc.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path))
+                // Metadata fields come only when named (`*` does not fetch _ignored).
+                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path) || (path == IgnoredField.Path && request.Field != path))
                 {
                     continue;
                 }
