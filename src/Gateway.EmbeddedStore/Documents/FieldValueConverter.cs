@@ -22,6 +22,12 @@ internal static class FieldValueConverter
                 continue;
             }
 
+            if (field.Encoding == KeywordEncoding.Flattened)
+            {
+                FlattenedValues.Convert(id, field, raw, result);
+                continue;
+            }
+
             var converted = extracted is { } vector && vector.Path == path && raw.Count == 1
                 ? new FieldValues { Mapping = field, Vector = VectorParsing.Checked(vector.Vector, field) }
                 : ConvertField(id, field, raw, ignored);

@@ -32,6 +32,7 @@ internal static class FieldMappings
             {
                 "ip" => KeywordEncoding.Ip,
                 "binary" => KeywordEncoding.Binary,
+                "flattened" => KeywordEncoding.Flattened,
                 _ => KeywordEncoding.Plain,
             },
         };
@@ -39,7 +40,7 @@ internal static class FieldMappings
 
     public static FieldKind KindOf(string type) => type switch
     {
-        "keyword" or "ip" or "binary" => FieldKind.Keyword,
+        "keyword" or "ip" or "binary" or "flattened" => FieldKind.Keyword,
         "text" => FieldKind.Text,
         "date" or "date_nanos" => FieldKind.Date,
         "geo_point" => FieldKind.GeoPoint,

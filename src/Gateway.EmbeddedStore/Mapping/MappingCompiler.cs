@@ -14,7 +14,7 @@ internal static class MappingCompiler
     private static readonly HashSet<string> KnownTypes =
     [
         "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
-        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float",
+        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened",
     ];
 
     // The types with an ignore_malformed parameter (text and keyword have none).
@@ -142,6 +142,11 @@ internal static class MappingCompiler
                 NormalizeVector(definition, name);
             }
 
+            if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
+            {
+                throw MappingErrors.MapperParsing("Failed to parse mapping: [depth_limit] must be positive, got [" + depthLimit + "]");
+            }
+
             if (type == "scaled_float")
             {
                 NormalizeScalingFactor(definition);
@@ -152,7 +157,7 @@ internal static class MappingCompiler
                 throw MappingErrors.MapperParsing("unknown parameter [ignore_malformed] on mapper [" + name + "] of type [" + type + "]");
             }
 
-            if (type == "keyword" && definition["ignore_above"] is JsonValue ignoreAbove && ReadInt(ignoreAbove, "ignore_above", name) is var limit && limit < 0)
+            if (type is "keyword" or "flattened" && definition["ignore_above"] is JsonValue ignoreAbove && ReadInt(ignoreAbove, "ignore_above", name) is var limit && limit < 0)
             {
                 throw MappingErrors.MapperParsing("Failed to parse mapping: [ignore_above] must be positive, got [" + limit + "]");
             }

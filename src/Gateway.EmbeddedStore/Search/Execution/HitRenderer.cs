@@ -96,9 +96,17 @@ internal static class HitRenderer
         {
             foreach (var (path, values) in doc.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                // Metadata fields come only when named (`*` does not fetch _ignored).
-                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path) || (path == IgnoredField.Path && request.Field != path))
+                // Metadata fields and the keyed sub-fields of flattened fields come only when named (`*` fetches neither).
+                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path)
+                    || ((path == IgnoredField.Path || values.Mapping.Encoding == KeywordEncoding.FlattenedKey) && request.Field != path))
                 {
+                    continue;
+                }
+
+                if (values.Mapping.Encoding == KeywordEncoding.Flattened)
+                {
+                    // A flattened field is fetched as the objects it was given.
+                    result[path] = new JsonArray(StoredFields.Values(doc.Source, path).Select(v => v?.DeepClone()).ToArray());
                     continue;
                 }
 
