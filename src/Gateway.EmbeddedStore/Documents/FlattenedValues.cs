@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Documents;
@@ -109,6 +110,40 @@ internal static class FlattenedValues
             }
 
             list.Add(text);
+        }
+    }
+
+    /// <summary>
+    /// A flattened value as the <c>fields</c> option returns it: the object given, without the leaf values longer than
+    /// <paramref name="ignoreAbove"/> (an array left with one value becomes that value); null when nothing is left.
+    /// </summary>
+    public static JsonNode? Fetchable(JsonNode? node, int? ignoreAbove)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var kept = new JsonObject();
+                foreach (var (key, value) in obj)
+                {
+                    if (Fetchable(value, ignoreAbove) is { } child)
+                    {
+                        kept[key] = child;
+                    }
+                }
+
+                return kept.Count > 0 ? kept : null;
+            case JsonArray array:
+                var items = array.Select(i => Fetchable(i, ignoreAbove)).OfType<JsonNode>().ToList();
+                return items.Count switch
+                {
+                    0 => null,
+                    1 when items.Count < array.Count => items[0],
+                    _ => new JsonArray([.. items]),
+                };
+            case null:
+                return null;
+            default:
+                return ignoreAbove is { } limit && node.GetValueKind() == JsonValueKind.String && node.GetValue<string>().Length > limit ? null : node.DeepClone();
         }
     }
 

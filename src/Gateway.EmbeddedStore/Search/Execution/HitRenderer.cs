@@ -106,7 +106,12 @@ internal static class HitRenderer
                 if (values.Mapping.Encoding == KeywordEncoding.Flattened)
                 {
                     // A flattened field is fetched as the objects it was given.
-                    result[path] = new JsonArray(StoredFields.Values(doc.Source, path).Select(v => v?.DeepClone()).ToArray());
+                    var objects = StoredFields.Values(doc.Source, path).Select(v => FlattenedValues.Fetchable(v, values.Mapping.IgnoreAbove)).OfType<JsonNode>().ToArray();
+                    if (objects.Length > 0)
+                    {
+                        result[path] = new JsonArray(objects);
+                    }
+
                     continue;
                 }
 

@@ -55,7 +55,7 @@ internal sealed class CombinedFieldsQuery : QueryNode
         var analyzer = AnalyzerNames.ForSearch(fields[0].Mapping);
         if (fields.Any(f => AnalyzerNames.ForSearch(f.Mapping) != analyzer))
         {
-            throw StoreException.IllegalArgument("All fields in [combined_fields] query must have the same search analyzer");
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("All fields in [combined_fields] query must have the same search analyzer"));
         }
 
         var terms = StandardAnalyzer.Analyze(Text, analyzer);
@@ -138,7 +138,7 @@ internal sealed class CombinedFieldsQuery : QueryNode
             var weight = caret < 0 ? 1f : float.Parse(spec[(caret + 1)..], CultureInfo.InvariantCulture);
             if (weight < 1f)
             {
-                throw StoreException.IllegalArgument("[combined_fields] requires field boosts to be >= 1.0");
+                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("[combined_fields] requires field boosts to be >= 1.0"));
             }
 
             if (pattern.Contains('*', StringComparison.Ordinal))
@@ -154,7 +154,7 @@ internal sealed class CombinedFieldsQuery : QueryNode
 
             if (field.Kind != FieldKind.Text)
             {
-                throw StoreException.IllegalArgument("Field [" + field.Path + "] of type [" + FieldTypeNames.Of(field.Kind) + "] does not support [combined_fields] queries");
+                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("Field [" + field.Path + "] of type [" + Mapping.FieldMappings.TypeName(field) + "] does not support [combined_fields] queries"));
             }
 
             resolved.Add((field, weight));

@@ -58,7 +58,7 @@ internal static class IntervalSourceBuilder
     {
         if (field.Kind != FieldKind.Text)
         {
-            throw StoreException.IllegalArgument("Can only use interval queries on text fields - not on [" + field.Path + "] which is of type [" + FieldTypeNames.Of(field.Kind) + "]");
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("Can only use interval queries on text fields - not on [" + field.Path + "] which is of type [" + Mapping.FieldMappings.TypeName(field) + "]"));
         }
     }
 
@@ -144,7 +144,7 @@ internal static class IntervalSourceBuilder
                 var end = pattern.IndexOf('"', i + 1);
                 if (end < 0)
                 {
-                    throw StoreException.IllegalArgument("expected '\"' at position " + pattern.Length);
+                    throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("expected '\"' at position " + pattern.Length));
                 }
 
                 regex.Append(Regex.Escape(pattern[(i + 1)..end]));
@@ -152,7 +152,7 @@ internal static class IntervalSourceBuilder
             }
             else if (c is '~' or '&' or '@' or '#' or '<' or '>')
             {
-                throw StoreException.IllegalArgument("[intervals] regexp operator [" + c + "] is not supported by the embedded store");
+                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("[intervals] regexp operator [" + c + "] is not supported by the embedded store"));
             }
             else
             {
@@ -167,7 +167,7 @@ internal static class IntervalSourceBuilder
         }
         catch (ArgumentException e)
         {
-            throw StoreException.IllegalArgument("invalid regexp [" + pattern + "]: " + e.Message.ToString(CultureInfo.InvariantCulture));
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("invalid regexp [" + pattern + "]: " + e.Message.ToString(CultureInfo.InvariantCulture)));
         }
     }
 }
