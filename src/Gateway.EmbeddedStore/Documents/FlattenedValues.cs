@@ -125,7 +125,12 @@ internal static class FlattenedValues
                 var kept = new JsonObject();
                 foreach (var (key, value) in obj)
                 {
-                    if (Fetchable(value, ignoreAbove) is { } child)
+                    // Nulls stay as given; only values over ignore_above are left out.
+                    if (value is null)
+                    {
+                        kept[key] = null;
+                    }
+                    else if (Fetchable(value, ignoreAbove) is { } child)
                     {
                         kept[key] = child;
                     }

@@ -144,7 +144,7 @@ internal static class MappingCompiler
 
             if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
             {
-                throw MappingErrors.MapperParsing("Failed to parse mapping: [depth_limit] must be positive, got [" + depthLimit + "]");
+                throw MappingErrors.MapperParsing("[depth_limit] must be positive, got [" + depthLimit + "]");
             }
 
             if (type == "scaled_float")
@@ -179,15 +179,15 @@ internal static class MappingCompiler
     {
         if (definition["scaling_factor"] is not JsonValue value)
         {
-            throw MappingErrors.MapperParsing("Failed to parse mapping: Field [scaling_factor] is required");
+            throw MappingErrors.MapperParsing("Field [scaling_factor] is required");
         }
 
         var factor = value.TryGetValue<double>(out var d) ? d
             : value.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d
-            : throw MappingErrors.MapperParsing("Failed to parse mapping: [scaling_factor] must be a number, got [" + value.ToJsonString() + "]");
+            : throw MappingErrors.MapperParsing("[scaling_factor] must be a number, got [" + value.ToJsonString() + "]");
         if (!double.IsFinite(factor) || factor <= 0)
         {
-            throw MappingErrors.MapperParsing("Failed to parse mapping: [scaling_factor] must be a positive number, got [" + factor.ToString(CultureInfo.InvariantCulture) + "]");
+            throw MappingErrors.MapperParsing("[scaling_factor] must be a positive number, got [" + factor.ToString(CultureInfo.InvariantCulture) + "]");
         }
 
         definition["scaling_factor"] = factor;
