@@ -3,9 +3,12 @@ namespace Gateway.Photos.Ingestion;
 /// <summary>Finds the image files of an album: recursive, any-case extensions, hidden and system entries skipped.</summary>
 public static class AlbumScanner
 {
-    /// <summary>Image extensions ingested (compared case-insensitively).</summary>
-    public static IReadOnlySet<string> Extensions { get; } =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".heic", ".heif", ".jpg", ".jpeg", ".png", ".webp" };
+    /// <summary>Image extensions ingested (compared case-insensitively): every container the decoder reads (it sniffs the
+    /// bytes, so a misnamed file still decodes or fails with the reason).</summary>
+    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".heic", ".heif", ".avif", ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff",
+    };
 
     /// <summary>Every image under <paramref name="album"/>'s root, sorted by relative path (ordinal) so runs are repeatable.</summary>
     /// <exception cref="DirectoryNotFoundException">The album root does not exist.</exception>

@@ -30,8 +30,9 @@ internal sealed class IngestPipeline(
     /// <summary>Files finished without failure, counting the run's already-done ones.</summary>
     public int Done => _done;
 
-    /// <summary>Indexes <paramref name="work"/>; answers the files that failed, or why the run stopped (a bulk request
-    /// the upstream did not take: the files after it would fail the same way).</summary>
+    /// <summary>Indexes <paramref name="work"/>; answers the files that failed, or why the run stopped: a bulk request
+    /// the upstream did not take, or an embedding model that became unavailable (the files after it would fail the same
+    /// way). What was embedded before a stop is written first, so a later run resumes after it.</summary>
     public async Task<Outcome<List<IngestFailure>>> RunAsync(IReadOnlyList<WorkItem> work, int total, int alreadyDone, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +89,12 @@ internal sealed class IngestPipeline(
         var pending = new List<WorkOutput>();
         await foreach (var result in output.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (result is { StopsRun: true, Failure: { } runFailure })
+            {
+                var written = await FlushAsync(pending, failures, progress, total, started, cancellationToken).ConfigureAwait(false);
+                return await StopAsync(written.Failure ?? $"{runFailure} ({Volatile.Read(ref _indexed)} photos indexed before it; run the scan again when the model is back: it goes on from there)", stop, producer, processors).ConfigureAwait(false);
+            }
+
             if (result.Failure is not null)
             {
                 failures.Add(new IngestFailure(result.File.Album, result.File.RelativePath, result.Failure));
@@ -205,8 +212,9 @@ internal sealed class IngestPipeline(
 
         if (embedded.Failure is { } failed)
         {
-            // The model went away mid-run: this file fails with the reason, as every file after it will until it is back.
-            return new WorkOutput(file, null, null, "the image was not embedded: " + failed.Reason, false);
+            // The model is missing, loading or broken: not this file's fault, and every file after it would fail the same
+            // way, so the run stops and says why instead of failing each file.
+            return new WorkOutput(file, null, null, "the embedding model is unavailable: " + failed.Reason, false, StopsRun: true);
         }
 
         var vector = embedded.Value;

@@ -46,7 +46,14 @@ internal sealed class ChunkedIngestion(
         string? failure;
         try
         {
-            var chunks = await WaitForChunksAsync(jobId, kind, album, stored, started, report, token).ConfigureAwait(false);
+            var waited = await WaitForChunksAsync(jobId, kind, album, stored, started, report, token).ConfigureAwait(false);
+            if (waited.Failure is { } chunkFailure)
+            {
+                await AbandonAsync(stored).ConfigureAwait(false);
+                return Outcome.Failed(chunkFailure);
+            }
+
+            var chunks = waited.Value;
             var plan = stored.Plan;
             var indexed = chunks.Sum(c => c.Indexed);
             var failures = chunks.SelectMany(c => c.Failures).ToList();
@@ -67,6 +74,7 @@ internal sealed class ChunkedIngestion(
         }
         catch (Exception e) when (e is not OperationCanceledException || progress.IsDeleted(jobId))
         {
+            // Cancelled (the job deleted), or a programmer error: nothing of the run may go on.
             await AbandonAsync(stored).ConfigureAwait(false);
             throw;
         }
@@ -103,7 +111,10 @@ internal sealed class ChunkedIngestion(
         return stored;
     }
 
-    private async Task<IReadOnlyList<ChunkProgress>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, long started, IProgress<IngestProgress> report, CancellationToken token)
+    /// <summary>Waits until every chunk succeeded (answers their progress), or answers why the run cannot finish: a chunk
+    /// that failed (its own reason), or one that ended in Hangfire without a record (deleted in the dashboard, or it
+    /// could not even start).</summary>
+    private async Task<Outcome<IReadOnlyList<ChunkProgress>>> WaitForChunksAsync(string jobId, string kind, string? album, StoredPlan stored, long started, IProgress<IngestProgress> report, CancellationToken token)
     {
         var plan = stored.Plan;
         var ids = stored.ChunkIds.ToHashSet(StringComparer.Ordinal);
@@ -126,7 +137,7 @@ internal sealed class ChunkedIngestion(
 
             if (chunks.FirstOrDefault(c => c.State == "failed") is { } broken)
             {
-                throw new InvalidOperationException($"chunk {broken.Chunk} (job {broken.JobId}) failed on {broken.Worker}: {broken.Error}");
+                return Outcome.Failed($"chunk {broken.Chunk} (job {broken.JobId}) failed on {broken.Worker}: {broken.Error}");
             }
 
             if (finished == ids.Count)
@@ -134,11 +145,10 @@ internal sealed class ChunkedIngestion(
                 return chunks;
             }
 
-            // A chunk that ended in Hangfire without a record of its own (deleted in the dashboard, or it could not
-            // even start) would be waited for for ever: look now and then.
+            // A chunk that ended in Hangfire without a record of its own would be waited for for ever: look now and then.
             if (poll % 20 == 0 && Ended(ids.Except(chunks.Where(c => c.State == "succeeded").Select(c => c.JobId))) is { } ended)
             {
-                throw new InvalidOperationException($"chunk job {ended.Id} is {ended.State.ToLowerInvariant()} in Hangfire");
+                return Outcome.Failed($"chunk job {ended.Id} is {ended.State.ToLowerInvariant()} in Hangfire");
             }
 
             await chunkFinished.WaitAsync(Poll, time, token).ConfigureAwait(false);

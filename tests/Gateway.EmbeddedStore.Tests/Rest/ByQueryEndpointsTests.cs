@@ -89,6 +89,26 @@ public sealed class ByQueryEndpointsTests : IDisposable
         Assert.Equal(4, (await _store.OkAsync("GET", "/src/_count"))["count"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task DeleteByQuery_AConflictEndsTheRunAfterItsBatchWhoseOtherDeletesStay()
+    {
+        await SeedAsync("docs", 10);
+        // Changed after the last refresh: the run sees the old version of document 2 (in its first batch of 5).
+        await _store.OkAsync("PUT", "/docs/_doc/2", """{"n":20}""");
+
+        var aborted = await _store.SendAsync("POST", "/docs/_delete_by_query?scroll_size=5&refresh=true", """{"query":{"match_all":{}}}""");
+        var left = await _store.OkAsync("POST", "/docs/_search?size=20", """{"sort":[{"n":"asc"}]}""");
+
+        // As Elasticsearch, which sends each batch as one bulk request: the other four deletes of that batch are done,
+        // the second batch never runs.
+        Assert.Equal(409, aborted.Status);
+        Assert.Equal(4, aborted.Body!["deleted"]!.GetValue<int>());
+        Assert.Equal(1, aborted.Body!["version_conflicts"]!.GetValue<int>());
+        Assert.Equal(1, aborted.Body!["batches"]!.GetValue<int>());
+        Assert.Equal("2", Assert.Single(aborted.Body!["failures"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal([5, 6, 7, 8, 9, 20], left["hits"]!["hits"]!.AsArray().Select(h => h!["_source"]!["n"]!.GetValue<int>()));
+    }
+
     private async Task SeedAsync(string index, int count)
     {
         var bulk = new StringBuilder();

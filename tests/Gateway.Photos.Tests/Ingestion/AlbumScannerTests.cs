@@ -12,7 +12,8 @@ public sealed class AlbumScannerTests : IDisposable
         foreach (var file in new[]
         {
             "a.jpg", "B.JPEG", "sub dir/Ama Dablam – sunrise.HEIC", "sub dir/écran/日本.webp", "x.Png", "y.heif",
-            "notes.txt", ".hidden.jpg", ".thumbnails/t.jpg", "sub dir/._IMG_1.HEIC", "@eaDir/s.jpg", "movie.MOV",
+            "scan.TIF", "scan2.tiff", "z.avif", "old.bmp", "anim.gif", "w.jfif",
+            "notes.txt", "raw.xmp", "IMG_1.AAE", ".hidden.jpg", ".thumbnails/t.jpg", "sub dir/._IMG_1.HEIC", "@eaDir/s.jpg", "movie.MOV",
         })
         {
             var path = Path.Combine(_root, file);
@@ -23,7 +24,7 @@ public sealed class AlbumScannerTests : IDisposable
         var files = AlbumScanner.Scan(new AlbumOptions { Name = "trek", Root = _root });
 
         Assert.Equal(
-            ["B.JPEG", "a.jpg", "sub dir/Ama Dablam – sunrise.HEIC", "sub dir/écran/日本.webp", "x.Png", "y.heif"],
+            ["B.JPEG", "a.jpg", "anim.gif", "old.bmp", "scan.TIF", "scan2.tiff", "sub dir/Ama Dablam – sunrise.HEIC", "sub dir/écran/日本.webp", "w.jfif", "x.Png", "y.heif", "z.avif"],
             files.Select(f => f.RelativePath));
         Assert.All(files, f => Assert.Equal(3, f.Size));
         Assert.All(files, f => Assert.Equal("trek", f.Album));

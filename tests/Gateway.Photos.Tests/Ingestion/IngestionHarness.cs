@@ -12,14 +12,14 @@ internal sealed class IngestionHarness
 {
     private readonly UpstreamFixture _fixture;
 
-    public IngestionHarness(UpstreamFixture fixture, string name, bool catalog = true)
+    public IngestionHarness(UpstreamFixture fixture, string name, bool catalog = true, Gateway.Embeddings.IEmbeddingService? embeddings = null)
     {
         _fixture = fixture;
         AlbumRoot = Directory.CreateDirectory(Path.Combine(fixture.Root, name, "Trek 2023 – Khumbu")).FullName;
         var peaksOptions = new PeaksOptions { IndexName = "peaks_" + name };
         Catalog = new PeakCatalogIndexer(fixture.Upstream, fixture.Embeddings, fixture.Prompts, peaksOptions);
         Options = new PhotosOptions { Alias = "photos_" + name, BatchSize = 4, Workers = 4, Albums = [new AlbumOptions { Name = "ebc", Root = AlbumRoot }] };
-        Ingestor = new PhotoIngestor(fixture.Upstream, fixture.Embeddings, Catalog, Microsoft.Extensions.Options.Options.Create(Options));
+        Ingestor = new PhotoIngestor(fixture.Upstream, embeddings ?? fixture.Embeddings, Catalog, Microsoft.Extensions.Options.Options.Create(Options));
         WithCatalog = catalog;
     }
 

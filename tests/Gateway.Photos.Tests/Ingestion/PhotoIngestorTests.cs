@@ -114,6 +114,50 @@ public sealed class PhotoIngestorTests(UpstreamFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task IndexAlbum_IndexesEveryFormatTheDecoderReads()
+    {
+        var h = new IngestionHarness(fixture, "formats");
+        foreach (var (name, format) in new[] { ("scan.TIF", ImageMagick.MagickFormat.Tiff), ("old.bmp", ImageMagick.MagickFormat.Bmp3), ("anim.gif", ImageMagick.MagickFormat.Gif) })
+        {
+            using var image = new ImageMagick.MagickImage(new ImageMagick.MagickColor("#2050d0"), 96, 64);
+            h.Write(name, image.ToByteArray(format));
+        }
+
+        var result = (await h.Ingestor.IndexAlbumAsync("ebc")).Value;
+
+        Assert.Empty(result.Failures);
+        Assert.Equal((3, 3), (result.Total, result.Indexed));
+        Assert.Equal(["anim.gif", "old.bmp", "scan.TIF"], (await h.DocumentsAsync()).Select(d => d["_source"]!["path"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task IndexAlbum_ModelGoesAwayMidRun_StopsWithTheReasonAndTheNextRunGoesOn()
+    {
+        var gone = new IngestionHarness(fixture, "gone", embeddings: new ModelThatGoesAway(fixture.Embeddings, images: 2));
+        string[] colours = ["red", "blue", "green", "yellow", "white", "black", "red", "blue"];
+        for (var i = 0; i < colours.Length; i++)
+        {
+            gone.Write($"{i}.jpg", IngestionHarness.Colour(colours[i]));
+        }
+
+        var stopped = await gone.Ingestor.IndexAlbumAsync("ebc");
+
+        // One failure for the run, naming the model's reason, instead of six files failed and a run that "succeeded".
+        Assert.False(stopped.Succeeded);
+        Assert.StartsWith("the embedding model is unavailable: the model folder /models/siglip2 is gone", stopped.Failure, StringComparison.Ordinal);
+        Assert.Contains("run the scan again when the model is back", stopped.Failure, StringComparison.Ordinal);
+        var kept = await gone.DocumentsAsync();
+        Assert.InRange(kept.Count, 0, 2);
+
+        var back = new IngestionHarness(fixture, "gone");
+        var resumed = (await back.Ingestor.IndexAlbumAsync("ebc")).Value;
+
+        Assert.Equal((8, 8 - kept.Count, kept.Count), (resumed.Total, resumed.Indexed, resumed.Unchanged));
+        Assert.Empty(resumed.Failures);
+        Assert.Equal(8, (await back.DocumentsAsync()).Count);
+    }
+
+    [Fact]
     public async Task FullReindex_Cancelled_LeavesAliasAndDropsHalfBuiltIndex()
     {
         var h = new IngestionHarness(fixture, "cancel");

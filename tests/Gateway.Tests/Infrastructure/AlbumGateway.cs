@@ -1,4 +1,5 @@
 using Gateway.TestModels;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -18,6 +19,12 @@ internal sealed class AlbumGateway : IDisposable
 
     /// <summary>As above, with more settings (e.g. <c>Jobs:ChunkSize</c>).</summary>
     public AlbumGateway(IReadOnlyDictionary<string, string?> extraSettings, params string[] colours)
+        : this(extraSettings, null, colours)
+    {
+    }
+
+    /// <summary>As above, with services changed after the gateway's own (e.g. an embedding service that fails).</summary>
+    public AlbumGateway(IReadOnlyDictionary<string, string?> extraSettings, Action<IServiceCollection>? services, params string[] colours)
     {
         var model = TestModelFactory.WriteTo(Path.Combine(_dir.Path, "model"));
         var album = Directory.CreateDirectory(Path.Combine(_dir.Path, "album")).FullName;
@@ -42,7 +49,7 @@ internal sealed class AlbumGateway : IDisposable
         }
 
         Settings = settings;
-        Host = GatewayHost.Start(_dir.Path, model.Directory, settings);
+        Host = GatewayHost.Start(_dir.Path, model.Directory, settings, services);
         Host.Http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + AdminPassword)));
 
         // `gateway index --server` reads the admin password from the environment; every album gateway shares this one.

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Gateway.Embeddings;
+using Gateway.Embeddings.Service;
 using Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Jobs;
 
@@ -43,6 +46,25 @@ public sealed class JobsApiTests : IDisposable
 
         Assert.Equal("failed", scanned["state"]!.GetValue<string>());
         Assert.Equal("'photos' is a plain index, not an alias: run a full reindex after deleting or renaming it", scanned["message"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("200")]
+    [InlineData("1")]
+    public async Task Scan_ModelGoesAwayMidRun_FailsOnceWithTheReasonInsteadOfFailingEveryPhoto(string chunkSize)
+    {
+        // Text still embeds (the scan's start checks the model with one), images no longer do.
+        using var gateway = new AlbumGateway(
+            new Dictionary<string, string?> { ["Jobs:ChunkSize"] = chunkSize },
+            services => services.AddSingleton<IEmbeddingService>(sp => new ModelThatGoesAway(sp.GetRequiredService<SiglipEmbeddingService>(), images: 0)),
+            "red", "blue", "green");
+
+        var scanned = await WaitAsync(gateway.Host, await StartAsync(gateway.Host, """{"type":"incremental-scan","album":"trek"}"""));
+
+        // A chunk stops at its first photo and the run fails with that chunk's reason (before: "succeeded", 4 failed).
+        Assert.Equal("failed", scanned["state"]!.GetValue<string>());
+        Assert.Matches(@"^chunk \d+ \(job \S+\) failed on .+: the embedding model is unavailable: the model folder /models/siglip2 is gone", scanned["message"]!.GetValue<string>());
+        Assert.Empty(await PathsAsync(gateway.Host));
     }
 
     [Fact]

@@ -59,7 +59,9 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     /// <summary>
     /// The loop shared by delete- and update-by-query: writes each match with its seen version, counts version
     /// conflicts (stopping at the first unless <c>conflicts: proceed</c>), records any other refusal as the
-    /// document's failure and stops, then refreshes what was touched as the request asks. A missing index is the
+    /// document's failure and stops, then refreshes what was touched as the request asks. Stopping ends the run after
+    /// the current batch of <c>scroll_size</c>, as in Elasticsearch, which sends each batch as one bulk request whose
+    /// other items are written (and stay written). A missing index is the
     /// returned error (nothing is written).
     /// </summary>
     private async ValueTask<StoreError?> WriteEachAsync(
@@ -82,6 +84,11 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Total = matches.Count;
         foreach (var (indexName, doc) in FailedOnCopies(request, Owner(matches), matches, outcome) ? [] : matches)
         {
+            if (!outcome.NextItem())
+            {
+                break;
+            }
+
             var index = store.Catalog.Find(indexName)!;
             StoreError? refused;
             try
@@ -101,7 +108,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
             if (!Refused(outcome, indexName, doc.Id, refused, proceed))
             {
-                break;
+                outcome.StopAfterThisBatch();
             }
         }
 
@@ -174,6 +181,11 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Total = matches.Count;
         foreach (var (_, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
         {
+            if (!outcome.NextItem())
+            {
+                break;
+            }
+
             StoreError? refused;
             try
             {
@@ -201,7 +213,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
             if (!Refused(outcome, index.Name, doc.Id, refused, proceed))
             {
-                break;
+                outcome.StopAfterThisBatch();
             }
         }
 

@@ -25,6 +25,26 @@ internal sealed class ByQueryOutcome
 
     public List<JsonObject> Failures { get; } = [];
 
+    // Items taken so far, and where the run ends when a failure stopped it (the end of that item's batch).
+    private long _items;
+    private long? _stopAt;
+
+    /// <summary>Takes the next item; false when a failure stopped the run and its batch is done.</summary>
+    public bool NextItem()
+    {
+        if (_items >= _stopAt)
+        {
+            return false;
+        }
+
+        _items++;
+        return true;
+    }
+
+    /// <summary>A failure stops the run: the rest of the current item's batch is still written (one bulk request in
+    /// Elasticsearch), no later batch is.</summary>
+    public void StopAfterThisBatch() => _stopAt ??= ((_items - 1) / BatchSize + 1) * BatchSize;
+
     public int Status => Failures.Count == 0 ? 200 : Failures.Max(f => f["status"]!.GetValue<int>());
 
     public void Fail(string index, string id, StoreError error) => Failures.Add(new JsonObject
@@ -58,7 +78,7 @@ internal sealed class ByQueryOutcome
             json["deleted"] = Deleted;
         }
 
-        json["batches"] = (Total + BatchSize - 1) / BatchSize;
+        json["batches"] = (Math.Min(Total, _stopAt ?? Total) + BatchSize - 1) / BatchSize;
         json["version_conflicts"] = VersionConflicts;
         json["noops"] = Noops;
         json["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 };
