@@ -32,6 +32,7 @@ internal static partial class QueryParser
         "intervals" => Intervals.IntervalsParser.Parse(body),
         "match_bool_prefix" => ParseMatchBoolPrefix(body),
         "combined_fields" => ParseCombinedFields(body),
+        "distance_feature" => DistanceFeatureQuery.Parse(body),
         _ => null,
     };
 
