@@ -42,6 +42,9 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_terms_count</c>: the most values a <c>terms</c> query may hold.</summary>
     public int MaxTermsCount { get; init; } = IndexLimits.DefaultMaxTermsCount;
 
+    /// <summary>The index's <c>index.max_regex_length</c>: the longest pattern a <c>regexp</c> query may have.</summary>
+    public int MaxRegexLength { get; init; } = IndexLimits.DefaultMaxRegexLength;
+
     public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
 
     /// <summary>A zeroed array of at least <see cref="MaxDoc"/> scores, valid until the search is disposed.</summary>

@@ -33,6 +33,8 @@ internal static partial class QueryParser
         "match_bool_prefix" => ParseMatchBoolPrefix(body),
         "combined_fields" => ParseCombinedFields(body),
         "distance_feature" => DistanceFeatureQuery.Parse(body),
+        "fuzzy" => ParseSingleField("fuzzy", body, FuzzyQuery.Parse),
+        "regexp" => ParseSingleField("regexp", body, RegexpQuery.Parse),
         _ => null,
     };
 

@@ -44,6 +44,13 @@ internal static partial class QueryParser
         return WithCommon(query, obj, "combined_fields");
     }
 
+    /// <summary>A single-field query (<c>{"fuzzy":{"field":...}}</c>) parsed by <paramref name="parse"/>.</summary>
+    private static QueryNode ParseSingleField(string type, JsonNode? body, Func<string, JsonNode?, JsonObject, QueryNode> parse)
+    {
+        var (field, spec, obj) = SingleField(type, body);
+        return parse(field, spec, obj);
+    }
+
     private static QueryNode ParseMatchBoolPrefix(JsonNode? body)
     {
         var (field, spec, obj) = SingleField("match_bool_prefix", body);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Gateway.EmbeddedStore.Errors;
@@ -36,7 +35,7 @@ internal static class IntervalSourceBuilder
             "all_of" => Combine(rule.Children.Select(c => Build(c, context, target)).ToList(), rule.MaxGaps, rule.Ordered),
             "prefix" => Prefix(Normalize(rule.Text, analyzer)),
             "wildcard" => Pattern("wildcard", WildcardRegex(Normalize(rule.Text, analyzer))),
-            "regexp" => Pattern("regexp", RegexpRegex(Normalize(rule.Text, analyzer))),
+            "regexp" => Pattern("regexp", LuceneRegexp.ToRegex(Normalize(rule.Text, analyzer), operators: true, ignoreCase: false)),
             "fuzzy" => Fuzzy(rule, Normalize(rule.Text, analyzer)),
             _ => Range(rule, analyzer),
         };
@@ -118,56 +117,5 @@ internal static class IntervalSourceBuilder
         }
 
         return new Regex(regex.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
-    }
-
-    // Lucene's RegExp syntax translated to .NET's: the whole term must match, "..." is a literal string and
-    // characters .NET treats specially but Lucene does not (^ $) are literals. Lucene's extra operators (~ complement,
-    // & intersection, @ any string, # empty, <n-m> numeric ranges) have no .NET equivalent and are refused by name.
-    private static Regex RegexpRegex(string pattern)
-    {
-        var regex = new StringBuilder("^(?:");
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                regex.Append(Regex.Escape(pattern[++i].ToString()));
-            }
-            else if (inClass)
-            {
-                inClass = c != ']';
-                regex.Append(c == '[' ? "\\[" : c.ToString());
-            }
-            else if (c == '"')
-            {
-                var end = pattern.IndexOf('"', i + 1);
-                if (end < 0)
-                {
-                    throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("expected '\"' at position " + pattern.Length));
-                }
-
-                regex.Append(Regex.Escape(pattern[(i + 1)..end]));
-                i = end;
-            }
-            else if (c is '~' or '&' or '@' or '#' or '<' or '>')
-            {
-                throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("[intervals] regexp operator [" + c + "] is not supported by the embedded store"));
-            }
-            else
-            {
-                inClass = c == '[';
-                regex.Append(c is '.' or '*' or '+' or '?' or '{' or '}' or '(' or ')' or '|' or '[' ? c.ToString() : Regex.Escape(c.ToString()));
-            }
-        }
-
-        try
-        {
-            return new Regex(regex.Append(")$").ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException e)
-        {
-            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("invalid regexp [" + pattern + "]: " + e.Message.ToString(CultureInfo.InvariantCulture)));
-        }
     }
 }
