@@ -96,11 +96,14 @@ internal static class FieldValueConverter
                         : new FieldValues { Mapping = field, Texts = strings };
                 case FieldKind.Long or FieldKind.Integer or FieldKind.Short or FieldKind.Byte or FieldKind.Date or FieldKind.Boolean:
                     var longs = new List<long>(raw.Count);
+                    var tokenCount = FieldMappings.TypeName(field) == "token_count";
                     foreach (var value in raw)
                     {
                         current = value;
                         longs.Add(field.Kind switch
                         {
+                            // token_count: the number of tokens the field's analyzer makes of the text.
+                            _ when tokenCount => Search.Analysis.StandardAnalyzer.Analyze(AsString(value), Search.Analysis.AnalyzerNames.For(field)).Count,
                             FieldKind.Date => ParseDate(value, field),
                             FieldKind.Boolean => ParseBoolean(value),
                             _ => NumericParsing.ParseInteger(value, field.Kind),

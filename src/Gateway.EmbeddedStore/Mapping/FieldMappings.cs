@@ -46,7 +46,7 @@ internal static class FieldMappings
         "geo_point" => FieldKind.GeoPoint,
         "dense_vector" => FieldKind.DenseVector,
         "long" => FieldKind.Long,
-        "integer" => FieldKind.Integer,
+        "integer" or "token_count" => FieldKind.Integer,
         "short" => FieldKind.Short,
         "byte" => FieldKind.Byte,
         "double" or "scaled_float" => FieldKind.Double,

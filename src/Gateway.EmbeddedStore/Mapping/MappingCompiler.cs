@@ -14,7 +14,7 @@ internal static class MappingCompiler
     private static readonly HashSet<string> KnownTypes =
     [
         "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
-        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened",
+        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened", "token_count",
     ];
 
     // The types with an ignore_malformed parameter (text and keyword have none).
@@ -145,6 +145,11 @@ internal static class MappingCompiler
             if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
             {
                 throw MappingErrors.MapperParsing("[depth_limit] must be positive, got [" + depthLimit + "]");
+            }
+
+            if (type == "token_count" && definition["analyzer"] is null)
+            {
+                throw MappingErrors.MapperParsing("Analyzer must be set for field [" + name + "] but wasn't.");
             }
 
             if (type == "scaled_float")

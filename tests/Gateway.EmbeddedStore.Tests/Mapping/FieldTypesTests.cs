@@ -37,7 +37,22 @@ public sealed class FieldTypesTests : IDisposable
         Assert.Equal(10.0, mapping["p"]!["mappings"]!["properties"]!["price"]!["scaling_factor"]!.GetValue<double>());
     }
 
+    [Fact]
+    public async Task TokenCount_IndexesTheNumberOfTokens()
+    {
+        await _harness.OkAsync("PUT", "/c", """{"mappings":{"properties":{"title":{"type":"text","fields":{"words":{"type":"token_count","analyzer":"standard"}}},"tags":{"type":"token_count","analyzer":"whitespace"}}}}""");
+        await _harness.OkAsync("PUT", "/c/_doc/1", """{"title":"The quick brown fox","tags":["a-b c","d"]}""");
+        await _harness.OkAsync("PUT", "/c/_doc/2?refresh=true", """{"title":"Hello, world!"}""");
+
+        Assert.Equal("1", await IdsAsync("c", """{"range":{"title.words":{"gte":3}}}"""));
+        Assert.Equal("2", await IdsAsync("c", """{"term":{"title.words":2}}"""));
+        var hit = (await SearchAsync("c", """{"query":{"ids":{"values":["1"]}},"fields":["tags","title.words"]}"""))["hits"]!["hits"]![0]!;
+        Assert.Equal("[2,1]", hit["fields"]!["tags"]!.ToJsonString());
+        Assert.Equal("[4]", hit["fields"]!["title.words"]!.ToJsonString());
+    }
+
     [Theory]
+    [InlineData("""{"f":{"type":"token_count"}}""", "Failed to parse mapping: Analyzer must be set for field [f] but wasn't.")]
     [InlineData("""{"f":{"type":"scaled_float"}}""", "Failed to parse mapping: Field [scaling_factor] is required")]
     [InlineData("""{"f":{"type":"scaled_float","scaling_factor":0}}""", "Failed to parse mapping: [scaling_factor] must be a positive number, got [0]")]
     [InlineData("""{"f":{"type":"scaled_float","scaling_factor":"x"}}""", "Failed to parse mapping: [scaling_factor] must be a number, got [\"x\"]")]
