@@ -15,40 +15,12 @@ internal static class NodeClients
     public static string? MissingReason { get; } = FindMissing();
 
     /// <summary>Runs <c>node</c> with <paramref name="arguments"/> in <see cref="Folder"/>; returns the exit code and outputs.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment) =>
+        ClientProcess.RunAsync("node", arguments, environment);
 
     /// <summary>Runs one of the scripts in <c>tests/clients</c> and parses the JSON line it prints last.</summary>
-    public static async Task<JsonNode> RunScriptAsync(string script, IDictionary<string, string> environment)
-    {
-        var (exit, stdout, stderr) = await RunAsync([script], environment);
-        Assert.True(exit == 0, $"node {script} exited {exit}: {stderr}\n{stdout}");
-        var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return JsonNode.Parse(last)!;
-    }
+    public static Task<JsonNode> RunScriptAsync(string script, IDictionary<string, string> environment) =>
+        ClientProcess.RunScriptAsync("node", script, environment);
 
     /// <summary>The elasticdump CLI as published (<c>node_modules/elasticdump/bin/elasticdump</c>).</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> ElasticdumpAsync(params string[] arguments) =>

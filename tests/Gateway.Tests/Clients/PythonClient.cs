@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Gateway.Tests.Clients;
@@ -18,37 +17,8 @@ internal static class PythonClient
     public static string? MissingReason => Found.Missing;
 
     /// <summary>Runs <paramref name="script"/> (in <c>tests/clients</c>) and parses the JSON line it prints last.</summary>
-    public static async Task<JsonNode> RunScriptAsync(string script, IDictionary<string, string> environment)
-    {
-        var (exit, stdout, stderr) = await RunAsync([Path.Combine(NodeClients.Folder, script)], environment);
-        Assert.True(exit == 0, $"python3 {script} exited {exit}: {stderr}\n{stdout}");
-        var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return JsonNode.Parse(last)!;
-    }
-
-    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment) =>
-        RunAsync(Found.Interpreter!, arguments, environment);
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string interpreter, IEnumerable<string> arguments, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(interpreter) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<JsonNode> RunScriptAsync(string script, IDictionary<string, string> environment) =>
+        ClientProcess.RunScriptAsync(Found.Interpreter!, script, environment);
 
     private static (string? Interpreter, string? Missing) Find()
     {
@@ -56,7 +26,7 @@ internal static class PythonClient
         {
             try
             {
-                var (exit, _, _) = RunAsync(interpreter, ["-c", "import elasticsearch"], new Dictionary<string, string>()).GetAwaiter().GetResult();
+                var (exit, _, _) = ClientProcess.RunAsync(interpreter, ["-c", "import elasticsearch"], new Dictionary<string, string>()).GetAwaiter().GetResult();
                 if (exit == 0)
                 {
                     return (interpreter, null);
