@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
+using Gateway.EmbeddedStore.Search.Knn;
 
 namespace Gateway.EmbeddedStore.Documents;
 
@@ -184,10 +185,23 @@ internal sealed class DocumentParser
                 {
                     throw DocumentErrors.Document("object mapping for [" + path + "] tried to parse field [" + Leaf(path) + "] as object, but found a concrete value");
                 }
+                else if (field is { Kind: FieldKind.DenseVector, Dims: null } && value.ValueKind == JsonValueKind.String &&
+                    VectorText.Decode(value.GetString()!, field.ElementType, null, hexForFloats: false, out _) is { Length: > 0 } decoded)
+                {
+                    SetVectorDims(path, field, VectorElementTypes.Dims(field.ElementType, decoded.Length));
+                }
 
                 Collect(path, value);
                 return;
         }
+    }
+
+    // A dense_vector mapped without dims takes them from its first value (ES maps them dynamically).
+    private void SetVectorDims(string path, FieldMapping field, int dims)
+    {
+        var definition = (JsonObject)field.Definition.DeepClone();
+        definition["dims"] = dims;
+        _dynamic[path] = (JsonObject)MappingCompiler.Normalize(new JsonObject { ["properties"] = new JsonObject { ["f"] = definition } })["properties"]!["f"]!.DeepClone();
     }
 
     private void WalkArray(JsonElement array, string path, string objectPath, FieldMapping? field)
@@ -196,9 +210,7 @@ internal sealed class DocumentParser
         {
             if (field.Dims is null && array.GetArrayLength() > 0)
             {
-                var definition = (JsonObject)field.Definition.DeepClone();
-                definition["dims"] = array.GetArrayLength();
-                _dynamic[path] = (JsonObject)MappingCompiler.Normalize(new JsonObject { ["properties"] = new JsonObject { ["f"] = definition } })["properties"]!["f"]!.DeepClone();
+                SetVectorDims(path, field, VectorElementTypes.Dims(field.ElementType, array.GetArrayLength()));
             }
 
             Collect(path, array);

@@ -12,6 +12,11 @@ internal static class VectorParsing
 {
     public static float[] Parse(JsonElement value, FieldMapping field, string id)
     {
+        if (field.ElementType != VectorElementType.Float || value.ValueKind == JsonValueKind.String)
+        {
+            return ElementVectorParsing.Parse(value, field, id);
+        }
+
         if (value.ValueKind != JsonValueKind.Array)
         {
             throw DocumentErrors.FieldParse(field.Path, "dense_vector", id, value.GetRawText(),
@@ -19,17 +24,7 @@ internal static class VectorParsing
         }
 
         var length = value.GetArrayLength();
-        if (field.Dims is { } dims && length != dims)
-        {
-            // Elasticsearch 9 wraps the mapper's illegal_argument_exception: "failed to parse: " + its message.
-            var message = length > dims
-                ? "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has more dimensions than defined in the mapping [" + dims + "]"
-                : "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + length + "] than defined in the mapping [" + dims + "]";
-            throw new StoreException(400, "document_parsing_exception", "failed to parse: " + message)
-            {
-                CausedBy = new StoreException(400, "illegal_argument_exception", message),
-            };
-        }
+        CheckDims(length, field, id);
 
         // Filled completely below (or the document is rejected). Pinned heap: a vector lives as long
         // as its document, and 3 KB per document copied through gen0 and gen1 is wasted work.
@@ -40,6 +35,25 @@ internal static class VectorParsing
         return Checked(vector, field, squares);
     }
 
+    /// <summary>Refuses a vector of <paramref name="dims"/> dimensions (bits for a bit vector) that the mapping does not have.</summary>
+    public static void CheckDims(int dims, FieldMapping field, string id)
+    {
+        if (field.Dims is { } mapped && dims != mapped)
+        {
+            var message = dims > mapped
+                ? "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has more dimensions than defined in the mapping [" + mapped + "]"
+                : "The [dense_vector] field [" + field.Path + "] in doc [document with id '" + id + "'] has a different number of dimensions [" + dims + "] than defined in the mapping [" + mapped + "]";
+            throw Failed(message);
+        }
+    }
+
+    /// <summary>Elasticsearch 9 wraps the mapper's illegal_argument_exception: "failed to parse: " + its message.</summary>
+    public static StoreException Failed(string message) =>
+        new(400, "document_parsing_exception", "failed to parse: " + message)
+        {
+            CausedBy = new StoreException(400, "illegal_argument_exception", message),
+        };
+
     /// <summary>Applies the checks on a vector parsed elsewhere (of the mapped length, finite values).</summary>
     public static float[] Checked(float[] vector, FieldMapping field) => Checked(vector, field, SumOfSquares(vector));
 
@@ -49,7 +63,7 @@ internal static class VectorParsing
         {
             throw new StoreException(400, "document_parsing_exception",
                 "The [cosine] similarity does not support vectors with zero magnitude. Preview of invalid vector: [" +
-                string.Join(", ", vector.Take(5).Select(v => v.ToString("0.0##", CultureInfo.InvariantCulture))) + "]");
+                string.Join(", ", vector.Take(5).Select(v => v.ToString(VectorElementTypes.IsByteValued(field.ElementType) ? "0" : "0.0##", CultureInfo.InvariantCulture))) + "]");
         }
 
         return vector;

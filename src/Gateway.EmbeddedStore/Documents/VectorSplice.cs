@@ -63,7 +63,7 @@ internal static class VectorSplice
     {
         foreach (var field in mapping.Fields)
         {
-            if (field is { Kind: FieldKind.DenseVector, Dims: not null, ParentPath: null } && !field.Path.Contains('.') && reader.ValueTextEquals(field.Path))
+            if (field is { Kind: FieldKind.DenseVector, Dims: not null, ParentPath: null, ElementType: VectorElementType.Float } && !field.Path.Contains('.') && reader.ValueTextEquals(field.Path))
             {
                 return field;
             }

@@ -23,6 +23,9 @@ internal sealed class FieldMapping
     /// <summary>dense_vector: similarity (Elasticsearch's default is cosine).</summary>
     public VectorSimilarity? Similarity { get; init; }
 
+    /// <summary>dense_vector: the element type (float unless mapped otherwise).</summary>
+    public VectorElementType ElementType { get; init; }
+
     /// <summary>dense_vector: whether the field is indexed for kNN (default true).</summary>
     public bool Indexed { get; init; } = true;
 

@@ -23,6 +23,7 @@ internal static class FieldMappings
             ParentPath = parentPath,
             Dims = kind == FieldKind.DenseVector && definition["dims"] is JsonValue dims ? dims.GetValue<int>() : null,
             Similarity = kind == FieldKind.DenseVector && definition["similarity"] is JsonValue s ? VectorSimilarities.Parse(s.GetValue<string>()) : null,
+            ElementType = kind == FieldKind.DenseVector && definition["element_type"] is JsonValue e ? VectorElementTypes.Parse(e.GetValue<string>()) ?? VectorElementType.Float : VectorElementType.Float,
             Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
             Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? (type == "date_nanos" ? DefaultDateNanosFormat : DefaultDateFormat) : null,
             IgnoreMalformed = definition["ignore_malformed"] is JsonValue im && (im.TryGetValue<bool>(out var ignore) ? ignore : im.ToString() == "true"),

@@ -200,10 +200,24 @@ internal static class MappingCompiler
 
     private static void NormalizeVector(JsonObject definition, string name)
     {
-        var dims = definition["dims"] is JsonValue d ? ReadInt(d, "dims", name) : (int?)null;
-        if (dims is < 1 or > 4096)
+        var element = VectorElementType.Float;
+        if (definition["element_type"] is JsonValue elementType)
         {
-            throw MappingErrors.MapperParsing("The number of dimensions should be in the range [1, 4096] but was [" + dims + "]");
+            var elementName = elementType.ToString();
+            element = VectorElementTypes.Parse(elementName)
+                ?? throw MappingErrors.MapperParsing("invalid element_type [" + elementName + "]; available types are " + VectorElementTypes.Available);
+        }
+
+        var dims = definition["dims"] is JsonValue d ? ReadInt(d, "dims", name) : (int?)null;
+        var (minDims, maxDims) = element == VectorElementType.Bit ? (8, 4096 * 8) : (1, 4096);
+        if (dims < minDims || dims > maxDims)
+        {
+            throw MappingErrors.MapperParsing("The number of dimensions should be in the range [" + minDims + ", " + maxDims + "] but was [" + dims + "]");
+        }
+
+        if (element == VectorElementType.Bit && dims is { } bits && bits % 8 != 0)
+        {
+            throw MappingErrors.MapperParsing("The number of dimensions for should be a multiple of 8 but was [" + dims + "]");
         }
 
         var index = definition["index"] is not JsonValue i || ReadBool(i);
@@ -213,14 +227,15 @@ internal static class MappingCompiler
             throw MappingErrors.MapperParsing("Unknown value [" + similarity + "] for field [similarity] - accepted values are [l2_norm, dot_product, cosine, max_inner_product]");
         }
 
-        var rebuilt = new JsonObject { ["type"] = "dense_vector" };
-        if (definition["element_type"] is JsonValue elementType)
+        if (element == VectorElementType.Bit && similarity is not (null or "l2_norm"))
         {
-            var element = elementType.GetValue<string>();
-            if (element != "float")
-            {
-                throw MappingErrors.MapperParsing("Unsupported element_type [" + element + "] on field [" + name + "]: only float is supported by the embedded store");
-            }
+            throw MappingErrors.MapperParsing("The [l2_norm] similarity is the only supported similarity for bit vectors");
+        }
+
+        var rebuilt = new JsonObject { ["type"] = "dense_vector" };
+        if (element != VectorElementType.Float)
+        {
+            rebuilt["element_type"] = VectorElementTypes.Name(element);
         }
 
         if (dims is not null)
@@ -231,8 +246,14 @@ internal static class MappingCompiler
         rebuilt["index"] = index;
         if (index)
         {
-            rebuilt["similarity"] = similarity ?? "cosine";
-            rebuilt["index_options"] = IndexOptions(definition["index_options"] as JsonObject, dims, name);
+            rebuilt["similarity"] = similarity ?? (element == VectorElementType.Bit ? "l2_norm" : "cosine");
+            var options = definition["index_options"] is { } given
+                ? VectorIndexOptions.Parse(given, element, dims, name)
+                : VectorIndexOptions.Default(element, dims);
+            if (options is not null)
+            {
+                rebuilt["index_options"] = options;
+            }
         }
         else if (similarity is not null)
         {
@@ -257,54 +278,6 @@ internal static class MappingCompiler
             rebuilt.Remove(key);
             definition[key] = value;
         }
-    }
-
-    private static JsonObject? IndexOptions(JsonObject? given, int? dims, string name)
-    {
-        if (given is null)
-        {
-            if (dims is null)
-            {
-                return null;
-            }
-
-            // Elasticsearch 9.1+: bbq_hnsw for dims >= 384, int8_hnsw below.
-            return dims >= 384
-                ? new JsonObject { ["type"] = "bbq_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["rescore_vector"] = new JsonObject { ["oversample"] = 3.0 }, ["early_termination"] = false }
-                : new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100, ["early_termination"] = false };
-        }
-
-        var type = given["type"]?.GetValue<string>()
-            ?? throw MappingErrors.MapperParsing("[index_options] requires field [type] to be configured");
-        var hnsw = type is "hnsw" or "int8_hnsw" or "int4_hnsw" or "bbq_hnsw";
-        var flat = type is "flat" or "int8_flat" or "int4_flat" or "bbq_flat";
-        if (!hnsw && !flat)
-        {
-            throw MappingErrors.MapperParsing("Unknown vector index options type [" + type + "] for field [" + name + "]");
-        }
-
-        var result = new JsonObject { ["type"] = type };
-        if (hnsw)
-        {
-            result["m"] = given["m"] is JsonValue m ? ReadInt(m, "m", name) : 16;
-            result["ef_construction"] = given["ef_construction"] is JsonValue ef ? ReadInt(ef, "ef_construction", name) : 100;
-        }
-
-        foreach (var key in new[] { "confidence_interval", "rescore_vector" })
-        {
-            if (given[key] is { } extra)
-            {
-                result[key] = extra.DeepClone();
-            }
-        }
-
-        if (hnsw)
-        {
-            // Elasticsearch 9 reports HNSW early termination (off unless asked for).
-            result["early_termination"] = given["early_termination"]?.DeepClone() ?? false;
-        }
-
-        return result;
     }
 
     private static int ReadInt(JsonValue value, string key, string field)

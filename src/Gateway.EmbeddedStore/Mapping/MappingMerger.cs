@@ -54,6 +54,11 @@ internal static class MappingMerger
                 throw StoreException.IllegalArgument("mapper [" + path + "] cannot be changed from type [" + currentType + "] to [" + newType + "]");
             }
 
+            if (currentType == "dense_vector")
+            {
+                VectorMappingUpdate.Check(path, current, definition);
+            }
+
             foreach (var (key, value) in definition)
             {
                 if (key == "properties" && value is JsonObject nested)

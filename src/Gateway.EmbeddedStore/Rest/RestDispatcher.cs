@@ -16,6 +16,7 @@ internal sealed class RestDispatcher
     public RestDispatcher(EmbeddedStore store)
     {
         new RootEndpoints(store).Register(_router);
+        new CapabilitiesEndpoint().Register(_router);
         new IndexEndpoints(store).Register(_router);
         new AliasEndpoints(store).Register(_router);
         new DocumentEndpoints(store).Register(_router);

@@ -88,7 +88,8 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
 
         var node = JsonNode.Parse(source)!.AsObject();
         var filtered = Includes.Count == 0 && Excludes.Count == 0 ? node : DocumentSourceFilter.Apply(node, Includes, Excludes);
-        return ExcludeVectors ?? index.ExcludeSourceVectors ? Mapping.SourceVectors.Strip(filtered, index.Mapping.Compiled) : filtered;
+        return ExcludeVectors ?? index.ExcludeSourceVectors ? Mapping.SourceVectors.Strip(filtered, index.Mapping.Compiled)
+            : index.ExcludeSourceVectors ? Search.Knn.VectorRendering.Synthesize(filtered, index.Mapping.Compiled) : filtered;
     }
 
     private static List<string>? Split(string? value) =>

@@ -143,7 +143,7 @@ internal sealed class SearchShard : ISearchShard
 
             if (!_vectors.TryGetValue(path, out var column) || column.Dims != vector.Length)
             {
-                column = new VectorColumn(path, vector.Length, values.Mapping.Similarity ?? VectorSimilarity.Cosine);
+                column = new VectorColumn(path, vector.Length, values.Mapping.Similarity ?? VectorSimilarity.Cosine, values.Mapping.ElementType);
                 _vectors[path] = column;
                 BackfillColumn(column, ord);
             }
@@ -172,11 +172,11 @@ internal sealed class SearchShard : ISearchShard
         _docs = new ParsedDocument?[Math.Max(16, survivors.Count * 2)];
         _maxDoc = 0;
         _ordinals.Clear();
-        var fields = _vectors.Values.Select(c => (c.Field, c.Dims, c.Similarity)).ToList();
+        var fields = _vectors.Values.Select(c => (c.Field, c.Dims, c.Similarity, c.ElementType)).ToList();
         _vectors.Clear();
-        foreach (var (field, dims, similarity) in fields)
+        foreach (var (field, dims, similarity, elementType) in fields)
         {
-            _vectors[field] = new VectorColumn(field, dims, similarity);
+            _vectors[field] = new VectorColumn(field, dims, similarity, elementType);
         }
 
         var compacted = new DocBits(Math.Max(survivors.Count, 64));

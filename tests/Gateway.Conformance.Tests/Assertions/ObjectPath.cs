@@ -31,8 +31,12 @@ internal static class ObjectPath
             }
             else if (c == '.')
             {
-                parts.Add(current.ToString());
-                current.Clear();
+                // Like Elasticsearch's ObjectPath.parsePath: empty segments (".index.mappings") are skipped.
+                if (current.Length > 0)
+                {
+                    parts.Add(current.ToString());
+                    current.Clear();
+                }
             }
             else
             {
@@ -40,7 +44,11 @@ internal static class ObjectPath
             }
         }
 
-        parts.Add(current.ToString());
+        if (current.Length > 0)
+        {
+            parts.Add(current.ToString());
+        }
+
         return parts;
     }
 

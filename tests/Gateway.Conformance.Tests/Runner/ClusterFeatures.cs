@@ -24,12 +24,15 @@ internal static class ClusterFeatures
         "search.vectors.no_dimensions_bugfix",
         "search.vectors.dense_vector_query",
         "search.vectors.mappers.expose_hnsw_early_termination",
+        "mapper.dense_vector.rescore_vector",
+        "mapper.dense_vector.rescore_zero_vector",
+        "mapper.dense_vector.default_oversample_value_for_bbq",
+        "mapper.vectors.int4_quantization",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Features outside the embedded store's subset, with the reason.</summary>
     public static FrozenDictionary<string, string> OutsideEmbeddedSubset { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["mapper.base64_dense_vectors"] = "base64-encoded vectors are outside the store's subset",
         ["mapper.dense_vector.inference_id"] = "inference ids (semantic text / inference endpoints) are outside the store's subset",
         ["mapper.vectors.on_disk_merge"] = "HNSW on-disk merge is a Lucene segment option the store has no equivalent for",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -22,6 +22,10 @@ public class ObjectPathTests
         Assert.Equal(expected, ObjectPath.Evaluate(Body, ObjectPath.Split(path))?.ToJsonString());
 
     [Fact]
+    public void Split_SkipsEmptySegmentsAsElasticsearchDoes() =>
+        Assert.Equal(["index", "mappings"], ObjectPath.Split(".index..mappings"));
+
+    [Fact]
     public void Split_KeepsEscapedDotsInsideKeys() =>
         Assert.Equal(["index", "settings", "index.number_of_shards"], ObjectPath.Split("index.settings.index\\.number_of_shards"));
 

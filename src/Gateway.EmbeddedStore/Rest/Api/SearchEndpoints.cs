@@ -37,6 +37,11 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
             return missingBoosted;
         }
 
+        if (!QueryVectorLookup.Resolve(store, body).TryGetValue(out body, out var lookupFailed))
+        {
+            return lookupFailed;
+        }
+
         if (CursorSearches.IsPointInTime(body))
         {
             var (pit, run) = _cursors.PointInTime(expression, body!, parameters);

@@ -51,6 +51,24 @@ internal sealed class AggDocs
         return new AggDocs(parts);
     }
 
+    /// <summary>The documents that also match <paramref name="query"/>.</summary>
+    public AggDocs Matching(Query.QueryNode query) =>
+        new(Parts.Select(p =>
+        {
+            var bits = p.Bits.Clone();
+            bits.And(query.Execute(p.Outcome.Context, scoring: false).Bits);
+            return (p.Outcome, bits);
+        }).ToList());
+
+    /// <summary>The documents in both this set and <paramref name="other"/> (the same indices, in the same order).</summary>
+    public AggDocs Intersect(AggDocs other) =>
+        new(Parts.Select((p, i) =>
+        {
+            var bits = p.Bits.Clone();
+            bits.And(other.Parts[i].Bits);
+            return (p.Outcome, bits);
+        }).ToList());
+
     /// <summary>Builds per-index subsets from ordinal lists gathered by a bucketing pass.</summary>
     public static AggDocs FromOrdinals(IReadOnlyList<(ShardOutcome Outcome, DocBits Bits)> template, Dictionary<ShardOutcome, List<int>> ords)
     {

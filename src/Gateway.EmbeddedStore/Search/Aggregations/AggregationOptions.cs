@@ -13,6 +13,8 @@ internal static class AggregationOptions
     private static readonly string[] Metric = ["field", "missing", "format", "value_type"];
     private static readonly string[] Histogram = ["field", "interval", "offset", "min_doc_count", "extended_bounds", "hard_bounds", "keyed", "order", "missing", "format"];
 
+    private static readonly string[] BucketMetric = ["buckets_path", "gap_policy", "format"];
+
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
         ["terms"] = ["field", "size", "order", "min_doc_count", "missing", "include", "exclude", "format", "value_type", "shard_size", "execution_hint", "collect_mode", "shard_min_doc_count"],
@@ -24,7 +26,27 @@ internal static class AggregationOptions
         ["sum"] = Metric,
         ["value_count"] = Metric,
         ["stats"] = Metric,
+        ["extended_stats"] = [.. Metric, "sigma"],
+        ["missing"] = ["field", "value_type"],
+        ["percentiles"] = [.. Metric, "percents", "keyed", "tdigest", "hdr"],
         ["cardinality"] = [.. Metric, "precision_threshold", "execution_hint"],
+        // threshold: the 8.0 request shape of rare_terms carries it; every count here is exact, so it changes nothing.
+        ["rare_terms"] = ["field", "max_doc_count", "precision", "include", "exclude", "missing", "value_type", "format", "threshold"],
+        ["range"] = ["field", "ranges", "keyed", "format", "missing", "value_type"],
+        ["date_range"] = ["field", "ranges", "keyed", "format", "missing", "time_zone", "value_type"],
+        ["ip_range"] = ["field", "ranges", "keyed", "missing"],
+        ["weighted_avg"] = ["value", "weight", "format", "value_type"],
+        ["avg_bucket"] = BucketMetric,
+        ["sum_bucket"] = BucketMetric,
+        ["min_bucket"] = BucketMetric,
+        ["max_bucket"] = BucketMetric,
+        ["stats_bucket"] = BucketMetric,
+        ["extended_stats_bucket"] = [.. BucketMetric, "sigma"],
+        ["percentiles_bucket"] = [.. BucketMetric, "percents", "keyed"],
+        ["cumulative_sum"] = ["buckets_path", "format"],
+        ["derivative"] = [.. BucketMetric, "unit"],
+        ["serial_diff"] = [.. BucketMetric, "lag"],
+        ["bucket_sort"] = ["sort", "from", "size", "gap_policy"],
         ["geo_bounds"] = ["field"],
         ["geo_centroid"] = ["field"],
     };

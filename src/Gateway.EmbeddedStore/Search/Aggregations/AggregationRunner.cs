@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Search.Aggregations.Pipeline;
 using Gateway.EmbeddedStore.Search.Execution;
 
 namespace Gateway.EmbeddedStore.Search.Aggregations;
@@ -19,21 +20,45 @@ internal static class AggregationRunner
     public static JsonObject ComputeAll(Dictionary<string, Aggregation> aggs, AggDocs docs, bool typedKeys)
     {
         var result = new JsonObject();
+        var rendered = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var (name, agg) in aggs)
         {
-            var value = agg.Compute(docs, typedKeys);
-            if (agg.Meta is not null)
+            // A parent pipeline is applied by its parent over all of its buckets, a sibling one once the others are done.
+            if (agg is PipelineAggregation)
             {
-                value["meta"] = agg.Meta.DeepClone();
+                continue;
             }
 
-            result[typedKeys ? agg.TypedName(docs) + "#" + name : name] = value;
+            var value = agg.Compute(docs, typedKeys);
+            ParentPipelines.Apply(agg, value, typedKeys);
+            rendered[name] = value;
+            Add(result, agg, name, value, docs, typedKeys);
+        }
+
+        foreach (var (name, agg) in aggs)
+        {
+            if (agg is SiblingPipelineAggregation sibling)
+            {
+                Add(result, agg, name, sibling.Reduce(rendered), docs, typedKeys);
+            }
         }
 
         return result;
     }
 
-    public static Dictionary<string, Aggregation> Parse(JsonObject aggs, DateTimeOffset now)
+    private static void Add(JsonObject result, Aggregation agg, string name, JsonObject value, AggDocs docs, bool typedKeys)
+    {
+        if (agg.Meta is not null)
+        {
+            value["meta"] = agg.Meta.DeepClone();
+        }
+
+        result[typedKeys ? agg.TypedName(docs) + "#" + name : name] = value;
+    }
+
+    public static Dictionary<string, Aggregation> Parse(JsonObject aggs, DateTimeOffset now) => Parse(aggs, now, parent: null);
+
+    private static Dictionary<string, Aggregation> Parse(JsonObject aggs, DateTimeOffset now, Aggregation? parent)
     {
         var result = new Dictionary<string, Aggregation>(StringComparer.Ordinal);
         foreach (var (name, definition) in aggs)
@@ -73,15 +98,35 @@ internal static class AggregationRunner
             }
 
             agg.Meta = meta;
+            if (subs is not null && agg is PipelineAggregation)
+            {
+                throw StoreException.Parsing("Aggregation [" + name + "] cannot define sub-aggregations");
+            }
+
             if (subs is not null)
             {
-                foreach (var (subName, sub) in Parse(subs, now))
+                foreach (var (subName, sub) in Parse(subs, now, agg))
                 {
                     agg.SubAggregations[subName] = sub;
                 }
             }
 
             result[name] = agg;
+        }
+
+        foreach (var composite in result.Values.OfType<CompositeAggregation>())
+        {
+            composite.ValidateParent(parent);
+        }
+
+        foreach (var global in result.Values.OfType<GlobalAggregation>())
+        {
+            global.ValidateParent(parent);
+        }
+
+        foreach (var pipeline in result.Values.OfType<PipelineAggregation>())
+        {
+            pipeline.Validate(result, parent);
         }
 
         return result;
@@ -102,9 +147,25 @@ internal static class AggregationRunner
         return type switch
         {
             "terms" => new TermsAggregation(name, (JsonObject)value!),
+            "rare_terms" => new TermsAggregation(name, (JsonObject)value!, rare: true),
+            "range" or "date_range" => new RangeAggregation(name, type, (JsonObject)value!, now),
+            "missing" => new MissingAggregation(name, (JsonObject)value!),
+            "global" => new GlobalAggregation(name, (JsonObject)value!),
+            "adjacency_matrix" => new AdjacencyMatrixAggregation(name, (JsonObject)value!),
+            "percentiles" => new PercentilesAggregation(name, (JsonObject)value!),
+            "composite" => new CompositeAggregation(name, (JsonObject)value!),
+            "ip_range" => new IpRangeAggregation(name, (JsonObject)value!),
+            "weighted_avg" => new WeightedAvgAggregation(name, (JsonObject)value!),
             "date_histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: true, now),
             "histogram" => new HistogramAggregation(name, (JsonObject)value!, isDate: false, now),
-            "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" => new MetricAggregation(name, type, (JsonObject)value!),
+            "min" or "max" or "avg" or "sum" or "value_count" or "cardinality" or "stats" or "extended_stats" => new MetricAggregation(name, type, (JsonObject)value!),
+            "avg_bucket" or "sum_bucket" or "min_bucket" or "max_bucket" or "stats_bucket" or "extended_stats_bucket" or "percentiles_bucket" =>
+                new BucketMetricsAggregation(name, type, (JsonObject)value!),
+            "cumulative_sum" => new CumulativeSumAggregation(name, (JsonObject)value!),
+            "derivative" => new DerivativeAggregation(name, (JsonObject)value!),
+            "serial_diff" => new SerialDiffAggregation(name, (JsonObject)value!),
+            "bucket_sort" => new BucketSortAggregation(name, (JsonObject)value!),
+            "bucket_script" or "bucket_selector" or "moving_fn" => throw StoreException.IllegalArgument("The [" + type + "] aggregation runs a script, and the embedded store has no scripting"),
             "geo_bounds" => new GeoBoundsAggregation(name, (JsonObject)value!),
             "geo_centroid" => new GeoCentroidAggregation(name, (JsonObject)value!),
             "filter" or "filters" => new FilterAggregation(name, type, value),

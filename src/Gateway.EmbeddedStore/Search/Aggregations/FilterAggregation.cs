@@ -51,6 +51,9 @@ internal sealed class FilterAggregation : Aggregation
 
     public override string TypedName(AggDocs docs) => _single is null ? "filters" : "filter";
 
+    /// <summary><c>filters</c> (buckets) rather than <c>filter</c> (one document count).</summary>
+    public bool IsMultiBucket => _single is null;
+
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
         if (_single is not null)
@@ -114,11 +117,5 @@ internal sealed class FilterAggregation : Aggregation
         };
     }
 
-    private static AggDocs Filter(AggDocs docs, QueryNode query) =>
-        new(docs.Parts.Select(p =>
-        {
-            var bits = p.Bits.Clone();
-            bits.And(query.Execute(p.Outcome.Context, scoring: false).Bits);
-            return (p.Outcome, bits);
-        }).ToList());
+    private static AggDocs Filter(AggDocs docs, QueryNode query) => docs.Matching(query);
 }

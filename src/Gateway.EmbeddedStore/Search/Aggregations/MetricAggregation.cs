@@ -5,13 +5,14 @@ using Gateway.EmbeddedStore.Search.Execution;
 
 namespace Gateway.EmbeddedStore.Search.Aggregations;
 
-/// <summary>Single-value and stats metrics: min, max, avg, sum, value_count, cardinality, stats.</summary>
+/// <summary>Single-value and stats metrics: min, max, avg, sum, value_count, cardinality, stats, extended_stats (sigma).</summary>
 internal sealed class MetricAggregation : Aggregation
 {
     private readonly string _type;
     private readonly string _field;
     private readonly JsonNode? _missing;
     private readonly string? _format;
+    private readonly double _sigma = 2;
 
     public MetricAggregation(string name, string type, JsonObject options)
         : base(name)
@@ -20,6 +21,10 @@ internal sealed class MetricAggregation : Aggregation
         _field = AggField.Require(options, type);
         _missing = options["missing"];
         _format = JsonValues.AsString(options["format"]);
+        if (options["sigma"] is { } sigma)
+        {
+            _sigma = StatsRenderer.Sigma(sigma, name);
+        }
     }
 
     public override string TypedName(AggDocs docs) => _type;
@@ -87,6 +92,9 @@ internal sealed class MetricAggregation : Aggregation
                     result["max_as_string"] = DateFormats.Format((long)numbers.Max(), _format ?? mapping?.Format);
                 }
 
+                break;
+            case "extended_stats":
+                StatsRenderer.ExtendedStats(result, numbers, _sigma, _format);
                 break;
             default:
                 double? value = _type switch

@@ -9,7 +9,9 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 /// <summary>
 /// <c>terms</c>: one bucket per distinct value (keyword, numeric, date, boolean), ordered by
 /// <c>_count</c>, <c>_key</c> or a single-value metric sub-aggregation; size, min_doc_count,
-/// missing, include/exclude (regex, value lists, partitions).
+/// missing, include/exclude (regex, value lists, partitions). As <c>rare_terms</c> it keeps
+/// the terms found in at most <c>max_doc_count</c> documents, least frequent first, without size or error counts:
+/// every count here is exact, so the cuckoo filter's <c>precision</c> only gets its bounds checked.
 /// </summary>
 internal sealed class TermsAggregation : Aggregation
 {
@@ -25,12 +27,18 @@ internal sealed class TermsAggregation : Aggregation
     private readonly string? _valueType;
     private readonly JsonNode? _includeNode;
     private readonly JsonNode? _excludeNode;
+    private readonly long? _maxDocCount;
 
-    public TermsAggregation(string name, JsonObject options)
+    public TermsAggregation(string name, JsonObject options, bool rare = false)
         : base(name)
     {
-        _field = AggField.Require(options, "terms");
-        _size = options["size"] is { } s ? JsonValues.ToInt(s, "size") : 10;
+        _field = AggField.Require(options, rare ? "rare_terms" : "terms");
+        if (rare)
+        {
+            _maxDocCount = RareMaxDocCount(name, options);
+        }
+
+        _size = rare ? int.MaxValue : options["size"] is { } s ? JsonValues.ToInt(s, "size") : 10;
         if (_size <= 0)
         {
             throw StoreException.IllegalArgument("[size] must be greater than 0. Found [" + _size + "] in [" + name + "]");
@@ -39,7 +47,7 @@ internal sealed class TermsAggregation : Aggregation
         _minDocCount = options["min_doc_count"] is { } m ? JsonValues.ToInt(m, "min_doc_count") : 1;
         _missing = options["missing"];
         _format = JsonValues.AsString(options["format"]);
-        _order = ParseOrder(options["order"]);
+        _order = rare ? [("_count", true), ("_key", true)] : ParseOrder(options["order"]);
         _valueType = JsonValues.AsString(options["value_type"]);
         _includeNode = options["include"];
         _excludeNode = options["exclude"];
@@ -52,6 +60,11 @@ internal sealed class TermsAggregation : Aggregation
     public override string TypedName(AggDocs docs)
     {
         var mapping = AggField.Resolve(docs, _field);
+        if (_maxDocCount is not null)
+        {
+            return mapping is null || mapping.Kind == FieldKind.Keyword ? "srareterms" : "lrareterms";
+        }
+
         return mapping is null ? "sterms" : mapping.Kind switch
         {
             FieldKind.Keyword => "sterms",
@@ -69,6 +82,11 @@ internal sealed class TermsAggregation : Aggregation
         }
 
         _kind = mapping?.Kind ?? UnmappedKind();
+        if (_maxDocCount is not null && AggField.IsFloating(_kind))
+        {
+            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument("RareTerms aggregation does not support floating point fields."));
+        }
+
         _anyFloating = docs.Parts.Any(p => p.Outcome.Context.Field(_field) is { } f && AggField.IsFloating(f.Kind)) || (mapping is null && AggField.IsFloating(_kind));
         var includeDates = _kind == FieldKind.Date ? DateValues(_includeNode, mapping?.Format) : null;
         var excludeDates = _kind == FieldKind.Date ? DateValues(_excludeNode, mapping?.Format) : null;
@@ -123,12 +141,12 @@ internal sealed class TermsAggregation : Aggregation
 
         var computed = buckets
             .Select(b => (Key: b.Key, Count: (long)b.Value.Values.Sum(l => l.Count), Docs: b.Value))
-            .Where(b => b.Count >= _minDocCount)
+            .Where(b => b.Count >= _minDocCount && (_maxDocCount is not { } max || b.Count <= max))
             .Select(b => (b.Key, b.Count, Sub: AggDocs.FromOrdinals(docs.Parts, b.Docs)))
             .ToList();
         var metricCache = new Dictionary<(string?, double), JsonObject>();
         computed.Sort((a, b) => CompareBuckets(a.Key, a.Count, a.Sub, b.Key, b.Count, b.Sub, typedKeys, metricCache));
-        var result = new JsonObject
+        var result = _maxDocCount is not null ? new JsonObject() : new JsonObject
         {
             ["doc_count_error_upper_bound"] = 0,
             ["sum_other_doc_count"] = computed.Skip(_size).Sum(b => b.Count),
@@ -145,6 +163,28 @@ internal sealed class TermsAggregation : Aggregation
 
         result["buckets"] = array;
         return result;
+    }
+
+    private static long RareMaxDocCount(string name, JsonObject options)
+    {
+        var max = options["max_doc_count"] is { } m ? JsonValues.ToInt(m, "max_doc_count") : 1;
+        if (max <= 0)
+        {
+            throw StoreException.IllegalArgument("[max_doc_count] must be greater than 0. Found [" + max + "] in [" + name + "]");
+        }
+
+        if (max > 100)
+        {
+            // Elasticsearch's own wording, missing spaces included.
+            throw StoreException.IllegalArgument("[max_doc_count] must be smallerthan 100in [" + name + "]");
+        }
+
+        if (options["precision"] is { } p && JsonValues.ToDouble(p, "precision") < 0.00001)
+        {
+            throw StoreException.IllegalArgument("[precision] must be greater than 0.00001");
+        }
+
+        return max;
     }
 
     private FieldKind UnmappedKind() => _valueType switch

@@ -39,10 +39,12 @@ internal static class HitRenderer
         if (request.Source.Fetch)
         {
             var source = request.Source.Apply(doc.Source);
-            json["_source"] = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping) : source;
+            json["_source"] = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping)
+                : context.ExcludeSourceVectors ? Knn.VectorRendering.Synthesize(source, context.Mapping) : source;
         }
 
-        var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList());
+        var docValueFields = request.DocValueFields.ToHashSet();
+        var fields = RenderFields(context, doc, request.Fields.Concat(request.DocValueFields).ToList(), docValueFields);
         if (request.StoredFields is { Count: > 0 } stored)
         {
             foreach (var (path, values) in StoredFields.Render(context.Mapping, doc.Source, stored))
@@ -89,7 +91,7 @@ internal static class HitRenderer
         return result;
     }
 
-    private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested)
+    private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested, HashSet<FieldAndFormat> docValueFields)
     {
         var result = new JsonObject();
         foreach (var request in requested)
@@ -115,7 +117,15 @@ internal static class HitRenderer
                     continue;
                 }
 
-                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint)
+                if (values.Mapping.Kind == FieldKind.DenseVector && values.Vector is not null && (request.Format is null || docValueFields.Contains(request)))
+                {
+                    result[path] = docValueFields.Contains(request) ? Knn.VectorRendering.DocValue(values, request.Format)
+                        : !context.ExcludeSourceVectors && Knn.VectorRendering.SourceValue(doc.Source, path) is JsonValue encoded ? new JsonArray(encoded.DeepClone())
+                        : Knn.VectorRendering.Values(values.Vector, values.Mapping.ElementType);
+                    continue;
+                }
+
+                if (request.Format is not null && values.Mapping.Kind is FieldKind.Keyword or FieldKind.Text or FieldKind.Boolean or FieldKind.GeoPoint or FieldKind.DenseVector)
                 {
                     throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
                         "Field [" + path + "] of type [" + FieldTypeNames.Of(values.Mapping.Kind) + "] doesn't support formats."));

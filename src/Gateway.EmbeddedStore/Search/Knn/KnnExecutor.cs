@@ -28,12 +28,7 @@ internal static class KnnExecutor
                 "to perform knn search on field [" + knn.Field + "], its mapping must have [index] set to [true]"));
         }
 
-        if (field.Dims is { } dims && dims != knn.QueryVector.Length)
-        {
-            throw SearchErrors.AllShardsFailed(StoreException.IllegalArgument(
-                "The query vector has a different number of dimensions [" + knn.QueryVector.Length + "] than the document vectors [" + dims + "]."));
-        }
-
+        var query = KnnQueryVector.Resolve(knn, field);
         if (!context.Snapshot.Vectors.TryGetValue(knn.Field, out var view))
         {
             return [];
@@ -50,9 +45,9 @@ internal static class KnnExecutor
             candidates.And(extraFilter);
         }
 
-        var top = VectorScan.TopK(view, knn.QueryVector, candidates, knn.K, knn.NumCandidates);
+        var top = VectorScan.TopK(view, query, candidates, knn.K, knn.NumCandidates);
         var result = new List<(int Ord, float Score)>(top.Count);
-        var threshold = knn.Similarity is { } sim ? VectorScoring.Score(view.Similarity, sim) : float.NegativeInfinity;
+        var threshold = knn.Similarity is { } sim ? VectorScoring.ThresholdScore(view.Similarity, view.ElementType, sim, field.Dims ?? VectorElementTypes.Dims(view.ElementType, view.Dims)) : float.NegativeInfinity;
         foreach (var (ord, score) in top)
         {
             if (score >= threshold)

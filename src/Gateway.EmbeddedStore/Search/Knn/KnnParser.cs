@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
 using Gateway.EmbeddedStore.Search.Query;
 
@@ -19,13 +20,14 @@ internal static class KnnParser
             JsonObject => [node],
             _ => throw StoreException.Parsing("[knn] expects an object or an array of objects"),
         };
-        return items.Select(item => Parse(item as JsonObject ?? throw StoreException.Parsing("[knn] expects an object"), size, "knn")).ToList();
+        return items.Select(item => Parse(item as JsonObject ?? throw StoreException.Parsing("[knn] expects an object"), size, "knn", topLevel: true)).ToList();
     }
 
-    public static KnnSearch Parse(JsonObject obj, int? defaultK, string context)
+    public static KnnSearch Parse(JsonObject obj, int? defaultK, string context, bool topLevel = false)
     {
         string? field = null;
         float[]? vector = null;
+        string? encoded = null;
         int? k = null, numCandidates = null;
         float? similarity = null;
         var boost = 1f;
@@ -39,7 +41,21 @@ internal static class KnnParser
                     field = JsonValues.AsString(value);
                     break;
                 case "query_vector":
-                    vector = ParseVector(value);
+                    if (value is JsonValue && JsonValues.AsString(value) is { } text)
+                    {
+                        encoded = VectorText.Decode(text, VectorElementType.Float, null, hexForFloats: true, out _) is not null ||
+                            VectorText.Decode(text, VectorElementType.Byte, null, hexForFloats: true, out _) is not null
+                            ? text
+                            : throw new StoreException(400, "x_content_parse_exception", "[" + context + "] failed to parse field [query_vector]")
+                            {
+                                CausedBy = StoreException.IllegalArgument("[" + text + "] is neither a hex nor a base64 encoded vector"),
+                            };
+                    }
+                    else
+                    {
+                        vector = ParseVector(value);
+                    }
+
                     break;
                 case "k":
                     k = JsonValues.ToInt(value, key);
@@ -60,9 +76,11 @@ internal static class KnnParser
                     filters.AddRange(value is JsonArray fa ? fa.Select(QueryParser.Parse) : [QueryParser.Parse(value)]);
                     break;
                 case "query_vector_builder":
-                    throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] is not supported by this store; provide [query_vector]"));
+                    throw Wrapped(context, StoreException.IllegalArgument("[query_vector_builder] only the [lookup] builder is supported by this store; provide [query_vector] otherwise"));
                 case "rescore_vector":
-                    // Vectors are stored as floats and every result is re-scored exactly, so rescoring changes nothing.
+                    // Every result is scored exactly on the stored vectors (full precision for every index_options
+                    // type), which is what rescoring gives: the option is validated and changes nothing.
+                    ValidateRescore(value, context);
                     break;
                 case "inner_hits":
                     throw Wrapped(context, StoreException.IllegalArgument("[inner_hits] is not supported by this store"));
@@ -76,7 +94,7 @@ internal static class KnnParser
             throw Wrapped(context, StoreException.IllegalArgument("[field] must be provided"));
         }
 
-        if (vector is null)
+        if (vector is null && encoded is null)
         {
             throw Wrapped(context, StoreException.IllegalArgument("either [query_vector] or [query_vector_builder] must be provided"));
         }
@@ -107,6 +125,8 @@ internal static class KnnParser
         {
             Field = field,
             QueryVector = vector,
+            EncodedQueryVector = encoded,
+            TopLevel = topLevel,
             K = effectiveK,
             NumCandidates = candidates,
             Filters = filters,
@@ -114,6 +134,29 @@ internal static class KnnParser
             Boost = boost,
             Name = name,
         };
+    }
+
+    private static void ValidateRescore(JsonNode? value, string context)
+    {
+        if (value is not JsonObject rescore)
+        {
+            throw Wrapped(context, StoreException.Parsing("[rescore_vector] must be an object"));
+        }
+
+        foreach (var (key, _) in rescore)
+        {
+            if (key != "oversample")
+            {
+                throw StoreException.BadRequest("x_content_parse_exception", "[rescore_vector] unknown field [" + key + "]");
+            }
+        }
+
+        var oversample = rescore["oversample"] is { } node ? JsonValues.ToDouble(node, "oversample")
+            : throw Wrapped(context, StoreException.IllegalArgument("[oversample] must be set"));
+        if (oversample < 1 && oversample != 0)
+        {
+            throw Wrapped(context, StoreException.IllegalArgument("[oversample] must be >= 1.0 or exactly 0"));
+        }
     }
 
     private static StoreException Wrapped(string context, StoreException cause) =>
@@ -131,8 +174,6 @@ internal static class KnnParser
                 }
 
                 return result;
-            case JsonValue when JsonValues.AsString(value) is { } text:
-                return VectorText.Decode(text);
             default:
                 throw StoreException.Parsing("[query_vector] must be an array of numbers or an encoded string");
         }

@@ -7,9 +7,16 @@ internal sealed class KnnSearch
 {
     public required string Field { get; init; }
 
-    public required float[] QueryVector { get; init; }
+    /// <summary>The query vector given as numbers (null when given as a string).</summary>
+    public float[]? QueryVector { get; init; }
+
+    /// <summary>The query vector given as a hex or base64 string, decoded against the field's element type and dims.</summary>
+    public string? EncodedQueryVector { get; init; }
 
     public required int K { get; init; }
+
+    /// <summary>A top-level <c>knn</c> section (as opposed to a <c>knn</c> query); Elasticsearch words a few errors differently.</summary>
+    public bool TopLevel { get; init; }
 
     public required int NumCandidates { get; init; }
 

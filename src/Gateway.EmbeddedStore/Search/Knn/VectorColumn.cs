@@ -17,11 +17,12 @@ internal sealed class VectorColumn
     private VectorChunk[] _chunks = [];
     private int _sealed;
 
-    public VectorColumn(string field, int dims, VectorSimilarity similarity)
+    public VectorColumn(string field, int dims, VectorSimilarity similarity, VectorElementType elementType = VectorElementType.Float)
     {
         Field = field;
         Dims = dims;
         Similarity = similarity;
+        ElementType = elementType;
     }
 
     public string Field { get; }
@@ -29,6 +30,9 @@ internal sealed class VectorColumn
     public int Dims { get; }
 
     public VectorSimilarity Similarity { get; }
+
+    /// <summary>Byte and bit columns hold their values as floats, unnormalised, and are scored exactly with their own formulas.</summary>
+    public VectorElementType ElementType { get; }
 
     /// <summary>The chunk array as of now; snapshots hold on to it.</summary>
     public VectorChunk[] Chunks => Volatile.Read(ref _chunks);
@@ -62,7 +66,7 @@ internal sealed class VectorColumn
             chunks[_sealed].Seal();
         }
 
-        chunks[chunkIndex].Set(ord & (ChunkSize - 1), vector, Similarity == VectorSimilarity.Cosine);
+        chunks[chunkIndex].Set(ord & (ChunkSize - 1), vector, Similarity == VectorSimilarity.Cosine && !VectorElementTypes.IsByteValued(ElementType));
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed class VectorColumnView
 
     public VectorSimilarity Similarity => Column.Similarity;
 
+    public VectorElementType ElementType => Column.ElementType;
+
     public bool Has(int ord) => ord < MaxDoc && Chunks[ord >> VectorColumn.ChunkShift].Present[ord & (VectorColumn.ChunkSize - 1)];
 
     public ReadOnlySpan<float> Vector(int ord) => Chunks[ord >> VectorColumn.ChunkShift].Vector(ord & (VectorColumn.ChunkSize - 1));

@@ -29,7 +29,9 @@ internal static class VectorScan
     {
         var similarity = view.Similarity;
         var q = query;
-        if (similarity == VectorSimilarity.Cosine)
+        var exactOnly = VectorElementTypes.IsByteValued(view.ElementType);
+        forceExact |= exactOnly;
+        if (similarity == VectorSimilarity.Cosine && !exactOnly)
         {
             q = (float[])query.Clone();
             var norm = TensorPrimitives.Norm(q);
@@ -95,6 +97,7 @@ internal static class VectorScan
     private static void ExactPartition(VectorColumnView view, float[] q, DocBits candidates, int fromWord, int toWord, TopKHeap heap)
     {
         var similarity = view.Similarity;
+        var element = view.ElementType;
         var bits = candidates.Words;
         for (var w = fromWord; w < toWord; w++)
         {
@@ -105,7 +108,7 @@ internal static class VectorScan
                 word &= word - 1;
                 if (view.Has(ord))
                 {
-                    heap.Add(VectorScoring.ExactScore(similarity, q, view.Vector(ord)), ord);
+                    heap.Add(VectorScoring.ExactScore(similarity, element, q, view.Vector(ord)), ord);
                 }
             }
         }

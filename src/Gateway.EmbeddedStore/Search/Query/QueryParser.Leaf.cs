@@ -27,6 +27,7 @@ internal static partial class QueryParser
         "geo_distance" => ParseGeoDistance(body),
         "geo_bounding_box" => GeoBoundingBoxQuery.Parse(body),
         "nested" => NestedQuery.Parse(body),
+        "dense_vector" => DenseVectorQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
         "vector_similarity" => ParseVectorSimilarity(body),
         "intervals" => Intervals.IntervalsParser.Parse(body),
@@ -243,6 +244,11 @@ internal static partial class QueryParser
         if (obj["similarity"] is null)
         {
             throw StoreException.IllegalArgument("[vector_similarity] requires [similarity]");
+        }
+
+        if (obj["num_candidates"] is null)
+        {
+            throw StoreException.IllegalArgument("[vector_similarity] requires [num_candidates]");
         }
 
         return new KnnQuery(KnnParser.Parse(obj, null, "vector_similarity"));
