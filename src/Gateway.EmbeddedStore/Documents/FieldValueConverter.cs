@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Documents;
@@ -13,6 +14,7 @@ internal static class FieldValueConverter
     public static Dictionary<string, FieldValues> Convert(string id, Dictionary<string, List<JsonElement>> values, IndexMapping mapping, VectorSplice.Extracted? extracted = null)
     {
         var result = new Dictionary<string, FieldValues>(values.Count + 4, StringComparer.Ordinal);
+        var ignored = new SortedDictionary<string, List<JsonNode?>>(StringComparer.Ordinal);
         foreach (var (path, raw) in values)
         {
             if (mapping.Find(path) is not { } field)
@@ -20,24 +22,49 @@ internal static class FieldValueConverter
                 continue;
             }
 
-            result[path] = extracted is { } vector && vector.Path == path && raw.Count == 1
+            if (field.Encoding == KeywordEncoding.Flattened)
+            {
+                FlattenedValues.Convert(id, field, raw, result);
+                continue;
+            }
+
+            var converted = extracted is { } vector && vector.Path == path && raw.Count == 1
                 ? new FieldValues { Mapping = field, Vector = VectorParsing.Checked(vector.Vector, field) }
-                : ConvertField(id, field, raw);
+                : ConvertField(id, field, raw, ignored);
+            if (converted is not null)
+            {
+                result[path] = converted;
+            }
         }
 
         foreach (var field in mapping.Fields)
         {
-            if (field.ParentPath is { } parent && values.TryGetValue(parent, out var raw))
+            if (field.ParentPath is { } parent && values.TryGetValue(parent, out var raw) && ConvertField(id, field, raw, ignored) is { } converted)
             {
-                result[field.Path] = ConvertField(id, field, raw);
+                result[field.Path] = converted;
             }
+        }
+
+        if (ignored.Count > 0)
+        {
+            result[IgnoredField.Path] = new FieldValues { Mapping = IgnoredField.Mapping, Keywords = [.. ignored.Keys], IgnoredValues = ignored };
         }
 
         return result;
     }
 
-    private static FieldValues ConvertField(string id, FieldMapping field, List<JsonElement> raw)
+    /// <summary>The field's values; null when <c>ignore_malformed</c> left every value out.</summary>
+    private static FieldValues? ConvertField(string id, FieldMapping field, List<JsonElement> raw, SortedDictionary<string, List<JsonNode?>> ignored, bool leaveOutMalformed = true)
     {
+        if (field.IgnoreMalformed && leaveOutMalformed)
+        {
+            raw = WellFormed(id, field, raw, ignored);
+            if (raw.Count == 0)
+            {
+                return null;
+            }
+        }
+
         var current = raw[0];
         try
         {
@@ -57,6 +84,7 @@ internal static class FieldValueConverter
                         };
                         if (field.Kind == FieldKind.Keyword && field.IgnoreAbove is { } limit && text.Length > limit)
                         {
+                            Ignore(ignored, field, value);
                             continue;
                         }
 
@@ -68,11 +96,14 @@ internal static class FieldValueConverter
                         : new FieldValues { Mapping = field, Texts = strings };
                 case FieldKind.Long or FieldKind.Integer or FieldKind.Short or FieldKind.Byte or FieldKind.Date or FieldKind.Boolean:
                     var longs = new List<long>(raw.Count);
+                    var tokenCount = FieldMappings.TypeName(field) == "token_count";
                     foreach (var value in raw)
                     {
                         current = value;
                         longs.Add(field.Kind switch
                         {
+                            // token_count: the number of tokens the field's analyzer makes of the text.
+                            _ when tokenCount => Search.Analysis.StandardAnalyzer.Analyze(AsString(value), Search.Analysis.AnalyzerNames.For(field)).Count,
                             FieldKind.Date => ParseDate(value, field),
                             FieldKind.Boolean => ParseBoolean(value),
                             _ => NumericParsing.ParseInteger(value, field.Kind),
@@ -85,7 +116,7 @@ internal static class FieldValueConverter
                     foreach (var value in raw)
                     {
                         current = value;
-                        doubles.Add(NumericParsing.ParseFloating(value, field.Kind));
+                        doubles.Add(field.Quantize(NumericParsing.ParseFloating(value, field.Kind)));
                     }
 
                     return new FieldValues { Mapping = field, Doubles = doubles };
@@ -119,8 +150,54 @@ internal static class FieldValueConverter
         }
     }
 
-    private static string Preview(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    // ignore_malformed: the values that do not parse are left out and recorded in _ignored. Numbers, ip and
+    // boolean leave out malformed scalars only (an object still fails the document, as in Elasticsearch); dates and
+    // points leave out any malformed value.
+    private static List<JsonElement> WellFormed(string id, FieldMapping field, List<JsonElement> raw, SortedDictionary<string, List<JsonNode?>> ignored)
+    {
+        var kept = new List<JsonElement>(raw.Count);
+        foreach (var value in raw)
+        {
+            var scalar = value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
+            if (!scalar && field.Kind is not (FieldKind.Date or FieldKind.GeoPoint))
+            {
+                kept.Add(value);
+                continue;
+            }
+
+            try
+            {
+                _ = ConvertField(id, field, [value], ignored, leaveOutMalformed: false);
+                kept.Add(value);
+            }
+            catch (Errors.StoreException)
+            {
+                Ignore(ignored, field, value);
+            }
+        }
+
+        return kept;
+    }
+
+    private static void Ignore(SortedDictionary<string, List<JsonNode?>> ignored, FieldMapping field, JsonElement value)
+    {
+        if (!ignored.TryGetValue(field.Path, out var list))
+        {
+            list = [];
+            ignored[field.Path] = list;
+        }
+
+        list.Add(JsonNode.Parse(value.GetRawText()));
+    }
+
+    // Elasticsearch previews the value as Java prints it: an object as a map ({object=wow}), an array as a list.
+    private static string Preview(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Object => "{" + string.Join(", ", value.EnumerateObject().Select(p => p.Name + "=" + Preview(p.Value))) + "}",
+        JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Select(Preview)) + "]",
+        _ => value.GetRawText(),
+    };
 
     private static string AsString(JsonElement value) => value.ValueKind switch
     {

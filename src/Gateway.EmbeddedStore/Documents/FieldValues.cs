@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Mapping;
 
 namespace Gateway.EmbeddedStore.Documents;
@@ -25,4 +26,7 @@ internal sealed class FieldValues
     public IReadOnlyList<GeoPoint>? Points { get; init; }
 
     public float[]? Vector { get; init; }
+
+    /// <summary>On the <c>_ignored</c> entry only: the values left out of each ignored field, as sent.</summary>
+    public IReadOnlyDictionary<string, List<JsonNode?>>? IgnoredValues { get; init; }
 }

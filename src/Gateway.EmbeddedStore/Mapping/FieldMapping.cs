@@ -38,6 +38,16 @@ internal sealed class FieldMapping
     /// <summary>keyword: strings longer than this are not indexed (ignore_above).</summary>
     public int? IgnoreAbove { get; init; }
 
+    /// <summary>Numeric, date, ip, boolean and geo_point: a malformed value is left out (and the field listed in
+    /// <c>_ignored</c>) instead of failing the document.</summary>
+    public bool IgnoreMalformed { get; init; }
+
+    /// <summary>scaled_float (a double field here): values are kept as <c>round(value × factor) / factor</c>.</summary>
+    public double? ScalingFactor { get; init; }
+
+    /// <summary>The value as the field keeps it: rounded to the scaling factor for a scaled_float, else unchanged.</summary>
+    public double Quantize(double value) => ScalingFactor is { } factor ? Math.Floor((value * factor) + 0.5) / factor : value;
+
     /// <summary>For a multi-field (<c>names.raw</c>), the path of its parent (<c>names</c>).</summary>
     public string? ParentPath { get; init; }
 }

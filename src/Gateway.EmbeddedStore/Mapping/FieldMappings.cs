@@ -26,11 +26,14 @@ internal static class FieldMappings
             ElementType = kind == FieldKind.DenseVector && definition["element_type"] is JsonValue e ? VectorElementTypes.Parse(e.GetValue<string>()) ?? VectorElementType.Float : VectorElementType.Float,
             Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
             Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? (type == "date_nanos" ? DefaultDateNanosFormat : DefaultDateFormat) : null,
+            IgnoreMalformed = definition["ignore_malformed"] is JsonValue im && (im.TryGetValue<bool>(out var ignore) ? ignore : im.ToString() == "true"),
+            ScalingFactor = type == "scaled_float" && definition["scaling_factor"] is JsonValue factor ? factor.GetValue<double>() : null,
             IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia) : null,
             Encoding = type switch
             {
                 "ip" => KeywordEncoding.Ip,
                 "binary" => KeywordEncoding.Binary,
+                "flattened" => KeywordEncoding.Flattened,
                 _ => KeywordEncoding.Plain,
             },
         };
@@ -38,16 +41,16 @@ internal static class FieldMappings
 
     public static FieldKind KindOf(string type) => type switch
     {
-        "keyword" or "ip" or "binary" => FieldKind.Keyword,
+        "keyword" or "ip" or "binary" or "flattened" => FieldKind.Keyword,
         "text" => FieldKind.Text,
         "date" or "date_nanos" => FieldKind.Date,
         "geo_point" => FieldKind.GeoPoint,
         "dense_vector" => FieldKind.DenseVector,
         "long" => FieldKind.Long,
-        "integer" => FieldKind.Integer,
+        "integer" or "token_count" => FieldKind.Integer,
         "short" => FieldKind.Short,
         "byte" => FieldKind.Byte,
-        "double" => FieldKind.Double,
+        "double" or "scaled_float" => FieldKind.Double,
         "float" => FieldKind.Float,
         "half_float" => FieldKind.HalfFloat,
         "boolean" => FieldKind.Boolean,

@@ -14,7 +14,13 @@ internal static class MappingCompiler
     private static readonly HashSet<string> KnownTypes =
     [
         "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
-        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos",
+        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened", "token_count",
+    ];
+
+    // The types with an ignore_malformed parameter (text and keyword have none).
+    private static readonly HashSet<string> IgnoreMalformedTypes =
+    [
+        "date", "date_nanos", "geo_point", "long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float", "boolean", "ip",
     ];
 
     /// <summary>Normalises the root (validates every field, fills dense_vector defaults). Returns a new tree.</summary>
@@ -136,7 +142,27 @@ internal static class MappingCompiler
                 NormalizeVector(definition, name);
             }
 
-            if (type == "keyword" && definition["ignore_above"] is JsonValue ignoreAbove && ReadInt(ignoreAbove, "ignore_above", name) is var limit && limit < 0)
+            if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
+            {
+                throw MappingErrors.MapperParsing("[depth_limit] must be positive, got [" + depthLimit + "]");
+            }
+
+            if (type == "token_count" && definition["analyzer"] is null)
+            {
+                throw MappingErrors.MapperParsing("Analyzer must be set for field [" + name + "] but wasn't.");
+            }
+
+            if (type == "scaled_float")
+            {
+                NormalizeScalingFactor(definition);
+            }
+
+            if (definition.ContainsKey("ignore_malformed") && !IgnoreMalformedTypes.Contains(type))
+            {
+                throw MappingErrors.MapperParsing("unknown parameter [ignore_malformed] on mapper [" + name + "] of type [" + type + "]");
+            }
+
+            if (type is "keyword" or "flattened" && definition["ignore_above"] is JsonValue ignoreAbove && ReadInt(ignoreAbove, "ignore_above", name) is var limit && limit < 0)
             {
                 throw MappingErrors.MapperParsing("Failed to parse mapping: [ignore_above] must be positive, got [" + limit + "]");
             }
@@ -151,6 +177,25 @@ internal static class MappingCompiler
                 NormalizeProperties(multi, path + ".");
             }
         }
+    }
+
+    // scaled_float requires a finite, positive scaling_factor (read as a double, also from a string).
+    private static void NormalizeScalingFactor(JsonObject definition)
+    {
+        if (definition["scaling_factor"] is not JsonValue value)
+        {
+            throw MappingErrors.MapperParsing("Field [scaling_factor] is required");
+        }
+
+        var factor = value.TryGetValue<double>(out var d) ? d
+            : value.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d
+            : throw MappingErrors.MapperParsing("[scaling_factor] must be a number, got [" + value.ToJsonString() + "]");
+        if (!double.IsFinite(factor) || factor <= 0)
+        {
+            throw MappingErrors.MapperParsing("[scaling_factor] must be a positive number, got [" + factor.ToString(CultureInfo.InvariantCulture) + "]");
+        }
+
+        definition["scaling_factor"] = factor;
     }
 
     private static void NormalizeVector(JsonObject definition, string name)

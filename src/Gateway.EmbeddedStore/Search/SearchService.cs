@@ -202,6 +202,7 @@ public sealed class SearchService : ISearchService
                 {
                     ExcludeSourceVectors = target.ExcludeSourceVectors,
                     MaxTermsCount = IndexLimits.MaxTermsCount(target.Settings),
+                    MaxRegexLength = IndexLimits.MaxRegexLength(target.Settings),
                 };
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
                 outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter, IndicesBoost.For(request.IndicesBoost, target)));

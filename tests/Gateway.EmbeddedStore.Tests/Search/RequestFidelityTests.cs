@@ -83,7 +83,7 @@ public sealed class RequestFidelityTests
     }
 
     [Theory]
-    [InlineData("""{"query":{"match":{"my_name":{"query":"v1","fuzziness":"AUTO"}}}}""", "[match] query does not support [fuzziness]")]
+    [InlineData("""{"query":{"match":{"my_name":{"query":"v1","cutoff_frequency":0.01}}}}""", "[match] query does not support [cutoff_frequency]")]
     [InlineData("""{"query":{"term":{"my_name":{"value":"v1","boost":2,"foo":1}}}}""", "[term] query does not support [foo]")]
     [InlineData("""{"query":{"multi_match":{"query":"v1","fields":["my_name"],"slop":1}}}""", "[multi_match] query does not support [slop]")]
     [InlineData("""{"query":{"match_all":{"foo":1}}}""", "[match_all] query does not support [foo]")]

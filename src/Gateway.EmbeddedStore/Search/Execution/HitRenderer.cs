@@ -35,6 +35,12 @@ internal static class HitRenderer
         }
 
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        var ignored = doc.Fields.GetValueOrDefault(IgnoredField.Path);
+        if (ignored is { Keywords: { } ignoredPaths } && request.StoredFields is not ["_none_"])
+        {
+            json[IgnoredField.Path] = new JsonArray(ignoredPaths.Select(p => (JsonNode)p).ToArray());
+        }
+
         if (request.Source.Fetch)
         {
             // A nested hit's source is filtered by full paths, as Elasticsearch filters the root's before taking the object out.
@@ -72,6 +78,11 @@ internal static class HitRenderer
             json["fields"] = fields;
         }
 
+        if (ignored?.IgnoredValues is { } ignoredValues && IgnoredFieldValues(ignoredValues, request.Fields) is { Count: > 0 } ignoredFieldValues)
+        {
+            json["ignored_field_values"] = ignoredFieldValues;
+        }
+
         if (request.Highlight is { } highlight && Highlight.Highlighter.Render(context, context.Level?.RootShaped(doc) ?? doc, highlight, request.Query) is { } highlighted)
         {
             json["highlight"] = highlighted;
@@ -90,6 +101,21 @@ internal static class HitRenderer
         return json;
     }
 
+    // The values ignore_malformed / ignore_above left out of the fields that `fields` asks for.
+    private static JsonObject IgnoredFieldValues(IReadOnlyDictionary<string, List<JsonNode?>> ignored, List<FieldAndFormat> requested)
+    {
+        var result = new JsonObject();
+        foreach (var (path, values) in ignored)
+        {
+            if (requested.Exists(r => Wildcard.Matches(r.Field, path)))
+            {
+                result[path] = new JsonArray(values.Select(v => v?.DeepClone()).ToArray());
+            }
+        }
+
+        return result;
+    }
+
     private static JsonObject RenderFields(SearchContext context, ParsedDocument doc, List<FieldAndFormat> requested, HashSet<FieldAndFormat> docValueFields)
     {
         var result = new JsonObject();
@@ -97,8 +123,22 @@ internal static class HitRenderer
         {
             foreach (var (path, values) in doc.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path))
+                // Metadata fields and the keyed sub-fields of flattened fields come only when named (`*` fetches neither).
+                if (!Wildcard.Matches(request.Field, path) || result.ContainsKey(path)
+                    || ((path == IgnoredField.Path || values.Mapping.Encoding == KeywordEncoding.FlattenedKey) && request.Field != path))
                 {
+                    continue;
+                }
+
+                if (values.Mapping.Encoding == KeywordEncoding.Flattened)
+                {
+                    // A flattened field is fetched as the objects it was given.
+                    var objects = StoredFields.Values(doc.Source, path).Select(v => FlattenedValues.Fetchable(v, values.Mapping.IgnoreAbove)).OfType<JsonNode>().ToArray();
+                    if (objects.Length > 0)
+                    {
+                        result[path] = new JsonArray(objects);
+                    }
+
                     continue;
                 }
 

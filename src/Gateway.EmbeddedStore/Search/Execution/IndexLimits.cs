@@ -7,6 +7,13 @@ internal static class IndexLimits
 {
     public const int DefaultMaxTermsCount = 65_536;
 
+    public const int DefaultMaxRegexLength = 1_000;
+
+    public static int MaxRegexLength(IReadOnlyDictionary<string, string>? settings) =>
+        settings?.GetValueOrDefault("index.max_regex_length") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : DefaultMaxRegexLength;
+
     public static int MaxTermsCount(IReadOnlyDictionary<string, string>? settings) =>
         settings?.GetValueOrDefault("index.max_terms_count") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n

@@ -43,6 +43,10 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_terms_count</c>: the most values a <c>terms</c> query may hold.</summary>
     public int MaxTermsCount { get; init; } = IndexLimits.DefaultMaxTermsCount;
 
+    /// <summary>The index's <c>index.max_regex_length</c>: the longest pattern a <c>regexp</c> query may have.</summary>
+    public int MaxRegexLength { get; init; } = IndexLimits.DefaultMaxRegexLength;
+
+
     /// <summary>The nested documents this context searches, or null when it searches the root documents.</summary>
     public Nested.NestedDocs? Level { get; private init; }
 
@@ -71,6 +75,7 @@ internal sealed class SearchContext : IDisposable
             {
                 ExcludeSourceVectors = ExcludeSourceVectors,
                 MaxTermsCount = MaxTermsCount,
+                MaxRegexLength = MaxRegexLength,
                 Level = docs,
                 Parent = this,
             };
@@ -80,7 +85,7 @@ internal sealed class SearchContext : IDisposable
         return child;
     }
 
-    public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path);
+    public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
 
     /// <summary>A zeroed array of at least <see cref="MaxDoc"/> scores, valid until the search is disposed.</summary>
     public float[] Scores() => Rent(ref _floats);

@@ -20,7 +20,11 @@ internal static class Bm25
         (float)Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
 
     /// <summary>Score of one term in one document.</summary>
-    public static float Score(float boost, float idf, int freq, int length, double avgLength)
+    public static float Score(float boost, float idf, int freq, int length, double avgLength) =>
+        Score(boost, idf, (float)freq, length, avgLength);
+
+    /// <summary>Score of one term with a weighted (fractional) frequency, as <c>combined_fields</c> sums them.</summary>
+    public static float Score(float boost, float idf, float freq, int length, double avgLength)
     {
         var norm = K1 * ((1 - B) + (B * length / avgLength));
         return boost * idf * ((K1 + 1) * freq / (freq + (float)norm));

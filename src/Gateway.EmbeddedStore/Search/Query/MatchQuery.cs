@@ -27,6 +27,9 @@ internal sealed class MatchQuery : QueryNode
 
     public bool Lenient { get; init; }
 
+    /// <summary>With <c>fuzziness</c>, each term is a fuzzy term (<see cref="FuzzyTerms"/>).</summary>
+    public FuzzyOptions? Fuzzy { get; init; }
+
     public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
     {
         if (context.Field(Field) is not { Kind: FieldKind.Text or FieldKind.Keyword } field)
@@ -75,18 +78,26 @@ internal sealed class MatchQuery : QueryNode
         var any = new DocBits(context.MaxDoc);
         foreach (var term in terms)
         {
-            if (!index.Terms.TryGetValue(term, out var postings))
+            DocBits matched;
+            if (Fuzzy is { } fuzzy)
+            {
+                matched = fuzzy.For(term).Score(context, index, Boost, scores);
+            }
+            else if (index.Terms.TryGetValue(term, out var postings))
+            {
+                matched = FieldScan.Score(context, index, [postings], Boost, scoring, scores).Bits;
+            }
+            else
             {
                 continue;
             }
 
-            var r = FieldScan.Score(context, index, [postings], Boost, scoring, scores);
-            foreach (var ord in r.Bits.Ordinals())
+            foreach (var ord in matched.Ordinals())
             {
                 counts[ord]++;
             }
 
-            any.Or(r.Bits);
+            any.Or(matched);
         }
 
         if (required > 1)

@@ -6,7 +6,7 @@ using Gateway.EmbeddedStore.Search.Execution;
 namespace Gateway.EmbeddedStore.Search.Query;
 
 /// <summary>
-/// <c>multi_match</c> (best_fields, most_fields): a match per field (patterns with <c>*</c> and
+/// <c>multi_match</c> (best_fields, most_fields, bool_prefix): a match (or match_bool_prefix) per field (patterns with <c>*</c> and
 /// <c>^boost</c> expand against the mapping), combined as dis_max with tie_breaker or as a sum.
 /// </summary>
 internal sealed class MultiMatchQuery : QueryNode
@@ -29,6 +29,13 @@ internal sealed class MultiMatchQuery : QueryNode
         _tie = tie;
         _lenient = lenient;
     }
+
+    /// <summary>Builds the clause of one field with its boost (<c>bool_prefix</c>); a <c>match</c> otherwise.</summary>
+    public Func<string, float, QueryNode>? Clause { get; init; }
+
+    public string? Analyzer { get; init; }
+
+    public FuzzyOptions? Fuzzy { get; init; }
 
     public override DocResult Execute(SearchContext context, bool scoring) =>
         new CombinedQuery(Clauses(context), _sum, _tie) { Boost = Boost }.Execute(context, scoring);
@@ -55,7 +62,8 @@ internal sealed class MultiMatchQuery : QueryNode
                 : [pattern];
             foreach (var field in matches)
             {
-                clauses.Add(new MatchQuery { Field = field, Text = _text, AndOperator = _and, MinimumShouldMatch = _msm, Lenient = _lenient || wildcard, Boost = boost });
+                clauses.Add(Clause?.Invoke(field, boost)
+                    ?? new MatchQuery { Field = field, Text = _text, AndOperator = _and, MinimumShouldMatch = _msm, Lenient = _lenient || wildcard, Boost = boost, Analyzer = Analyzer, Fuzzy = Fuzzy });
             }
         }
 

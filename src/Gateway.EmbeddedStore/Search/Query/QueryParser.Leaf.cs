@@ -30,6 +30,12 @@ internal static partial class QueryParser
         "dense_vector" => DenseVectorQuery.Parse(body),
         "knn" => new KnnQuery(KnnParser.Parse(body as JsonObject ?? throw StoreException.Parsing("[knn] query malformed"), null, "knn")),
         "vector_similarity" => ParseVectorSimilarity(body),
+        "intervals" => Intervals.IntervalsParser.Parse(body),
+        "match_bool_prefix" => ParseMatchBoolPrefix(body),
+        "combined_fields" => ParseCombinedFields(body),
+        "distance_feature" => DistanceFeatureQuery.Parse(body),
+        "fuzzy" => ParseSingleField("fuzzy", body, FuzzyQuery.Parse),
+        "regexp" => ParseSingleField("regexp", body, RegexpQuery.Parse),
         _ => null,
     };
 
@@ -149,7 +155,7 @@ internal static partial class QueryParser
         var (field, spec, obj) = SingleField("match", body);
         if (spec is JsonObject options)
         {
-            RequireKnown("match", options, "query", "operator", "minimum_should_match", "analyzer", "zero_terms_query", "lenient", "auto_generate_synonyms_phrase_query");
+            RequireKnown("match", options, "query", "operator", "minimum_should_match", "analyzer", "zero_terms_query", "lenient", "auto_generate_synonyms_phrase_query", "fuzziness", "prefix_length", "max_expansions", "fuzzy_transpositions", "fuzzy_rewrite");
             var query = new MatchQuery
             {
                 Field = field,
@@ -159,6 +165,7 @@ internal static partial class QueryParser
                 Analyzer = JsonValues.AsString(options["analyzer"]),
                 ZeroTermsAll = JsonValues.AsString(options["zero_terms_query"]) is "all",
                 Lenient = options["lenient"] is { } l && JsonValues.ToBool(l, "lenient"),
+                Fuzzy = FuzzyOptions.Parse("match", options),
             };
             return WithCommon(WithCommon(query, options, "match"), obj, "match");
         }
@@ -169,19 +176,43 @@ internal static partial class QueryParser
     private static QueryNode ParseMultiMatch(JsonNode? body)
     {
         var obj = body as JsonObject ?? throw StoreException.Parsing("[multi_match] query malformed");
-        RequireKnown("multi_match", obj, "query", "type", "fields", "operator", "minimum_should_match", "tie_breaker", "lenient", "auto_generate_synonyms_phrase_query");
-        var text = obj["query"] ?? throw StoreException.Parsing("No text specified for multi_match query");
         var type = JsonValues.AsString(obj["type"]) ?? "best_fields";
-        if (type is not ("best_fields" or "most_fields"))
+        if (type == "bool_prefix")
         {
-            throw StoreException.IllegalArgument("[multi_match] type [" + type + "] is not supported by this store; use best_fields or most_fields");
+            foreach (var option in new[] { "slop", "cutoff_frequency" })
+            {
+                if (obj.ContainsKey(option))
+                {
+                    throw StoreException.Parsing("[" + option + "] not allowed for type [bool_prefix]");
+                }
+            }
+        }
+
+        RequireKnown("multi_match", obj, "query", "type", "fields", "operator", "minimum_should_match", "tie_breaker", "lenient", "auto_generate_synonyms_phrase_query", "analyzer", "fuzziness", "prefix_length", "max_expansions", "fuzzy_transpositions", "fuzzy_rewrite");
+        var text = obj["query"] ?? throw StoreException.Parsing("No text specified for multi_match query");
+        if (type is not ("best_fields" or "most_fields" or "bool_prefix"))
+        {
+            throw StoreException.IllegalArgument("[multi_match] type [" + type + "] is not supported by this store; use best_fields, most_fields or bool_prefix");
         }
 
         var fieldSpecs = obj["fields"] is JsonArray fa ? fa.Select(f => JsonValues.AsString(f) ?? string.Empty).ToList() : ["*"];
-        var andOp = string.Equals(JsonValues.AsString(obj["operator"]), "and", StringComparison.OrdinalIgnoreCase);
+        var andOp = Operator(obj["operator"]);
         var msm = JsonValues.AsString(obj["minimum_should_match"]);
         var tie = obj["tie_breaker"] is { } t ? (float)JsonValues.ToDouble(t, "tie_breaker") : 0f;
-        var query = new MultiMatchQuery(fieldSpecs, text, andOp, msm, type == "most_fields", tie, obj["lenient"] is { } l && JsonValues.ToBool(l, "lenient"));
+        var fuzzy = FuzzyOptions.Parse("multi_match", obj);
+        Func<string, float, QueryNode>? clause = null;
+        if (type == "bool_prefix")
+        {
+            var prefixText = JsonValues.AsString(text) ?? string.Empty;
+            clause = (field, boost) => BoolPrefixFor(field, prefixText, obj, "multi_match", boost);
+        }
+
+        var query = new MultiMatchQuery(fieldSpecs, text, andOp, msm, type == "most_fields", tie, obj["lenient"] is { } l && JsonValues.ToBool(l, "lenient"))
+        {
+            Analyzer = JsonValues.AsString(obj["analyzer"]),
+            Fuzzy = fuzzy,
+            Clause = clause,
+        };
         return WithCommon(query, obj, "multi_match");
     }
 

@@ -7,7 +7,8 @@ namespace Gateway.EmbeddedStore.Search.Query;
 /// A small subset of Lucene query syntax for <c>q=</c> and <c>query_string</c>: whitespace-separated
 /// clauses, each <c>field:value</c> or a bare value (searched in the default field, or in every
 /// text and keyword field), combined with OR (or AND with <c>default_operator=AND</c>).
-/// A clause prefixed with <c>+</c> is required, with <c>-</c> excluded; <c>*</c> alone matches all.
+/// A clause prefixed with <c>+</c> is required, with <c>-</c> excluded; <c>AND</c> between two clauses requires
+/// both, <c>NOT</c> excludes the next one; a backslash escapes the next character; <c>*</c> alone matches all.
 /// </summary>
 internal sealed class QueryStringQuery : QueryNode
 {
@@ -37,21 +38,42 @@ internal sealed class QueryStringQuery : QueryNode
     private BoolQuery Build(SearchContext context)
     {
         var query = new BoolQuery { Boost = Boost, MinimumShouldMatch = MinimumShouldMatch };
+        var clauses = new List<(QueryNode Clause, List<QueryNode> Target)>();
+        var and = false;
+        var not = false;
         foreach (var raw in Query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            switch (raw)
+            {
+                // Lucene's boolean operators: AND makes both sides required, NOT excludes the next clause.
+                case "AND":
+                    if (clauses.Count > 0 && clauses[^1].Target == query.Should)
+                    {
+                        clauses[^1] = (clauses[^1].Clause, query.Must);
+                    }
+
+                    and = true;
+                    continue;
+                case "OR":
+                    continue;
+                case "NOT":
+                    not = true;
+                    continue;
+            }
+
             if (raw is "*" or "*:*")
             {
-                query.Should.Add(new MatchAllQuery());
+                clauses.Add((new MatchAllQuery(), query.Should));
                 continue;
             }
 
             var token = raw.TrimStart('+', '-');
-            var colon = token.IndexOf(':', StringComparison.Ordinal);
+            var colon = UnescapedColon(token);
             QueryNode clause;
             if (colon > 0)
             {
                 var field = token[..colon];
-                var value = token[(colon + 1)..].Trim('"');
+                var value = Unescape(token[(colon + 1)..].Trim('"'));
                 clause = value == "*" ? new ExistsQuery(field) : new MatchQuery { Field = field, Text = value, Lenient = true };
             }
             else
@@ -59,23 +81,62 @@ internal sealed class QueryStringQuery : QueryNode
                 var fields = DefaultField is { } df && df != "*"
                     ? [df]
                     : context.Mapping.Fields.Where(f => f.Kind is FieldKind.Text or FieldKind.Keyword).Select(f => f.Path).ToList();
-                clause = new CombinedQuery(fields.Select(f => (QueryNode)new MatchQuery { Field = f, Text = token.Trim('"'), Lenient = true }).ToList(), sum: false, tieBreaker: 0);
+                var text = Unescape(token.Trim('"'));
+                clause = new CombinedQuery(fields.Select(f => (QueryNode)new MatchQuery { Field = f, Text = text, Lenient = true }).ToList(), sum: false, tieBreaker: 0);
             }
 
-            if (raw.StartsWith('-'))
-            {
-                query.MustNot.Add(clause);
-            }
-            else if (raw.StartsWith('+') || AndOperator)
-            {
-                query.Must.Add(clause);
-            }
-            else
-            {
-                query.Should.Add(clause);
-            }
+            var target = raw.StartsWith('-') || not ? query.MustNot
+                : raw.StartsWith('+') || AndOperator || and ? query.Must
+                : query.Should;
+            clauses.Add((clause, target));
+            and = false;
+            not = false;
+        }
+
+        foreach (var (clause, target) in clauses)
+        {
+            target.Add(clause);
         }
 
         return query;
+    }
+
+    private static int UnescapedColon(string token)
+    {
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (token[i] == '\\')
+            {
+                i++;
+            }
+            else if (token[i] == ':')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // A backslash makes the next character literal (text\/plain is text/plain).
+    private static string Unescape(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                i++;
+            }
+
+            result.Append(text[i]);
+        }
+
+        return result.ToString();
     }
 }

@@ -93,7 +93,7 @@ internal sealed class TermQuery : QueryNode
                 throw SearchErrors.AllShardsFailed(SearchErrors.QueryShard(
                     "Field [" + Field + "] of type [" + FieldTypeNames.Of(field.Kind) + "] does not support term queries", context.IndexName));
             default:
-                var targets = Values.Select(v => QueryValues.ToNumber(field, v, context)).ToHashSet();
+                var targets = Values.Select(v => field.Quantize(QueryValues.ToNumber(field, v, context))).ToHashSet();
                 var ranges = field.Kind == FieldKind.Date
                     ? Values.Select(v => (QueryValues.ToNumber(field, v, context), QueryValues.ToNumber(field, v, context, roundUp: true))).ToList()
                     : null;
