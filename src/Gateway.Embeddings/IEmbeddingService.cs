@@ -13,6 +13,11 @@ public interface IEmbeddingService
     /// <summary>How many requests are queued and running right now.</summary>
     EmbeddingQueueStatus Queue { get; }
 
+    /// <summary>Loads the model when its files are present, waiting (without holding a thread) for a load another caller
+    /// started, and answers the status after: what background work calls before it starts, where a query would rather
+    /// get its 503 at once.</summary>
+    ValueTask<EmbeddingModelStatus> LoadAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Embeds one raw text (no prompt template applied).</summary>
     ValueTask<EmbeddingResult<float[]>> EmbedTextAsync(string text, CancellationToken cancellationToken = default);
 

@@ -13,6 +13,8 @@ public sealed class ModelThatGoesAway(IEmbeddingService real, int images) : IEmb
 
     public EmbeddingQueueStatus Queue => real.Queue;
 
+    public ValueTask<EmbeddingModelStatus> LoadAsync(CancellationToken cancellationToken = default) => real.LoadAsync(cancellationToken);
+
     public ValueTask<EmbeddingResult<float[]>> EmbedTextAsync(string text, CancellationToken cancellationToken = default) =>
         real.EmbedTextAsync(text, cancellationToken);
 

@@ -29,6 +29,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     private long _failedAt;
     private bool _loggedMissing;
     private volatile bool _loading;
+    private volatile TaskCompletionSource? _loadEnded;
     private int _decoding;
 
     /// <summary>Creates the service; nothing is loaded until <see cref="TryLoad"/> or the first request.</summary>
@@ -204,6 +205,23 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
     /// <summary>Loads the model if its files are present; false (with <see cref="Status"/> saying why) otherwise.</summary>
     public bool TryLoad() => EnsureLoaded().Loaded is not null;
 
+    /// <inheritdoc />
+    public async ValueTask<EmbeddingModelStatus> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var (loaded, _) = EnsureLoaded(out var underWay);
+            if (loaded is not null || underWay is null)
+            {
+                return Status;
+            }
+
+            // Another caller holds the load lock: wait for its load to end (or, when the lock is the brief one of a variant
+            // switch or the load has not published its task yet, a moment), then look again.
+            await (underWay.IsCompleted ? Task.Delay(20, cancellationToken) : underWay.WaitAsync(cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Loads both towers' <paramref name="variant"/> export next to the model in use and, once it has loaded, answers every
     /// new request with it (queued work finishes on the old one, which is then released; text vectors are cached per
@@ -284,8 +302,13 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         return await work.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private (Loaded? Loaded, EmbeddingFailure? Failure) EnsureLoaded()
+    private (Loaded? Loaded, EmbeddingFailure? Failure) EnsureLoaded() => EnsureLoaded(out _);
+
+    /// <summary>The loaded model, or why there is none; <paramref name="underWay"/> is set when another caller holds the
+    /// load lock (a load under way), and ends when that load does.</summary>
+    private (Loaded? Loaded, EmbeddingFailure? Failure) EnsureLoaded(out Task? underWay)
     {
+        underWay = null;
         if (_loaded is { } loaded)
         {
             return (loaded, null);
@@ -295,6 +318,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         // blocking thread-pool threads on the lock.
         if (!_loadLock.TryEnter())
         {
+            underWay = _loadEnded?.Task ?? Task.CompletedTask;
             return (null, EmbeddingFailure.Unavailable(
                 $"The embedding model {_options.ModelId} is loading from {_options.ResolveModelDirectory()}; retry in a few seconds."));
         }
@@ -325,6 +349,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
                 return (null, EmbeddingFailure.Unavailable(status.Detail));
             }
 
+            _loadEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _loading = true;
             var (next, failure) = Load(_options, files);
             if (failure is not null)
@@ -339,6 +364,7 @@ public sealed class SiglipEmbeddingService : IEmbeddingService, IAsyncDisposable
         finally
         {
             _loading = false;
+            _loadEnded?.TrySetResult();
             _loadLock.Exit();
         }
     }

@@ -43,18 +43,8 @@ public sealed class PeakCatalogIndexer
     public async Task<Outcome<CatalogRebuildResult>> RebuildAsync(IReadOnlyList<Peak> peaks, string catalogDirectory, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(peaks);
-        var status = _embeddings.Status;
-        if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
-        {
-            // The first request loads the model, or answers what is missing.
-            if ((await _embeddings.EmbedTextAsync(_prompts.Options.AntiConcept, cancellationToken).ConfigureAwait(false)).Failure is { } modelFailure)
-            {
-                return Outcome.Failed(modelFailure.Reason);
-            }
-
-            status = _embeddings.Status;
-        }
-
+        // Loads the model (or waits for the start-up load under way), or answers what is missing.
+        var status = await _embeddings.LoadAsync(cancellationToken).ConfigureAwait(false);
         if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
         {
             return Outcome.Failed("the peak catalog needs a loaded embedding model: " + status.Detail);

@@ -247,19 +247,9 @@ public sealed class PhotoIngestor
 
     private async Task<Outcome<(int Dimensions, string ModelId)>> ModelAsync(CancellationToken cancellationToken)
     {
-        var status = _embeddings.Status;
-        if (status.State != EmbeddingModelState.Ready || status.Dimensions <= 0)
-        {
-            // The first request loads the model, or answers what is missing.
-            if ((await _embeddings.EmbedTextAsync("photo", cancellationToken).ConfigureAwait(false)).Failure is { } failure)
-            {
-                return Outcome.Failed(failure.Reason);
-            }
-
-            status = _embeddings.Status;
-        }
-
-        return status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : Outcome.Failed(status.Detail);
+        // Loads the model (or waits for the start-up load under way), or answers what is missing.
+        var status = await _embeddings.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return status.State == EmbeddingModelState.Ready && status.Dimensions > 0 ? (status.Dimensions, status.ModelId) : Outcome.Failed(status.Detail);
     }
 
     private async Task<Outcome<IngestResult>> RunAsync(IngestPlan plan, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)

@@ -245,6 +245,45 @@ public sealed class SiglipEmbeddingServiceTests(TestModelFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task LoadAsync_WaitsForTheLoadUnderWayWhereAQueryIsAnsweredAtOnce()
+    {
+        // The start-up load runs on its own thread; background work (a catalog rebuild, an album run) that starts meanwhile
+        // must wait for it instead of failing with "loading". The clock holds the load at its first reading.
+        using var clock = new ClockThatHoldsTheLoad();
+        await using var service = new SiglipEmbeddingService(Microsoft.Extensions.Options.Options.Create(
+            new EmbeddingOptions { ModelId = "test/colour-siglip", ModelDirectory = fixture.Model.Directory, IntraOpThreads = 1 }), time: clock);
+        var startUp = Task.Run(service.TryLoad);
+        Assert.True(clock.Held.Wait(TimeSpan.FromSeconds(30)), "the load never read the clock");
+
+        var query = await service.EmbedTextAsync("red");
+        var waiting = service.LoadAsync().AsTask();
+        await Task.Delay(200);
+        var waitedForTheLoad = !waiting.IsCompleted;
+        clock.Release();
+        var status = await waiting;
+
+        Assert.Contains("is loading", Assert.IsType<EmbeddingFailure>(query.Failure).Reason, StringComparison.Ordinal);
+        Assert.True(waitedForTheLoad);
+        Assert.Equal(EmbeddingModelState.Ready, status.State);
+        Assert.Equal(fixture.Model.Dimensions, status.Dimensions);
+        Assert.True(await startUp);
+    }
+
+    [Fact]
+    public async Task LoadAsync_MissingModelAnswersWhatIsMissing()
+    {
+        var empty = Directory.CreateTempSubdirectory("gateway-no-model").FullName;
+        await using var service = new SiglipEmbeddingService(Microsoft.Extensions.Options.Options.Create(
+            new EmbeddingOptions { ModelId = "google/siglip2-base-patch16-224", ModelDirectory = empty }));
+
+        var status = await service.LoadAsync();
+
+        Assert.Equal(EmbeddingModelState.Missing, status.State);
+        Assert.Contains("models download google/siglip2-base-patch16-224", status.Detail, StringComparison.Ordinal);
+        Directory.Delete(empty);
+    }
+
+    [Fact]
     public async Task Status_ShowsTheBatchSizesChosenAtLoad()
     {
         await using var service = ServiceFactory.Create(fixture.Model, o => { o.TextBatch = 0; o.ImageBatch = 3; o.BatchCandidates = [1, 2]; });

@@ -40,9 +40,12 @@ public sealed partial class ModelVariantPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
         Assert.Equal("/admin", switched.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("int8", await WaitForVariantAsync("int8"));
-        Assert.Contains("\"int8\"", File.ReadAllText(Path.Combine(_dir.Path, "model-variant.json")), StringComparison.Ordinal);
-        var after = await browser.GetStringAsync("/admin");
+
+        // Health reports the new export as soon as the service answers with it; the switch is done (and the choice written)
+        // a moment later.
+        var after = await WaitForPageAsync(browser, "Switched from fp32 to int8");
         Assert.Contains("Switched from fp32 to int8", after, StringComparison.Ordinal);
+        Assert.Contains("\"int8\"", File.ReadAllText(Path.Combine(_dir.Path, "model-variant.json")), StringComparison.Ordinal);
         Assert.Contains("id=\"reindex-after-switch\"", after, StringComparison.Ordinal);
 
         _host.Dispose();
@@ -103,6 +106,19 @@ public sealed partial class ModelVariantPageTests : IDisposable
             ["variant"] = variant,
             ["__RequestVerificationToken"] = token,
         }));
+    }
+
+    private static async Task<string> WaitForPageAsync(HttpClient browser, string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        var page = await browser.GetStringAsync("/admin");
+        while (!page.Contains(text, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            page = await browser.GetStringAsync("/admin");
+        }
+
+        return page;
     }
 
     /// <summary>The variant health reports once the model has loaded (loading happens in the background at start-up).</summary>

@@ -1,4 +1,5 @@
 using Elastic.Clients.Elasticsearch;
+using Gateway.Embeddings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,13 @@ internal sealed class GatewayHost : WebApplicationFactory<Program>
         host.StartServer();
         host.Http = host.CreateClient();
         host.Address = host.Http.BaseAddress!;
+        if (modelDirectory is not null)
+        {
+            // The gateway loads the model in the background at start-up and answers queries meanwhile with a 503; tests set
+            // up and query at once, so they start once that load has ended (the jobs wait for it themselves).
+            _ = host.Services.GetRequiredService<IEmbeddingService>().LoadAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         return host;
     }
 
