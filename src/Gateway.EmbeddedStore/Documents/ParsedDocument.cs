@@ -50,4 +50,7 @@ internal sealed class ParsedDocument
     public required long PrimaryTerm { get; init; }
 
     public required IReadOnlyDictionary<string, FieldValues> Fields { get; init; }
+
+    /// <summary>The custom routing the document was indexed with (<c>_routing</c> in hits); null for none.</summary>
+    public string? Routing { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class AliasParser
 
         JsonObject? filter = null;
         bool? isWrite = null, isHidden = null;
-        string? indexRouting = null, searchRouting = null;
+        string? routing = null, indexRouting = null, searchRouting = null;
         foreach (var (key, value) in body)
         {
             switch (key)
@@ -31,7 +31,7 @@ internal static class AliasParser
                     isHidden = Bool(value, key, name);
                     break;
                 case "routing":
-                    indexRouting = searchRouting = Text(value, key, name);
+                    routing = Text(value, key, name);
                     break;
                 case "index_routing":
                     indexRouting = Text(value, key, name);
@@ -44,7 +44,8 @@ internal static class AliasParser
             }
         }
 
-        return new AliasMetadata(name, filter, isWrite, indexRouting, searchRouting, isHidden);
+        // As Elasticsearch's AliasActions: routing is the default of both, index_routing and search_routing win whatever the order.
+        return new AliasMetadata(name, filter, isWrite, indexRouting ?? routing, searchRouting ?? routing, isHidden);
     }
 
     private static bool? Bool(JsonNode? value, string key, string alias) => value?.GetValueKind() switch

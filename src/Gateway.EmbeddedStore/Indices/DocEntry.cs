@@ -8,8 +8,9 @@ namespace Gateway.EmbeddedStore.Indices;
 /// </summary>
 internal sealed class DocEntry
 {
-    public DocEntry(ParsedDocument? document, byte[]? source, long version, long seqNo, long primaryTerm)
+    public DocEntry(ParsedDocument? document, byte[]? source, long version, long seqNo, long primaryTerm, string? routing = null)
     {
+        Routing = routing;
         Document = document;
         Source = source;
         Version = version;
@@ -27,6 +28,9 @@ internal sealed class DocEntry
     public long SeqNo { get; }
 
     public long PrimaryTerm { get; }
+
+    /// <summary>The custom routing the document was indexed with (<c>_routing</c>); null for none.</summary>
+    public string? Routing { get; }
 
     public bool Deleted => Document is null;
 }

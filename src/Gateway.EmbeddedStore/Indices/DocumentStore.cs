@@ -34,6 +34,7 @@ internal sealed class DocumentStore
     private StoreResult<WriteOutcome> Index(IndexState index, string id, byte[] source, WriteOptions options, PreparedSource? prepared)
     {
         ValidateOptions(options);
+        CheckRouting(index, id, options);
         var (mapping, parsed) = Parse(index, id, source, prepared);
         Search.Nested.NestedPaths.CheckObjectsLimit(parsed.Document, mapping.Compiled, index.Settings);
         using (_gate.Shared())
@@ -79,8 +80,9 @@ internal sealed class DocumentStore
                     SeqNo = seqNo,
                     PrimaryTerm = index.PrimaryTerm,
                     Source = source,
+                    Routing = options.Routing,
                 });
-                Apply(index, id, parsed.Document, source, version, seqNo);
+                Apply(index, id, parsed.Document, source, version, seqNo, options.Routing);
                 return new WriteOutcome(index, id, live is null ? "created" : "updated", version, seqNo, index.PrimaryTerm, position);
             }
         }
@@ -89,12 +91,19 @@ internal sealed class DocumentStore
     public StoreResult<WriteOutcome> Delete(IndexState index, string id, WriteOptions options)
     {
         ValidateOptions(options);
+        CheckRouting(index, id, options);
         using (_gate.Shared())
         {
             lock (index.WriteLock)
             {
                 index.Documents.TryGetValue(id, out var existing);
                 var live = existing is { Deleted: false } ? existing : null;
+                if (live is not null && !ShardRouting.Reaches(index, id, options.Routing, live.Routing))
+                {
+                    // Elasticsearch deletes on the shard the routing names, where this document is not: nothing changes.
+                    return new WriteOutcome(index, id, "not_found", 1, index.SeqNo, index.PrimaryTerm, 0);
+                }
+
                 if (CheckSeqNo(index, id, live, options) is { } conflict)
                 {
                     return conflict;
@@ -143,7 +152,7 @@ internal sealed class DocumentStore
     }
 
     /// <summary>Applies an indexed document (also used by recovery). Caller holds the index lock.</summary>
-    public static void Apply(IndexState index, string id, ParsedDocument parsed, byte[] source, long version, long seqNo)
+    public static void Apply(IndexState index, string id, ParsedDocument parsed, byte[] source, long version, long seqNo, string? routing = null)
     {
         var document = new ParsedDocument
         {
@@ -152,10 +161,11 @@ internal sealed class DocumentStore
             Version = version,
             SeqNo = seqNo,
             PrimaryTerm = index.PrimaryTerm,
-            Fields = parsed.Fields,
+            Fields = routing is null ? parsed.Fields : WithRouting(parsed.Fields, routing),
+            Routing = routing,
         };
         var previous = index.Documents.GetValueOrDefault(id);
-        index.Documents[id] = new DocEntry(document, source, version, seqNo, index.PrimaryTerm);
+        index.Documents[id] = new DocEntry(document, source, version, seqNo, index.PrimaryTerm, routing);
         if (previous is null or { Deleted: true })
         {
             index.LiveCount++;
@@ -164,6 +174,19 @@ internal sealed class DocumentStore
         index.SeqNo = Math.Max(index.SeqNo, seqNo);
         index.Shard.Upsert(document);
         index.MarkPending();
+    }
+
+    // _routing is searchable like any keyword field (term, terms, exists).
+    private static Dictionary<string, FieldValues> WithRouting(IReadOnlyDictionary<string, FieldValues> fields, string routing) =>
+        new(fields, StringComparer.Ordinal) { [RoutingField.Path] = new FieldValues { Mapping = RoutingField.Mapping, Keywords = [routing] } };
+
+    /// <summary>Elasticsearch's <c>routing_missing_exception</c> when the mapping requires a routing and none was given.</summary>
+    public static void CheckRouting(IndexState index, string id, WriteOptions options)
+    {
+        if (options.Routing is null && RoutingField.Required(index.Mapping))
+        {
+            throw RoutingField.Missing(index.Name, id);
+        }
     }
 
     /// <summary>Applies a delete (also used by recovery). Caller holds the index lock.</summary>

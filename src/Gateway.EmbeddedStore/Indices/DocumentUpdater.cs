@@ -61,12 +61,13 @@ internal sealed class DocumentUpdater
             throw new StoreException(400, "action_request_validation_exception", "Validation Failed: 1: script or doc is missing;");
         }
 
+        DocumentStore.CheckRouting(index, id, options);
         // Gate before index lock: the same order as every other writer (see StoreGate).
         using var shared = _gate.Shared();
         lock (index.WriteLock)
         {
             index.Documents.TryGetValue(id, out var existing);
-            if (existing is null or { Deleted: true })
+            if (existing is null or { Deleted: true } || !ShardRouting.Reaches(index, id, options.Routing, existing.Routing))
             {
                 var created = docAsUpsert ? doc : upsert;
                 if (created is null || options.IfSeqNo is not null)

@@ -14,6 +14,9 @@ internal sealed record WriteOptions
 
     public long? Version { get; init; }
 
+    /// <summary>The custom routing value (<c>routing</c> parameter or bulk metadata); null for none.</summary>
+    public string? Routing { get; init; }
+
     /// <summary><c>internal</c> (default), <c>external</c> or <c>external_gte</c>.</summary>
     public string VersionType { get; init; } = "internal";
 }

@@ -38,6 +38,7 @@ internal static class MappingCompiler
         }
 
         ValidateDynamic(copy, "_doc");
+        RoutingField.Validate(copy[RoutingField.Path]);
         return copy;
     }
 

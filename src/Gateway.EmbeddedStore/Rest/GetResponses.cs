@@ -19,6 +19,11 @@ internal static class GetResponses
         result["_version"] = entry.Version;
         result["_seq_no"] = entry.SeqNo;
         result["_primary_term"] = entry.PrimaryTerm;
+        if (entry.Routing is { } routing)
+        {
+            result["_routing"] = routing;
+        }
+
         result["found"] = true;
         if (spec.Render(entry.Source!, index) is { } source)
         {

@@ -56,6 +56,30 @@ internal static class WriteTargets
         };
     }
 
+    /// <summary>
+    /// The routing of a single-document operation addressed to <paramref name="name"/> (Elasticsearch's
+    /// <c>resolveIndexRouting</c>): an alias's <c>index_routing</c> overrides the request's, which must then be absent or equal.
+    /// </summary>
+    public static string? Routing(IndexState index, string name, string? routing)
+    {
+        if (name == index.Name || !index.Aliases.TryGetValue(name, out var alias) || alias.IndexRouting is not { } aliasRouting)
+        {
+            return routing;
+        }
+
+        if (aliasRouting.Contains(','))
+        {
+            throw StoreException.IllegalArgument("index/alias [" + name + "] provided with routing value [" + aliasRouting + "] that resolved to several routing values, rejecting operation");
+        }
+
+        if (routing is not null && routing != aliasRouting)
+        {
+            throw StoreException.IllegalArgument("Alias [" + name + "] has index routing associated with it [" + aliasRouting + "], and was provided with routing value [" + routing + "], rejecting operation");
+        }
+
+        return aliasRouting;
+    }
+
     public static void ValidateId(string id)
     {
         if (id.Length == 0)

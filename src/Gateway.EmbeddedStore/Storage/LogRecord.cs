@@ -35,6 +35,9 @@ internal sealed class LogRecord
     /// <summary>SetAliases: several (uuid, aliases JSON) pairs applied atomically.</summary>
     public IReadOnlyList<(string Uuid, byte[] Aliases)>? Batch { get; init; }
 
+    /// <summary>IndexDoc: the custom routing (written after the source only when set, so older records read as none).</summary>
+    public string? Routing { get; init; }
+
     /// <summary>IndexDoc: the _source bytes.</summary>
     public ReadOnlyMemory<byte> Source { get; init; }
 }

@@ -57,6 +57,10 @@ internal static class RecordCodec
                 if (record.Op == LogOp.IndexDoc)
                 {
                     writer.Packed(record.Source.Span);
+                    if (record.Routing is { } routing)
+                    {
+                        writer.String(routing);
+                    }
                 }
 
                 break;
@@ -128,6 +132,7 @@ internal static class RecordCodec
                     LogOp.IndexDocPacked => NumberTextPacker.Unpack(reader.Span()),
                     _ => default,
                 },
+                Routing = op != LogOp.DeleteDoc && reader.Remaining > 0 ? reader.String() : null,
             },
             _ => new LogRecord { Op = op, IndexUuid = uuid },
         };
@@ -198,6 +203,8 @@ internal static class RecordCodec
     {
         private readonly ReadOnlySpan<byte> _data = data;
         private int _position;
+
+        public readonly int Remaining => _data.Length - _position;
 
         public byte Byte() => _data[_position++];
 

@@ -84,7 +84,7 @@ internal static class Recovery
             target.Shard.MappingChanged(newMapping.Compiled);
         }
 
-        DocumentStore.Apply(target, record.Id!, parsed.Document, source, record.Version, record.SeqNo);
+        DocumentStore.Apply(target, record.Id!, parsed.Document, source, record.Version, record.SeqNo, record.Routing);
     }
 
     /// <summary>The records that recreate the current state (used to write a snapshot).</summary>
@@ -112,6 +112,7 @@ internal static class Recovery
                     SeqNo = entry.SeqNo,
                     PrimaryTerm = entry.PrimaryTerm,
                     Source = entry.Source,
+                    Routing = entry.Routing,
                 };
             }
         }

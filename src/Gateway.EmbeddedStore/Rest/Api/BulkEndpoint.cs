@@ -66,7 +66,7 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
 
                 position = Math.Max(position, created);
                 touched.Add(index);
-                if (!Execute(request, index, action, id!, line, operations[i].Source, prepared[i]).TryGetValue(out var written, out var refused))
+                if (!Execute(request, index, indexName, action, id!, line, operations[i].Source, prepared[i]).TryGetValue(out var written, out var refused))
                 {
                     errors = true;
                     items.Add(Failed(action, indexName, id, refused));
@@ -98,7 +98,7 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
     private static BulkItemResult Failed(string action, string index, string? id, StoreError error) =>
         new(action, index, id, error.Status, null, null, error);
 
-    private StoreResult<(WriteOutcome Outcome, JsonNode? Get)> Execute(RestRequest request, IndexState index, string action, string id, BulkLine line, ReadOnlyMemory<byte> source, PreparedSource? prepared)
+    private StoreResult<(WriteOutcome Outcome, JsonNode? Get)> Execute(RestRequest request, IndexState index, string indexName, string action, string id, BulkLine line, ReadOnlyMemory<byte> source, PreparedSource? prepared)
     {
         var options = new WriteOptions
         {
@@ -107,6 +107,7 @@ internal sealed class BulkEndpoint(EmbeddedStore store)
             IfPrimaryTerm = line.Long("if_primary_term"),
             Version = line.Long("version"),
             VersionType = line.Metadata["version_type"]?.ToString() ?? "internal",
+            Routing = WriteTargets.Routing(index, indexName, line.Metadata["routing"]?.ToString() ?? request.Param("routing")),
         };
         switch (action)
         {

@@ -132,7 +132,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         var source = body["source"] as JsonObject ?? throw Validation("source is missing");
         var dest = body["dest"] as JsonObject ?? throw Validation("destination is missing");
         RefuseUnknown(source, "source", "index", "query", "size");
-        RefuseUnknown(dest, "dest", "index", "op_type", "version_type", "pipeline");
+        RefuseUnknown(dest, "dest", "index", "op_type", "version_type", "pipeline", "routing");
         var sourceIndices = source["index"] switch
         {
             JsonArray array => string.Join(",", array.Select(i => i!.GetValue<string>())),
@@ -141,6 +141,15 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         };
         var destName = dest["index"]?.GetValue<string>() ?? throw Validation("index must be specified");
         RefusePipeline(dest["pipeline"]?.GetValue<string>());
+        // dest.routing as Elasticsearch's reindex: keep (default) copies each document's routing, discard drops it, =value sets it.
+        var routing = dest["routing"]?.GetValue<string>() ?? "keep";
+        Func<ParsedDocument, string?> routeOf = routing switch
+        {
+            "keep" => doc => doc.Routing,
+            "discard" => _ => null,
+            _ when routing.StartsWith('=') => _ => routing[1..],
+            _ => throw StoreException.IllegalArgument("Unsupported routing command"),
+        };
         var opType = dest["op_type"]?.GetValue<string>() ?? "index";
         var versionType = dest["version_type"]?.GetValue<string>() ?? "internal";
         if (opType is not ("index" or "create"))
@@ -190,7 +199,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             try
             {
                 if (store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(),
-                    versionType == "internal" ? options : options with { Version = doc.Version }).TryGetValue(out var written, out refused))
+                    (versionType == "internal" ? options : options with { Version = doc.Version }) with { Routing = routeOf(doc) }).TryGetValue(out var written, out refused))
                 {
                     position = Math.Max(position, written.Position);
                     if (written.Result == "created")
@@ -360,7 +369,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return false;
     }
 
-    private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm };
+    private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm, Routing = doc.Routing };
 
     private static void RefuseScript(JsonObject body, string api)
     {

@@ -27,6 +27,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         IfPrimaryTerm = request.LongParam("if_primary_term"),
         Version = request.LongParam("version"),
         VersionType = request.Param("version_type") ?? "internal",
+        Routing = request.Param("routing"),
     };
 
     private async ValueTask<RestResponse> IndexAsync(RestRequest request, string? id, bool create, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
             return ErrorRenderer.Render(missing);
         }
 
+        options = options with { Routing = WriteTargets.Routing(index, request.Route("index"), options.Routing) };
         if (!store.Documents.Index(index, id ?? Ids.NewDocumentId(store.Time), source, options).TryGetValue(out var outcome, out var conflict))
         {
             return ErrorRenderer.Render(conflict);
@@ -81,7 +83,9 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
             return ErrorRenderer.Render(missing);
         }
 
-        if (!store.Documents.Delete(index, request.Route("id"), Options(request, create: false)).TryGetValue(out var outcome, out var conflict))
+        var options = Options(request, create: false);
+        options = options with { Routing = WriteTargets.Routing(index, request.Route("index"), options.Routing) };
+        if (!store.Documents.Delete(index, request.Route("id"), options).TryGetValue(out var outcome, out var conflict))
         {
             return ErrorRenderer.Render(conflict);
         }
@@ -101,6 +105,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
 
         var options = Options(request, create: false);
+        options = options with { Routing = WriteTargets.Routing(index, request.Route("index"), options.Routing) };
         if (!store.Updater.Update(index, request.Route("id"), body, options).TryGetValue(out var result, out var refused))
         {
             return ErrorRenderer.Render(refused);
@@ -121,7 +126,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
 
         var id = request.Route("id");
-        var entry = index.Documents.GetValueOrDefault(id);
+        var entry = Read(request, index, id);
         if (VersionConflict(request, index, id, entry) is { } conflict)
         {
             return ErrorRenderer.Render(conflict);
@@ -138,7 +143,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
             return ErrorRenderer.Render(missing);
         }
 
-        var entry = index.Documents.GetValueOrDefault(request.Route("id"));
+        var entry = Read(request, index, request.Route("id"));
         return RestResponse.Empty(entry is { Deleted: false } ? 200 : 404);
     }
 
@@ -150,7 +155,7 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
         }
 
         var id = request.Route("id");
-        var entry = index.Documents.GetValueOrDefault(id);
+        var entry = Read(request, index, id);
         if (entry is null or { Deleted: true })
         {
             if (head)
@@ -168,6 +173,23 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
 
         var spec = SourceSpec.FromQuery(request) with { Fetch = true };
         return RestResponse.Json(200, spec.Render(entry.Source!, index)!);
+    }
+
+    // The document a get with the request's routing finds: as Elasticsearch, a required routing must be given, and a
+    // document kept with a routing that names another shard is not found.
+    private static DocEntry? Read(RestRequest request, IndexState index, string id) =>
+        Lookup(index, id, WriteTargets.Routing(index, request.Route("index"), request.Param("routing")));
+
+    /// <summary>The live-or-tombstone entry a read of <paramref name="id"/> with <paramref name="routing"/> reaches (get, mget).</summary>
+    public static DocEntry? Lookup(IndexState index, string id, string? routing)
+    {
+        if (routing is null && Mapping.RoutingField.Required(index.Mapping))
+        {
+            throw Mapping.RoutingField.Missing(index.Name, id);
+        }
+
+        var entry = index.Documents.GetValueOrDefault(id);
+        return entry is { Deleted: false } && !ShardRouting.Reaches(index, id, routing, entry.Routing) ? null : entry;
     }
 
     private static StoreError? VersionConflict(RestRequest request, IndexState index, string id, DocEntry? entry) =>

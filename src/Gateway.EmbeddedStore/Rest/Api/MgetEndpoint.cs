@@ -63,7 +63,7 @@ internal sealed class MgetEndpoint(EmbeddedStore store)
             try
             {
                 results.Add(WriteTargets.ForRead(store, indexName).TryGetValue(out var index, out var missing)
-                    ? GetResponses.Build(index, id, index.Documents.GetValueOrDefault(id), spec.With(doc))
+                    ? GetResponses.Build(index, id, DocumentEndpoints.Lookup(index, id, WriteTargets.Routing(index, indexName, Routing(doc["routing"]) ?? request.Param("routing"))), spec.With(doc))
                     : Failed(indexName, id, missing));
             }
             catch (StoreException e)
@@ -74,6 +74,14 @@ internal sealed class MgetEndpoint(EmbeddedStore store)
 
         return RestResponse.Ok(new JsonObject { ["docs"] = results });
     }
+
+    private static string? Routing(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v => v.ToJsonString(),
+        _ => throw StoreException.Parsing("failed to parse multi get request. unknown field [routing]"),
+    };
 
     private static JsonObject Failed(string index, string id, StoreError error) =>
         new() { ["_index"] = index, ["_id"] = id, ["error"] = ErrorRenderer.Cause(error, includeRootCause: true) };

@@ -145,9 +145,14 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
         return resolved
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter, r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, Both(r.AliasFilter, ShardRouting.SearchFilter(r.Index, parameters.GetValueOrDefault("routing"))), r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
     }
+
+    private static JsonObject? Both(JsonObject? aliasFilter, JsonObject? routingFilter) =>
+        aliasFilter is null ? routingFilter
+        : routingFilter is null ? aliasFilter
+        : new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(aliasFilter.DeepClone(), routingFilter) } };
 
     // indices_boost naming an index or alias that does not exist fails as Elasticsearch's resolution does, unless
     // ignore_unavailable; matching entries to the searched indices is the search service's job.

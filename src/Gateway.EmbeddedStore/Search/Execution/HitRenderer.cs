@@ -35,6 +35,11 @@ internal static class HitRenderer
         }
 
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        if (doc.Routing is { } routing && request.StoredFields is not ["_none_"])
+        {
+            json[RoutingField.Path] = routing;
+        }
+
         var ignored = doc.Fields.GetValueOrDefault(IgnoredField.Path);
         if (ignored is { Keywords: { } ignoredPaths } && request.StoredFields is not ["_none_"])
         {

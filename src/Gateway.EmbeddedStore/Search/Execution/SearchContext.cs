@@ -85,7 +85,7 @@ internal sealed class SearchContext : IDisposable
         return child;
     }
 
-    public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
+    public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? (path == RoutingField.Path ? RoutingField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
 
     /// <summary>A zeroed array of at least <see cref="MaxDoc"/> scores, valid until the search is disposed.</summary>
     public float[] Scores() => Rent(ref _floats);

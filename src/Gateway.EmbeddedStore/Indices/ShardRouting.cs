@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Nodes;
+
+namespace Gateway.EmbeddedStore.Indices;
+
+/// <summary>
+/// Elasticsearch's shard selection (<c>IndexRouting.Unpartitioned</c>): the shard of a document is
+/// <c>floorMod(murmur3(routing ?? id), routing_num_shards) / (routing_num_shards / number_of_shards)</c>.
+/// The store keeps one table per index whatever <c>number_of_shards</c> says, so this only decides what a
+/// request with a <c>routing</c> value can see: Elasticsearch looks for the document on the shard its
+/// routing names, and a document indexed with another routing lives on another shard (not found there).
+/// With one shard, as by default, routing never hides anything.
+/// </summary>
+internal static class ShardRouting
+{
+    /// <summary>The shard (0-based) that <paramref name="effectiveRouting"/> (the routing, or else the id) names in <paramref name="index"/>.</summary>
+    public static int Shard(IndexState index, string effectiveRouting)
+    {
+        var shards = Math.Max(1, index.Shards);
+        var routingShards = RoutingShards(index.Settings, shards);
+        var factor = Math.Max(1, routingShards / shards);
+        var hash = Murmur3(effectiveRouting);
+        return (int)(((hash % routingShards) + routingShards) % routingShards / factor);
+    }
+
+    /// <summary>Whether a read or delete with <paramref name="routing"/> (null: none) reaches a document kept with <paramref name="kept"/>.</summary>
+    public static bool Reaches(IndexState index, string id, string? routing, string? kept) =>
+        index.Shards <= 1 || routing == kept || Shard(index, routing ?? id) == Shard(index, kept ?? id);
+
+    /// <summary>
+    /// A search's <c>routing</c> (comma-separated values) on a multi-shard index: Elasticsearch searches only the shards
+    /// the values name, so the filter (an <c>ids</c> query) keeps the documents kept on those shards. Null when nothing is
+    /// left out (no routing, one shard).
+    /// </summary>
+    public static JsonObject? SearchFilter(IndexState index, string? routing)
+    {
+        if (routing is null || index.Shards <= 1)
+        {
+            return null;
+        }
+
+        var shards = routing.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => Shard(index, r)).ToHashSet();
+        var ids = new JsonArray();
+        foreach (var (id, entry) in index.Documents.ToArray())
+        {
+            if (!entry.Deleted && shards.Contains(Shard(index, entry.Routing ?? id)))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return new JsonObject { ["ids"] = new JsonObject { ["values"] = ids } };
+    }
+
+    // index.number_of_routing_shards, else ES 7+'s default: the largest shards × 2^n not above 1024 (at least one split).
+    private static long RoutingShards(IReadOnlyDictionary<string, string> settings, int shards)
+    {
+        if (settings.TryGetValue("index.number_of_routing_shards", out var given)
+            && int.TryParse(given, NumberStyles.Integer, CultureInfo.InvariantCulture, out var routingShards) && routingShards >= shards)
+        {
+            return routingShards;
+        }
+
+        var log2Shards = 32 - BitOperations.LeadingZeroCount((uint)(shards - 1));
+        var splits = Math.Max(1, 10 - log2Shards);
+        return (long)shards << splits;
+    }
+
+    // Murmur3 x86 32-bit, seed 0, over the string's UTF-16 little-endian bytes, as Elasticsearch's
+    // Murmur3HashFunction.hash(String); hand-written because .NET ships no Murmur3 and ES's choice of
+    // bytes must be matched exactly for routing to name the same shard.
+    internal static int Murmur3(string value)
+    {
+        const uint c1 = 0xcc9e2d51, c2 = 0x1b873593;
+        var length = value.Length * 2;
+        Span<byte> bytes = length <= 512 ? stackalloc byte[length] : new byte[length];
+        for (var i = 0; i < value.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes[(i * 2)..], value[i]);
+        }
+
+        uint h = 0;
+        var blocks = length / 4;
+        for (var i = 0; i < blocks; i++)
+        {
+            var k = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * 4)..]);
+            k *= c1;
+            k = BitOperations.RotateLeft(k, 15);
+            k *= c2;
+            h ^= k;
+            h = BitOperations.RotateLeft(h, 13);
+            h = (h * 5) + 0xe6546b64;
+        }
+
+        // The tail is 0 or 2 bytes (UTF-16 code units come in pairs).
+        var tail = bytes[(blocks * 4)..];
+        if (tail.Length > 0)
+        {
+            uint k = 0;
+            for (var i = tail.Length - 1; i >= 0; i--)
+            {
+                k = (k << 8) | tail[i];
+            }
+
+            k *= c1;
+            k = BitOperations.RotateLeft(k, 15);
+            k *= c2;
+            h ^= k;
+        }
+
+        h ^= (uint)length;
+        h ^= h >> 16;
+        h *= 0x85ebca6b;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >> 16;
+        return (int)h;
+    }
+}
