@@ -127,7 +127,7 @@ internal sealed class DocumentParser
         };
 
     private FieldMapping? Lookup(string path) =>
-        _dynamic.TryGetValue(path, out var def) ? FieldMappings.Create(path, def, null) : _mapping.Compiled.Find(path);
+        _dynamic.TryGetValue(path, out var def) ? FieldMappings.Create(path, def, null, _mapping.Defaults) : _mapping.Compiled.Find(path);
 
     private void WalkObject(JsonElement element, string prefix, string objectPath)
     {
@@ -285,6 +285,6 @@ internal sealed class DocumentParser
             DynamicTypes.Insert(root, path, definition);
         }
 
-        return MappingState.FromNormalized(MappingCompiler.Normalize(root));
+        return MappingState.FromNormalized(MappingCompiler.Normalize(root), _mapping.Defaults);
     }
 }

@@ -36,6 +36,11 @@ internal sealed class DocumentStore
         ValidateOptions(options);
         CheckRouting(index, id, options);
         var (mapping, parsed) = Parse(index, id, source, prepared);
+        if (parsed.NewMapping is { } added)
+        {
+            MappingSettings.CheckDynamic(mapping, added, index.Settings);
+        }
+
         Search.Nested.NestedPaths.CheckObjectsLimit(parsed.Document, mapping.Compiled, index.Settings);
         using (_gate.Shared())
         {
@@ -44,6 +49,10 @@ internal sealed class DocumentStore
                 if (parsed.NewMapping is not null && !ReferenceEquals(mapping, index.Mapping))
                 {
                     parsed = DocumentParser.Parse(id, source, index.Mapping, 0, 0, 0);
+                    if (parsed.NewMapping is { } again)
+                    {
+                        MappingSettings.CheckDynamic(index.Mapping, again, index.Settings);
+                    }
                 }
 
                 index.Documents.TryGetValue(id, out var existing);

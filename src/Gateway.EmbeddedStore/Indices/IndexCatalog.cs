@@ -54,8 +54,8 @@ internal sealed class IndexCatalog
         {
             mapping = body?["mappings"] switch
             {
-                null => MappingState.Empty,
-                JsonObject m => MappingState.FromUser(m),
+                null => MappingState.EmptyWith(MappingDefaults.From(settings)),
+                JsonObject m => MappingState.FromUser(m, MappingDefaults.From(settings)),
                 _ => throw MappingErrors.MapperParsing("Failed to parse mapping: Expected map for property [mappings]"),
             };
         }
@@ -64,6 +64,7 @@ internal sealed class IndexCatalog
             throw MappingErrors.FailedToParseMapping(e);
         }
 
+        MappingSettings.CheckLimits(mapping, settings);
         var aliases = new Dictionary<string, AliasMetadata>(StringComparer.Ordinal);
         if (body?["aliases"] is JsonObject aliasBody)
         {
@@ -178,7 +179,12 @@ internal sealed class IndexCatalog
             {
                 // Validate on every index first so the change is all-or-nothing.
                 var merged = indices.Select(i => (Index: i, Root: MappingMerger.Merge(i.Mapping.Root, incoming))).ToList();
-                var states = merged.Select(m => (m.Index, State: MappingState.FromNormalized(MappingCompiler.Normalize(m.Root)))).ToList();
+                var states = merged.Select(m => (m.Index, State: MappingState.FromNormalized(MappingCompiler.Normalize(m.Root), m.Index.Mapping.Defaults))).ToList();
+                foreach (var (index, state) in states)
+                {
+                    MappingSettings.CheckLimits(state, index.Settings);
+                }
+
                 long position = 0;
                 foreach (var (index, state) in states)
                 {
@@ -199,6 +205,7 @@ internal sealed class IndexCatalog
     {
         var incoming = IndexSettings.Flatten(body["settings"] as JsonObject ?? body);
         IndexSettings.Validate(incoming);
+        MappingSettings.ValidateUpdate(incoming.Keys, indices.Select(i => (i.Name, i.Uuid)));
         foreach (var key in incoming.Keys)
         {
             if (key is "index.number_of_shards" or "index.uuid" or "index.creation_date" or "index.provided_name")

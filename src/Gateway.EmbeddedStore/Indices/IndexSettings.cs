@@ -63,6 +63,7 @@ internal static class IndexSettings
         }
 
         Mapping.SourceVectors.Validate(settings);
+        Mapping.MappingSettings.Validate(settings);
         if (settings.TryGetValue("index.soft_deletes.enabled", out var softDeletes) && softDeletes == "false")
         {
             throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");

@@ -11,8 +11,9 @@ internal static class FieldMappings
     /// <summary>date_nanos' default; the store keeps dates to the millisecond, so nanoseconds are truncated.</summary>
     public const string DefaultDateNanosFormat = "strict_date_optional_time_nanos||epoch_millis";
 
-    public static FieldMapping Create(string path, JsonObject definition, string? parentPath)
+    public static FieldMapping Create(string path, JsonObject definition, string? parentPath, MappingDefaults? defaults = null)
     {
+        defaults ??= MappingDefaults.None;
         var type = definition["type"]?.GetValue<string>() ?? "object";
         var kind = KindOf(type);
         return new FieldMapping
@@ -26,9 +27,12 @@ internal static class FieldMappings
             ElementType = kind == FieldKind.DenseVector && definition["element_type"] is JsonValue e ? VectorElementTypes.Parse(e.GetValue<string>()) ?? VectorElementType.Float : VectorElementType.Float,
             Indexed = definition["index"] is not JsonValue index || !index.TryGetValue<bool>(out var indexed) || indexed,
             Format = kind == FieldKind.Date ? definition["format"]?.GetValue<string>() ?? (type == "date_nanos" ? DefaultDateNanosFormat : DefaultDateFormat) : null,
-            IgnoreMalformed = definition["ignore_malformed"] is JsonValue im && (im.TryGetValue<bool>(out var ignore) ? ignore : im.ToString() == "true"),
+            IgnoreMalformed = definition["ignore_malformed"] is JsonValue im
+                ? im.TryGetValue<bool>(out var ignore) ? ignore : im.ToString() == "true"
+                : defaults.IgnoreMalformed && MappingCompiler.IgnoreMalformedTypes.Contains(type),
             ScalingFactor = type == "scaled_float" && definition["scaling_factor"] is JsonValue factor ? factor.GetValue<double>() : null,
-            IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia) : null,
+            IgnoreAbove = kind == FieldKind.Keyword && definition["ignore_above"] is JsonValue ia ? ReadInt(ia)
+                : type is "keyword" or "flattened" ? defaults.IgnoreAbove : null,
             Encoding = type switch
             {
                 "ip" => KeywordEncoding.Ip,

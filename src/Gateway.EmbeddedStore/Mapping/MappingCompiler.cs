@@ -18,7 +18,7 @@ internal static class MappingCompiler
     ];
 
     // The types with an ignore_malformed parameter (text and keyword have none).
-    private static readonly HashSet<string> IgnoreMalformedTypes =
+    internal static readonly HashSet<string> IgnoreMalformedTypes =
     [
         "date", "date_nanos", "geo_point", "long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float", "boolean", "ip",
     ];
@@ -43,12 +43,12 @@ internal static class MappingCompiler
     }
 
     /// <summary>Flattens a normalised root into field mappings.</summary>
-    public static IndexMapping Compile(JsonObject root)
+    public static IndexMapping Compile(JsonObject root, MappingDefaults? defaults = null)
     {
         var fields = new List<FieldMapping>();
         if (root["properties"] is JsonObject props)
         {
-            Flatten(props, "", fields);
+            Flatten(props, "", fields, defaults ?? MappingDefaults.None);
         }
 
         return new IndexMapping(fields);
@@ -299,24 +299,24 @@ internal static class MappingCompiler
     private static bool ReadBool(JsonValue value) =>
         value.TryGetValue<bool>(out var b) ? b : value.TryGetValue<string>(out var s) && s == "true";
 
-    private static void Flatten(JsonObject properties, string prefix, List<FieldMapping> fields)
+    private static void Flatten(JsonObject properties, string prefix, List<FieldMapping> fields, MappingDefaults defaults)
     {
         foreach (var (name, node) in properties)
         {
             var definition = (JsonObject)node!;
             var path = prefix + name;
-            var field = FieldMappings.Create(path, definition, parentPath: null);
+            var field = FieldMappings.Create(path, definition, parentPath: null, defaults);
             fields.Add(field);
             if (field.Kind == FieldKind.Object && definition["properties"] is JsonObject nested)
             {
-                Flatten(nested, path + ".", fields);
+                Flatten(nested, path + ".", fields, defaults);
             }
 
             if (definition["fields"] is JsonObject multi)
             {
                 foreach (var (subName, subNode) in multi)
                 {
-                    fields.Add(FieldMappings.Create(path + "." + subName, (JsonObject)subNode!, parentPath: path));
+                    fields.Add(FieldMappings.Create(path + "." + subName, (JsonObject)subNode!, parentPath: path, defaults));
                 }
             }
         }

@@ -18,7 +18,8 @@ internal static class Recovery
                     catalog.Remove(stale);
                 }
 
-                catalog.Add(record.IndexName!, record.IndexUuid, Settings(record.Settings!), Mapping(record.Mapping!), Aliases(record.Aliases!));
+                var created = Settings(record.Settings!);
+                catalog.Add(record.IndexName!, record.IndexUuid, created, Mapping(record.Mapping!, MappingDefaults.From(created)), Aliases(record.Aliases!));
                 break;
             case LogOp.DeleteIndex:
                 if (catalog.FindByUuid(record.IndexUuid) is { } deleted)
@@ -30,7 +31,7 @@ internal static class Recovery
             case LogOp.PutMapping:
                 if (catalog.FindByUuid(record.IndexUuid) is { } mapped)
                 {
-                    var mapping = Mapping(record.Mapping!);
+                    var mapping = Mapping(record.Mapping!, mapped.Mapping.Defaults);
                     mapped.Mapping = mapping;
                     mapped.Shard.MappingChanged(mapping.Compiled);
                 }
@@ -121,8 +122,8 @@ internal static class Recovery
     private static SortedDictionary<string, string> Settings(byte[] json) =>
         IndexSettings.Flatten(JsonNode.Parse(json) as JsonObject);
 
-    private static MappingState Mapping(byte[] json) =>
-        MappingState.FromNormalized((JsonNode.Parse(json) as JsonObject) ?? []);
+    private static MappingState Mapping(byte[] json, MappingDefaults defaults) =>
+        MappingState.FromNormalized((JsonNode.Parse(json) as JsonObject) ?? [], defaults);
 
     private static Dictionary<string, AliasMetadata> Aliases(byte[] json)
     {
