@@ -125,6 +125,7 @@ internal static class MappingCompiler
                 }
 
                 ValidateDynamic(definition, name);
+                MapperParameters.CheckObject(name, type == "nested", definition);
                 if (definition["properties"] is JsonObject nested)
                 {
                     NormalizeProperties(nested, path + ".");
@@ -142,6 +143,8 @@ internal static class MappingCompiler
             {
                 NormalizeVector(definition, name);
             }
+
+            MapperParameters.Check(name, type, definition);
 
             if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
             {
