@@ -151,6 +151,12 @@ internal sealed class DocumentParser
     private void WalkValue(JsonElement value, string path, string objectPath)
     {
         var field = Lookup(path);
+        if (field is { Kind: FieldKind.Object } && field.Definition["enabled"]?.GetValueKind() == JsonValueKind.False)
+        {
+            // An object with enabled: false is kept in _source only: ES skips whatever it holds, scalars included.
+            return;
+        }
+
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:

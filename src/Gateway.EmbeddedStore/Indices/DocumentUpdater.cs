@@ -85,7 +85,7 @@ internal sealed class DocumentUpdater
                 return conflict;
             }
 
-            var current = JsonNode.Parse(existing.Source)!.AsObject();
+            var current = index.Mapping.Compiled.Source.Stored(JsonNode.Parse(existing.Source!)!.AsObject()) ?? throw Mapping.SourceField.Missing(index.Name, id);
             var changed = Merge(current, doc);
             if (!changed && detectNoop)
             {

@@ -19,6 +19,9 @@ internal sealed class IndexMapping
 
     public IReadOnlyCollection<FieldMapping> Fields => _fields.Values;
 
+    /// <summary>The <c>_source</c> mapping (enabled, includes, excludes): what the index hands out as a document's source.</summary>
+    public SourceField Source { get; init; } = SourceField.Default;
+
     public bool TryGetField(string path, out FieldMapping field) => _fields.TryGetValue(path, out field!);
 
     public FieldMapping? Find(string path) => _fields.GetValueOrDefault(path);

@@ -39,6 +39,7 @@ internal static class MappingCompiler
 
         ValidateDynamic(copy, "_doc");
         RoutingField.Validate(copy[RoutingField.Path]);
+        SourceField.From(copy[SourceField.Path]);
         return copy;
     }
 
@@ -51,7 +52,7 @@ internal static class MappingCompiler
             Flatten(props, "", fields, defaults ?? MappingDefaults.None);
         }
 
-        return new IndexMapping(fields);
+        return new IndexMapping(fields) { Source = SourceField.From(root[SourceField.Path]) };
     }
 
     /// <summary>The <c>dynamic</c> setting that applies at an object path ("" for the root).</summary>
@@ -126,6 +127,11 @@ internal static class MappingCompiler
 
                 ValidateDynamic(definition, name);
                 MapperParameters.CheckObject(name, type == "nested", definition);
+                if (definition["enabled"] is { } enabled && enabled.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    throw MappingErrors.MapperParsing("Failed to parse mapping: failed to parse field [enabled] of type [boolean]");
+                }
+
                 if (definition["properties"] is JsonObject nested)
                 {
                     NormalizeProperties(nested, path + ".");

@@ -23,6 +23,11 @@ internal static class MappingMerger
             }
             else
             {
+                if (key == SourceField.Path)
+                {
+                    SourceField.CheckUpdate(result[key], value);
+                }
+
                 result[key] = value?.DeepClone();
             }
         }

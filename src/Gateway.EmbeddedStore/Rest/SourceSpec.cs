@@ -81,12 +81,11 @@ internal sealed record SourceSpec(bool Fetch, IReadOnlyList<string> Includes, IR
     /// <summary>The _source to return, or null when none is fetched.</summary>
     public JsonNode? Render(byte[] source, Indices.IndexState index)
     {
-        if (!Fetch)
+        if (!Fetch || index.Mapping.Compiled.Source.Stored(JsonNode.Parse(source)!.AsObject()) is not { } node)
         {
             return null;
         }
 
-        var node = JsonNode.Parse(source)!.AsObject();
         var filtered = Includes.Count == 0 && Excludes.Count == 0 ? node : DocumentSourceFilter.Apply(node, Includes, Excludes);
         return ExcludeVectors ?? index.ExcludeSourceVectors ? Mapping.SourceVectors.Strip(filtered, index.Mapping.Compiled)
             : index.ExcludeSourceVectors ? Search.Knn.VectorRendering.Synthesize(filtered, index.Mapping.Compiled) : filtered;

@@ -48,7 +48,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         RefusePipeline(request.Param("pipeline"));
         var (query, maxDocs, proceed) = ByQueryBody(request, body);
         var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
+        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, StoredSource(index, doc), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
@@ -188,7 +188,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
         var options = new WriteOptions { CreateOnly = opType == "create", VersionType = versionType == "internal" ? "internal" : versionType };
         outcome.Total = matches.Count;
-        foreach (var (_, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
+        foreach (var (sourceName, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
         {
             if (!outcome.NextItem())
             {
@@ -198,7 +198,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             StoreError? refused;
             try
             {
-                if (store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(),
+                if (store.Documents.Index(index, doc.Id, StoredSource(store.Catalog.Find(sourceName) ?? index, doc),
                     (versionType == "internal" ? options : options with { Version = doc.Version }) with { Routing = routeOf(doc) }).TryGetValue(out var written, out refused))
                 {
                     position = Math.Max(position, written.Position);
@@ -368,6 +368,11 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Fail(index, id, error);
         return false;
     }
+
+    // What Elasticsearch stored of the document (its _source mapping); a by-query write of a document without one fails.
+    private static byte[] StoredSource(IndexState index, ParsedDocument doc) =>
+        index.Mapping.Compiled.Source.Stored(doc.SourceBytes.ToArray())
+        ?? throw StoreException.IllegalArgument("[" + index.Name + "][" + doc.Id + "] didn't store _source");
 
     private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm, Routing = doc.Routing };
 

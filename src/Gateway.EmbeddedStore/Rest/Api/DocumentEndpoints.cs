@@ -168,11 +168,13 @@ internal sealed class DocumentEndpoints(EmbeddedStore store)
 
         if (head)
         {
-            return RestResponse.Empty(200);
+            return RestResponse.Empty(index.Mapping.Compiled.Source.Enabled ? 200 : 404);
         }
 
         var spec = SourceSpec.FromQuery(request) with { Fetch = true };
-        return RestResponse.Json(200, spec.Render(entry.Source!, index)!);
+        return spec.Render(entry.Source!, index) is { } source
+            ? RestResponse.Json(200, source)
+            : ErrorRenderer.Render(new StoreError(404, "resource_not_found_exception", "Source not found [" + index.Name + "]/[" + id + "]"));
     }
 
     // The document a get with the request's routing finds: as Elasticsearch, a required routing must be given, and a

@@ -46,13 +46,19 @@ internal static class HitRenderer
             json[IgnoredField.Path] = new JsonArray(ignoredPaths.Select(p => (JsonNode)p).ToArray());
         }
 
-        if (request.Source.Fetch)
+        if (request.Source.Fetch && context.Mapping.Source.Stored(context.Level is { } nested ? nested.WrapInRoot(doc.Source) : doc.Source) is { } storedSource)
         {
             // A nested hit's source is filtered by full paths, as Elasticsearch filters the root's before taking the object out.
-            var source = request.Source.Apply(context.Level is { } nested ? nested.WrapInRoot(doc.Source) : doc.Source);
+            var source = request.Source.Apply(storedSource);
             source = request.Source.ExcludeVectors ?? context.ExcludeSourceVectors ? SourceVectors.Strip(source, context.Mapping)
                 : context.ExcludeSourceVectors ? Knn.VectorRendering.Synthesize(source, context.Mapping) : source;
             json["_source"] = context.Level is { } owner ? Nested.NestedDocs.Unwrap(source, owner.Path)?.DeepClone() ?? new JsonObject() : source;
+        }
+
+        if (request.Fields.Count > 0 && !context.Mapping.Source.Enabled)
+        {
+            // The fields option reads the source (ES's FetchFieldsPhase refuses a disabled one).
+            throw Errors.StoreException.IllegalArgument("Unable to retrieve the requested [fields] since _source is disabled in the mappings for index [" + context.IndexName + "]");
         }
 
         var docValueFields = request.DocValueFields.ToHashSet();

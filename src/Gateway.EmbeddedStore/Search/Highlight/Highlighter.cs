@@ -26,7 +26,10 @@ internal static class Highlighter
                     continue;
                 }
 
-                var values = StoredFields.Values(doc.Source, field.ParentPath ?? field.Path)
+                // A stored field (store: true) is read as indexed; anything else from the source the _source mapping keeps.
+                var stored = field.Definition["store"]?.ToString() is "true" or "True";
+                var source = stored ? doc.Source : context.Mapping.Source.Stored(doc.Source);
+                var values = (source is null ? [] : StoredFields.Values(source, field.ParentPath ?? field.Path))
                     .Select(v => v is JsonValue value ? value.ToString() : null)
                     .OfType<string>()
                     .ToList();
