@@ -150,6 +150,11 @@ internal sealed class DocumentParser
 
     private void WalkValue(JsonElement value, string path, string objectPath)
     {
+        if (_mapping.Compiled.IsAlias(path))
+        {
+            throw DocumentErrors.Document("Cannot write to a field alias [" + path + "].");
+        }
+
         var field = Lookup(path);
         if (field is { Kind: FieldKind.Object } && field.Definition["enabled"]?.GetValueKind() == JsonValueKind.False)
         {

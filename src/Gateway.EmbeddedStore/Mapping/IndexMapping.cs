@@ -22,7 +22,14 @@ internal sealed class IndexMapping
     /// <summary>The <c>_source</c> mapping (enabled, includes, excludes): what the index hands out as a document's source.</summary>
     public SourceField Source { get; init; } = SourceField.Default;
 
-    public bool TryGetField(string path, out FieldMapping field) => _fields.TryGetValue(path, out field!);
+    /// <summary>Field aliases (<c>type: alias</c>): alias path → target path. Lookups by an alias find its target.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
 
-    public FieldMapping? Find(string path) => _fields.GetValueOrDefault(path);
+    public bool TryGetField(string path, out FieldMapping field) => (field = Find(path)!) is not null;
+
+    public FieldMapping? Find(string path) =>
+        _fields.GetValueOrDefault(path) ?? (Aliases.Count > 0 && Aliases.TryGetValue(path, out var target) ? _fields.GetValueOrDefault(target) : null);
+
+    /// <summary>Whether <paramref name="path"/> is a field alias.</summary>
+    public bool IsAlias(string path) => Aliases.Count > 0 && Aliases.ContainsKey(path);
 }

@@ -14,7 +14,7 @@ internal static class MappingCompiler
     private static readonly HashSet<string> KnownTypes =
     [
         "object", "keyword", "text", "date", "geo_point", "dense_vector", "long", "integer", "short", "byte",
-        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened", "token_count",
+        "double", "float", "half_float", "boolean", "ip", "binary", "date_nanos", "scaled_float", "flattened", "token_count", "alias",
     ];
 
     // The types with an ignore_malformed parameter (text and keyword have none).
@@ -47,12 +47,14 @@ internal static class MappingCompiler
     public static IndexMapping Compile(JsonObject root, MappingDefaults? defaults = null)
     {
         var fields = new List<FieldMapping>();
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root["properties"] is JsonObject props)
         {
-            Flatten(props, "", fields, defaults ?? MappingDefaults.None);
+            Flatten(props, "", fields, defaults ?? MappingDefaults.None, aliases);
         }
 
-        return new IndexMapping(fields) { Source = SourceField.From(root[SourceField.Path]) };
+        FieldAliases.Validate(aliases, fields);
+        return new IndexMapping(fields) { Source = SourceField.From(root[SourceField.Path]), Aliases = aliases };
     }
 
     /// <summary>The <c>dynamic</c> setting that applies at an object path ("" for the root).</summary>
@@ -143,6 +145,12 @@ internal static class MappingCompiler
             if (!KnownTypes.Contains(type))
             {
                 throw MappingErrors.MapperParsing("The mapper type [" + type + "] declared on field [" + name + "] does not exist. It might have been created within a future version or requires a plugin to be installed. Check the documentation.");
+            }
+
+            if (type == "alias")
+            {
+                FieldAliases.Normalize(name, definition);
+                continue;
             }
 
             if (type == "dense_vector")
@@ -308,17 +316,23 @@ internal static class MappingCompiler
     private static bool ReadBool(JsonValue value) =>
         value.TryGetValue<bool>(out var b) ? b : value.TryGetValue<string>(out var s) && s == "true";
 
-    private static void Flatten(JsonObject properties, string prefix, List<FieldMapping> fields, MappingDefaults defaults)
+    private static void Flatten(JsonObject properties, string prefix, List<FieldMapping> fields, MappingDefaults defaults, Dictionary<string, string> aliases)
     {
         foreach (var (name, node) in properties)
         {
             var definition = (JsonObject)node!;
             var path = prefix + name;
+            if (FieldAliases.Target(definition) is { } target)
+            {
+                aliases[path] = target;
+                continue;
+            }
+
             var field = FieldMappings.Create(path, definition, parentPath: null, defaults);
             fields.Add(field);
             if (field.Kind == FieldKind.Object && definition["properties"] is JsonObject nested)
             {
-                Flatten(nested, path + ".", fields, defaults);
+                Flatten(nested, path + ".", fields, defaults, aliases);
             }
 
             if (definition["fields"] is JsonObject multi)

@@ -39,6 +39,9 @@ internal sealed class ShardSnapshot
 
     public IndexMapping Mapping { get; }
 
+    /// <summary>The field a name reads: a field alias's target, else the name itself.</summary>
+    public string Resolve(string field) => Mapping.Aliases.TryGetValue(field, out var target) ? target : field;
+
     public IReadOnlyDictionary<string, VectorColumnView> Vectors { get; }
 
     public ParsedDocument Doc(int ord) => Docs[ord]!;

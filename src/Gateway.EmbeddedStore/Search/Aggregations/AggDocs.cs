@@ -24,7 +24,7 @@ internal sealed class AggDocs
             var snapshot = outcome.Context.Snapshot;
             foreach (var ord in bits.Ordinals())
             {
-                snapshot.Doc(ord).Fields.TryGetValue(field, out var values);
+                snapshot.Doc(ord).Fields.TryGetValue(snapshot.Resolve(field), out var values);
                 yield return (outcome, ord, values);
             }
         }

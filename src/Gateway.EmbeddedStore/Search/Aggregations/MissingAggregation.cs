@@ -25,6 +25,6 @@ internal sealed class MissingAggregation : Aggregation
     }
 
     private bool HasValue(Execution.ShardOutcome outcome, int ord) =>
-        outcome.Context.Snapshot.Doc(ord).Fields.TryGetValue(_field, out var values)
+        outcome.Context.Snapshot.Doc(ord).Fields.TryGetValue(outcome.Context.Snapshot.Resolve(_field), out var values)
         && (values.Keywords is { Count: > 0 } || values.Texts is { Count: > 0 } || values.Points is { Count: > 0 } || AggField.Numbers(values).Count > 0);
 }

@@ -132,7 +132,7 @@ internal sealed class CollapseSpec : IInnerHitsSource
     /// <summary>The document's value of the collapse field (null without one), as <c>fields</c> renders it.</summary>
     public JsonNode? Value(SearchContext context, int ord)
     {
-        if (!context.Snapshot.Doc(ord).Fields.TryGetValue(Field, out var values))
+        if (!context.Snapshot.Doc(ord).Fields.TryGetValue(context.Snapshot.Resolve(Field), out var values))
         {
             return null;
         }

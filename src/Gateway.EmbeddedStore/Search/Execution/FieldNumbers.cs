@@ -17,7 +17,7 @@ internal static class FieldNumbers
 
     /// <summary>The field's numbers over the snapshot's live documents (built once per snapshot), for range and term filters.</summary>
     public static ValueColumn<double> Column(ShardSnapshot snapshot, string field) =>
-        snapshot.GetOrBuild("numbers:" + field, s => ValueColumn<double>.Build(s, field, static (values, into) =>
+        snapshot.GetOrBuild("numbers:" + (field = snapshot.Resolve(field)), s => ValueColumn<double>.Build(s, field, static (values, into) =>
         {
             if (values.Longs is { } longs)
             {

@@ -82,7 +82,7 @@ internal static class SortValues
         }
         else
         {
-            parsed.Fields.TryGetValue(spec.Field, out values);
+            parsed.Fields.TryGetValue(context.Snapshot.Resolve(spec.Field), out values);
         }
 
         var kind = field?.Kind ?? UnmappedKind(spec.UnmappedType);

@@ -17,7 +17,7 @@ internal sealed class PositionIndex
     public Dictionary<string, Dictionary<int, int[]>> Terms { get; }
 
     public static PositionIndex For(ShardSnapshot snapshot, string field) =>
-        snapshot.GetOrBuild("positions:" + field, s => Build(s, field));
+        snapshot.GetOrBuild("positions:" + (field = snapshot.Resolve(field)), s => Build(s, field));
 
     /// <summary>Positions of <paramref name="term"/> in document <paramref name="ord"/>, or none.</summary>
     public int[] Positions(string term, int ord) =>

@@ -32,7 +32,7 @@ internal sealed class TermIndex
     public double AverageLength => DocCount == 0 ? 1 : (double)SumTotalTermFreq / DocCount;
 
     public static TermIndex For(ShardSnapshot snapshot, string field) =>
-        snapshot.GetOrBuild("terms:" + field, s => Build(s, field));
+        snapshot.GetOrBuild("terms:" + (field = snapshot.Resolve(field)), s => Build(s, field));
 
     private static TermIndex Build(ShardSnapshot snapshot, string field)
     {
