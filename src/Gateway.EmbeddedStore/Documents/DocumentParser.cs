@@ -179,6 +179,7 @@ internal sealed class DocumentParser
                 }
 
                 Collect(path, value);
+                CopyTo(field, value);
                 return;
             case JsonValueKind.Array:
                 WalkArray(value, path, objectPath, field);
@@ -204,6 +205,7 @@ internal sealed class DocumentParser
                 }
 
                 Collect(path, value);
+                CopyTo(field ?? Lookup(path), value);
                 return;
         }
     }
@@ -271,6 +273,38 @@ internal sealed class DocumentParser
     }
 
     private static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    // copy_to: the value is also indexed into each target field (parsed as the target's type, mapped dynamically when
+    // the target is unmapped); the source is unchanged and copies are not copied again, as in Elasticsearch.
+    private void CopyTo(FieldMapping? field, JsonElement value)
+    {
+        if (field?.Definition["copy_to"] is not { } targets)
+        {
+            return;
+        }
+
+        foreach (var target in targets is JsonArray array ? array.Select(t => t!.GetValue<string>()) : [targets.GetValue<string>()])
+        {
+            var mapped = Lookup(target);
+            if (mapped is { Kind: FieldKind.Object })
+            {
+                throw DocumentErrors.Document("Cannot copy to field [" + target + "] since it is mapped as an object");
+            }
+
+            if (mapped is null)
+            {
+                var dot = target.LastIndexOf('.');
+                if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || !Allow(target, dot < 0 ? "" : target[..dot]))
+                {
+                    continue;
+                }
+
+                _dynamic[target] = DynamicTypes.ForScalar(value, _mapping.DateDetection);
+            }
+
+            Collect(target, value);
+        }
+    }
 
     private void Collect(string path, JsonElement value)
     {

@@ -98,7 +98,32 @@ internal static class MappingCompiler
         }
     }
 
-    private static void NormalizeProperties(JsonObject properties, string prefix)
+    // copy_to names a field or a list of fields; ES refuses it on a multi-field.
+    private static void CheckCopyTo(JsonObject definition, string path, bool multiField)
+    {
+        if (definition["copy_to"] is not { } copyTo)
+        {
+            return;
+        }
+
+        if (multiField)
+        {
+            throw MappingErrors.MapperParsing("[copy_to] may not be used to copy from a multi-field: [" + path + "]");
+        }
+
+        var valid = copyTo switch
+        {
+            JsonValue v => v.GetValueKind() == JsonValueKind.String,
+            JsonArray a => a.All(t => t?.GetValueKind() == JsonValueKind.String),
+            _ => false,
+        };
+        if (!valid)
+        {
+            throw MappingErrors.MapperParsing("Failed to parse mapping: [copy_to] on field [" + path + "] must be a field name or a list of field names");
+        }
+    }
+
+    private static void NormalizeProperties(JsonObject properties, string prefix, bool multiField = false)
     {
         foreach (var (name, node) in properties.ToList())
         {
@@ -159,6 +184,7 @@ internal static class MappingCompiler
             }
 
             MapperParameters.Check(name, type, definition);
+            CheckCopyTo(definition, path, multiField);
 
             if (type == "flattened" && definition["depth_limit"] is JsonValue depth && ReadInt(depth, "depth_limit", name) is var depthLimit && depthLimit < 0)
             {
@@ -192,7 +218,7 @@ internal static class MappingCompiler
 
             if (definition["fields"] is JsonObject multi)
             {
-                NormalizeProperties(multi, path + ".");
+                NormalizeProperties(multi, path + ".", multiField: true);
             }
         }
     }
