@@ -70,6 +70,11 @@ internal static partial class DateFormatParser
             throw new FormatException("Unknown pattern letter or format name [" + pattern + "]");
         }
 
+        if (JavaDatePattern.Cached(pattern) is { } numeric)
+        {
+            return numeric.Parse;
+        }
+
         var net = pattern
             .Replace("uuuu", "yyyy", StringComparison.Ordinal)
             .Replace("SSSSSS", "ffffff", StringComparison.Ordinal)
@@ -142,6 +147,6 @@ internal static partial class DateFormatParser
     [GeneratedRegex(@"^([+-]?\d{4,9})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^[yMdHhmsSuXZaT'\-:/ .,]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[yMdHhmsSuXxZaT'\-:/ .,]+$", RegexOptions.CultureInvariant)]
     private static partial Regex JavaPatternChars();
 }

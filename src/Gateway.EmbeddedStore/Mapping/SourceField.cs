@@ -61,10 +61,14 @@ internal sealed record SourceField(bool Enabled, IReadOnlyList<string> Includes,
                 case "excludes":
                     excludes = Patterns(value, key);
                     break;
-                case "mode" when value?.ToString() == "stored":
+                case "mode" when value?.ToString() == "disabled":
+                    enabled = false;
+                    break;
+                case "mode" when value?.ToString() is "stored" or "synthetic":
+                    // Synthetic source is served as the stored source (what the store has always done for these mappings).
                     break;
                 case "mode":
-                    throw MappingErrors.MapperParsing("[_source.mode: " + value?.ToString() + "] (synthetic source) is not supported by the embedded store");
+                    throw MappingErrors.MapperParsing("Failed to parse mapping: unknown value [" + value?.ToString() + "] for [_source.mode], expected one of [disabled, stored, synthetic]");
                 default:
                     throw MappingErrors.MapperParsing("unknown parameter [" + key + "] on metadata field [_source]");
             }

@@ -13,6 +13,9 @@ public sealed class DateFormatParserTests
     [InlineData("2024/05/01 10:00:00 +0000", "yyyy/MM/dd HH:mm:ss Z", 1714557600000L)]
     [InlineData("20240501", "basic_date", 1714521600000L)]
     [InlineData("01.05.2024", "dd.MM.yyyy||epoch_millis", 1714521600000L)]
+    [InlineData("2021-08-12T01:00:00.000000000+02:00", "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSZZZZZ", 1628722800000L)]
+    [InlineData("2021-08-11T23:00:00.123456789Z", "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX", 1628722800123L)]
+    [InlineData("2021-08-12 01:00+0200", "yyyy-MM-dd HH:mmxx", 1628722800000L)]
     public void TryParse_ReturnsEpochMillisUtc(string value, string format, long expected) =>
         Assert.Equal(expected, DateFormatParser.TryParse(value, format));
 

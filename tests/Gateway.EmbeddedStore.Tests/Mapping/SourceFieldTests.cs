@@ -54,7 +54,7 @@ public sealed class SourceFieldTests : IDisposable
     [Theory]
     [InlineData("""{"_source":{"enabled":"no"}}""")]
     [InlineData("""{"_source":{"compress":true}}""")]
-    [InlineData("""{"_source":{"mode":"synthetic"}}""")]
+    [InlineData("""{"_source":{"mode":"columnar"}}""")]
     [InlineData("""{"_source":{"includes":[1]}}""")]
     public async Task BadSourceMapping_IsMapperParsingException(string mappings)
     {

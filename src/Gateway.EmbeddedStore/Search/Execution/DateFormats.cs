@@ -54,6 +54,7 @@ internal static class DateFormats
                 local.Offset == TimeSpan.Zero
                     ? local.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
                     : local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            _ when NamedPattern(first) is null && Mapping.JavaDatePattern.Cached(first) is { } numeric => numeric.Format(local),
             _ => local.ToString(ToNetPattern(NamedPattern(first) ?? first), CultureInfo.InvariantCulture),
         };
     }
@@ -81,6 +82,14 @@ internal static class DateFormats
                 return false;
             case "strict_date_optional_time" or "date_optional_time" or "strict_date_optional_time_nanos" or "strict_date_time" or "date_time" or "iso8601":
                 return TryIso(text, zone, out millis);
+        }
+
+        if (NamedPattern(format) is null && Mapping.JavaDatePattern.Cached(format) is { } numeric)
+        {
+            // Numeric Java patterns are read as the mapping reads them (nine-digit fractions, Java's offset letters).
+            var parsed = numeric.Parse(text, zone);
+            millis = parsed ?? 0;
+            return parsed is not null;
         }
 
         var pattern = ToNetPattern(NamedPattern(format) ?? format);
