@@ -68,12 +68,10 @@ internal static class ShardRouting
         return (long)shards << splits;
     }
 
-    // Murmur3 x86 32-bit, seed 0, over the string's UTF-16 little-endian bytes, as Elasticsearch's
-    // Murmur3HashFunction.hash(String); hand-written because .NET ships no Murmur3 and ES's choice of
-    // bytes must be matched exactly for routing to name the same shard.
+    // Murmur3 (x86, 32-bit, seed 0) over the string's UTF-16 little-endian bytes, as Elasticsearch's
+    // Murmur3HashFunction.hash(String): ES's choice of bytes must be matched exactly for routing to name the same shard.
     internal static int Murmur3(string value)
     {
-        const uint c1 = 0xcc9e2d51, c2 = 0x1b873593;
         var length = value.Length * 2;
         Span<byte> bytes = length <= 512 ? stackalloc byte[length] : new byte[length];
         for (var i = 0; i < value.Length; i++)
@@ -81,41 +79,6 @@ internal static class ShardRouting
             BinaryPrimitives.WriteUInt16LittleEndian(bytes[(i * 2)..], value[i]);
         }
 
-        uint h = 0;
-        var blocks = length / 4;
-        for (var i = 0; i < blocks; i++)
-        {
-            var k = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * 4)..]);
-            k *= c1;
-            k = BitOperations.RotateLeft(k, 15);
-            k *= c2;
-            h ^= k;
-            h = BitOperations.RotateLeft(h, 13);
-            h = (h * 5) + 0xe6546b64;
-        }
-
-        // The tail is 0 or 2 bytes (UTF-16 code units come in pairs).
-        var tail = bytes[(blocks * 4)..];
-        if (tail.Length > 0)
-        {
-            uint k = 0;
-            for (var i = tail.Length - 1; i >= 0; i--)
-            {
-                k = (k << 8) | tail[i];
-            }
-
-            k *= c1;
-            k = BitOperations.RotateLeft(k, 15);
-            k *= c2;
-            h ^= k;
-        }
-
-        h ^= (uint)length;
-        h ^= h >> 16;
-        h *= 0x85ebca6b;
-        h ^= h >> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >> 16;
-        return (int)h;
+        return Search.Aggregations.Murmur3.Hash32(bytes, 0);
     }
 }

@@ -8,16 +8,18 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 internal static class Murmur3
 {
     /// <summary>Lucene's StringHelper.murmurhash3_x86_32 over the term's UTF-8 bytes.</summary>
-    public static int Hash32(string text, int seed)
+    public static int Hash32(string text, int seed) => Hash32(Encoding.UTF8.GetBytes(text), seed);
+
+    /// <summary>Lucene's StringHelper.murmurhash3_x86_32 over <paramref name="data"/>.</summary>
+    public static int Hash32(ReadOnlySpan<byte> data, int seed)
     {
-        var data = Encoding.UTF8.GetBytes(text);
         const uint c1 = 0xcc9e2d51;
         const uint c2 = 0x1b873593;
         var h1 = (uint)seed;
         var roundedEnd = data.Length & ~3;
         for (var i = 0; i < roundedEnd; i += 4)
         {
-            var k1 = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(i, 4));
+            var k1 = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(i, 4));
             k1 *= c1;
             k1 = BitOperations.RotateLeft(k1, 15);
             k1 *= c2;
