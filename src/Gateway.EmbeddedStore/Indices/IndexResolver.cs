@@ -13,11 +13,17 @@ namespace Gateway.EmbeddedStore.Indices;
 internal static class IndexResolver
 {
     /// <summary>A resolved index and the alias filter that applies when it was reached only through filtered aliases.</summary>
-    public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter);
+    public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter)
+    {
+        /// <summary>The <c>search_routing</c> values of the aliases the index was reached through; null when it was also
+        /// reached without one (by name, a wildcard or an alias without search routing).</summary>
+        public IReadOnlyCollection<string>? SearchRouting { get; init; }
+    }
 
     public static StoreResult<List<Resolved>> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false)
     {
         var result = new Dictionary<string, (IndexState Index, List<JsonObject>? Filters)>(StringComparer.Ordinal);
+        var routing = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
         var parts = string.IsNullOrEmpty(expression) ? ["_all"] : expression.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var all = catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         var first = true;
@@ -41,6 +47,7 @@ internal static class IndexResolver
                 foreach (var index in all.Where(i => !i.Name.StartsWith('.')))
                 {
                     result[index.Name] = (index, null);
+                    routing[index.Name] = null;
                 }
 
                 continue;
@@ -52,6 +59,7 @@ internal static class IndexResolver
                 if (IndexNames.Matches(part, index.Name) && (!IndexNames.IsWildcard(part) || !index.Name.StartsWith('.') || part.StartsWith('.')))
                 {
                     result[index.Name] = (index, null);
+                    routing[index.Name] = null;
                     matched = true;
                 }
 
@@ -68,6 +76,7 @@ internal static class IndexResolver
                     }
 
                     matched = true;
+                    AddRouting(routing, index.Name, alias.SearchRouting, reachedBefore: result.ContainsKey(index.Name));
                     if (result.TryGetValue(index.Name, out var existing))
                     {
                         if (existing.Filters is not null && alias.Filter is not null)
@@ -111,7 +120,22 @@ internal static class IndexResolver
             return StoreError.IndexNotFound(expression ?? "_all");
         }
 
-        return result.Values.Select(v => new Resolved(v.Index, CombineFilters(v.Filters))).ToList();
+        return result.Values.Select(v => new Resolved(v.Index, CombineFilters(v.Filters)) { SearchRouting = routing.GetValueOrDefault(v.Index.Name) }).ToList();
+    }
+
+    // Elasticsearch's resolveSearchRouting: an index reached through aliases with search_routing only is searched with
+    // their values; reached any other way, it is not restricted.
+    private static void AddRouting(Dictionary<string, HashSet<string>?> routing, string index, string? aliasRouting, bool reachedBefore)
+    {
+        if (aliasRouting is null || (reachedBefore && routing.GetValueOrDefault(index) is null))
+        {
+            routing[index] = null;
+            return;
+        }
+
+        var values = routing.GetValueOrDefault(index) ?? new HashSet<string>(StringComparer.Ordinal);
+        values.UnionWith(aliasRouting.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        routing[index] = values;
     }
 
     /// <summary>The indices <paramref name="expression"/> names, or every index when it is null.</summary>

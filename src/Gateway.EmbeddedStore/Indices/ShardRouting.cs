@@ -34,14 +34,17 @@ internal static class ShardRouting
     /// the values name, so the filter (an <c>ids</c> query) keeps the documents kept on those shards. Null when nothing is
     /// left out (no routing, one shard).
     /// </summary>
-    public static JsonObject? SearchFilter(IndexState index, string? routing)
+    public static JsonObject? SearchFilter(IndexState index, string? routing, IReadOnlyCollection<string>? aliasRouting = null)
     {
-        if (routing is null || index.Shards <= 1)
+        var values = routing?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // An alias's search_routing and the request's routing together: Elasticsearch searches their intersection.
+        IReadOnlyCollection<string>? effective = aliasRouting is null ? values : values is null ? aliasRouting : aliasRouting.Intersect(values).ToList();
+        if (effective is null || (index.Shards <= 1 && effective.Count > 0))
         {
             return null;
         }
 
-        var shards = routing.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => Shard(index, r)).ToHashSet();
+        var shards = effective.Select(r => Shard(index, r)).ToHashSet();
         var ids = new JsonArray();
         foreach (var (id, entry) in index.Documents.ToArray())
         {

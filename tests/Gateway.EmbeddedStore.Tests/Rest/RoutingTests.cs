@@ -126,6 +126,24 @@ public sealed class RoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task AliasSearchRouting_RestrictsSearchesThroughTheAlias_AndIntersectsTheRequestsRouting()
+    {
+        await _harness.OkAsync("PUT", "/r", """{"settings":{"number_of_shards":5,"number_of_routing_shards":5},"aliases":{"five":{"search_routing":"5"},"four":{"search_routing":"4"}}}""");
+        await _harness.OkAsync("PUT", "/r/_doc/1?routing=5&refresh=true", """{"a":1}""");
+
+        int Total(System.Text.Json.Nodes.JsonNode body) => body["hits"]!["total"]!["value"]!.GetValue<int>();
+        var five = await _harness.OkAsync("POST", "/five/_search", "{}");
+        var four = await _harness.OkAsync("POST", "/four/_search", "{}");
+        var fourAndIndex = await _harness.OkAsync("POST", "/four,r/_search", "{}");
+        var disjoint = await _harness.OkAsync("POST", "/five/_search?routing=4", "{}");
+
+        Assert.Equal(1, Total(five));
+        Assert.Equal(0, Total(four));
+        Assert.Equal(1, Total(fourAndIndex));
+        Assert.Equal(0, Total(disjoint));
+    }
+
+    [Fact]
     public async Task Reindex_KeepsRoutingByDefault_AndSetsOrDiscardsItOnRequest()
     {
         await _harness.OkAsync("PUT", "/src/_doc/1?routing=u&refresh=true", """{"a":1}""");

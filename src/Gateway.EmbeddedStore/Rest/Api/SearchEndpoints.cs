@@ -145,7 +145,7 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
         return resolved
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
-            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, Both(r.AliasFilter, ShardRouting.SearchFilter(r.Index, parameters.GetValueOrDefault("routing"))), r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
+            .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, Both(r.AliasFilter, ShardRouting.SearchFilter(r.Index, parameters.GetValueOrDefault("routing"), r.SearchRouting)), r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
             .ToList();
     }
 
