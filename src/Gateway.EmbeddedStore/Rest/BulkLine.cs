@@ -10,7 +10,7 @@ internal sealed record BulkLine(string Action, string? Index, string? Id, JsonOb
 {
     private static readonly HashSet<string> Known =
     [
-        "_index", "_id", "routing", "_routing", "version", "version_type", "if_seq_no", "if_primary_term", "op_type", "pipeline",
+        "_index", "_id", "routing", "version", "version_type", "if_seq_no", "if_primary_term", "op_type", "pipeline",
         "require_alias", "retry_on_conflict", "_source", "dynamic_templates", "list_executed_pipelines", "require_data_stream",
     ];
 

@@ -89,6 +89,19 @@ public sealed class RoutingTests : IDisposable
         Assert.True(mapping["r"]!["mappings"]!["_routing"]!["required"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Bulk_RoutingPerItemAndFromTheUrl_AndTheOldUnderscoreKeyIsRefused()
+    {
+        var bulk = await _harness.OkAsync("POST", "/_bulk?routing=u", "{\"index\":{\"_index\":\"r\",\"_id\":\"1\"}}\n{\"a\":1}\n{\"index\":{\"_index\":\"r\",\"_id\":\"2\",\"routing\":\"v\"}}\n{\"a\":1}\n");
+        var (status, error) = await _harness.SendAsync("POST", "/_bulk", "{\"index\":{\"_index\":\"r\",\"_id\":\"3\",\"_routing\":\"w\"}}\n{\"a\":1}\n", "application/x-ndjson");
+
+        Assert.False(bulk["errors"]!.GetValue<bool>());
+        Assert.Equal("u", (await _harness.OkAsync("GET", "/r/_doc/1"))["_routing"]!.GetValue<string>());
+        Assert.Equal("v", (await _harness.OkAsync("GET", "/r/_doc/2"))["_routing"]!.GetValue<string>());
+        Assert.Equal(400, status);
+        Assert.Equal("Action/metadata line [1] contains an unknown parameter [_routing]", error!["error"]!["reason"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"_routing":{"required":"yes"}}""")]
     [InlineData("""{"_routing":{"partition":true}}""")]
