@@ -85,6 +85,8 @@ internal static class RestApiCatalog
         Api("cat.health", "format h help s time ts v", "GET /_cat/health"),
         Api("cat.indices", "format bytes expand_wildcards health help include_unloaded_segments pri s time v h master_timeout", "GET /_cat/indices", "GET /_cat/indices/{index}"),
         Api("cat.aliases", "format local h help s v expand_wildcards master_timeout", "GET /_cat/aliases", "GET /_cat/aliases/{name}"),
+        Api("explain", "analyze_wildcard analyzer default_operator df stored_fields lenient preference q routing " + SourceParams,
+            "GET POST /{index}/_explain/{id}"),
         Api("indices.field_usage_stats", "fields ignore_unavailable allow_no_indices expand_wildcards", "GET /{index}/_field_usage_stats"),
     }.ToFrozenDictionary(spec => spec.Name, StringComparer.Ordinal);
 
