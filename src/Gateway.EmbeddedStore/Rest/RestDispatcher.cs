@@ -31,6 +31,7 @@ internal sealed class RestDispatcher
         new StatsEndpoints(store).Register(_router);
         new FlushEndpoints(store).Register(_router);
         new ExplainEndpoint(store).Register(_router);
+        new FieldCapsEndpoint(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

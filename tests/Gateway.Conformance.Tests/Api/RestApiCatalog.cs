@@ -87,6 +87,8 @@ internal static class RestApiCatalog
         Api("cat.aliases", "format local h help s v expand_wildcards master_timeout", "GET /_cat/aliases", "GET /_cat/aliases/{name}"),
         Api("explain", "analyze_wildcard analyzer default_operator df stored_fields lenient preference q routing " + SourceParams,
             "GET POST /{index}/_explain/{id}"),
+        Api("field_caps", "fields ignore_unavailable allow_no_indices expand_wildcards include_unmapped filters types include_empty_fields",
+            "GET POST /_field_caps", "GET POST /{index}/_field_caps"),
         Api("indices.field_usage_stats", "fields ignore_unavailable allow_no_indices expand_wildcards", "GET /{index}/_field_usage_stats"),
     }.ToFrozenDictionary(spec => spec.Name, StringComparer.Ordinal);
 
