@@ -28,6 +28,28 @@ internal sealed class IndexCatalog
         _gate = gate;
     }
 
+    /// <summary>The cluster settings, logged with the index metadata (persistent ones).</summary>
+    public Cluster.ClusterSettings ClusterSettings { get; init; } = new();
+
+    /// <summary>Applies a cluster settings update (all or nothing) and logs the persistent ones; returns what was applied and the log position.</summary>
+    public ((SortedDictionary<string, string?> Persistent, SortedDictionary<string, string?> Transient) Applied, long Position) UpdateClusterSettings(
+        IReadOnlyDictionary<string, string?> persistent, IReadOnlyDictionary<string, string?> transient)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                var applied = ClusterSettings.Update(persistent, transient);
+                var position = persistent.Count == 0 ? 0 : Log.Append(new LogRecord
+                {
+                    Op = LogOp.ClusterSettings,
+                    Settings = Json(IndexSettings.Render(ClusterSettings.Persistent, flat: true)),
+                });
+                return (applied, position);
+            }
+        }
+    }
+
     /// <summary>The log changes go to; replaced once recovery is done.</summary>
     public IStoreLog Log { get; set; } = new NullStoreLog();
 
@@ -218,6 +240,35 @@ internal sealed class IndexCatalog
                     foreach (var (key, value) in incoming)
                     {
                         settings[key] = value;
+                    }
+
+                    position = Log.Append(new LogRecord { Op = LogOp.SetSettings, IndexUuid = index.Uuid, Settings = Json(IndexSettings.Render(settings, flat: true)) });
+                    index.Settings = settings;
+                }
+
+                return position;
+            }
+        }
+    }
+
+    /// <summary>Closes or opens indices (<see cref="IndexState.IsClosed"/>), logged as their settings; returns the log position.</summary>
+    public long SetClosed(IReadOnlyList<IndexState> indices, bool closed)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                long position = 0;
+                foreach (var index in indices.Where(i => i.IsClosed != closed))
+                {
+                    var settings = new SortedDictionary<string, string>(index.Settings.ToDictionary(), StringComparer.Ordinal);
+                    if (closed)
+                    {
+                        settings[IndexSettings.VerifiedBeforeClose] = "true";
+                    }
+                    else
+                    {
+                        settings.Remove(IndexSettings.VerifiedBeforeClose);
                     }
 
                     position = Log.Append(new LogRecord { Op = LogOp.SetSettings, IndexUuid = index.Uuid, Settings = Json(IndexSettings.Render(settings, flat: true)) });

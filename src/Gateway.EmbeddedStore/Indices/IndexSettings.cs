@@ -11,6 +11,9 @@ namespace Gateway.EmbeddedStore.Indices;
 /// </summary>
 internal static class IndexSettings
 {
+    /// <summary>The private setting Elasticsearch sets on a closed index (<see cref="IndexState.IsClosed"/>).</summary>
+    public const string VerifiedBeforeClose = "index.verified_before_close";
+
     /// <summary>Flattens a settings body (nested or dotted, with or without the <c>index.</c> prefix).</summary>
     public static SortedDictionary<string, string> Flatten(JsonObject? settings)
     {

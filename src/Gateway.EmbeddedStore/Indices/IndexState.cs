@@ -91,5 +91,12 @@ internal sealed class IndexState
         return true;
     }
 
+    /// <summary>
+    /// Whether the index is closed: it keeps its data and metadata but refuses reads and writes. Kept as the
+    /// <c>index.verified_before_close</c> setting Elasticsearch gives a closed index (removed again on open), so the
+    /// state is logged and recovered with the settings.
+    /// </summary>
+    public bool IsClosed => _settings.GetValueOrDefault(IndexSettings.VerifiedBeforeClose) == "true";
+
     public string? ProvidedName => _settings.GetValueOrDefault("index.provided_name");
 }

@@ -32,6 +32,8 @@ internal sealed class RestDispatcher
         new FlushEndpoints(store).Register(_router);
         new ExplainEndpoint(store).Register(_router);
         new FieldCapsEndpoint(store).Register(_router);
+        new OpenCloseEndpoints(store).Register(_router);
+        new ClusterSettingsEndpoints(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

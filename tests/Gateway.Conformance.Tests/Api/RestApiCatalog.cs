@@ -49,6 +49,8 @@ internal static class RestApiCatalog
         Api("capabilities", "method path parameters capabilities local_only", "GET /_capabilities"),
         Api("cluster.health", "expand_wildcards level local master_timeout timeout wait_for_active_shards wait_for_events wait_for_nodes wait_for_no_initializing_shards wait_for_no_relocating_shards wait_for_status",
             "GET /_cluster/health", "GET /_cluster/health/{index}"),
+        Api("cluster.get_settings", "flat_settings master_timeout timeout include_defaults", "GET /_cluster/settings"),
+        Api("cluster.put_settings", "flat_settings master_timeout timeout", "PUT /_cluster/settings"),
         Api("cluster.stats", "include_remotes timeout", "GET /_cluster/stats", "GET /_cluster/stats/nodes/{node_id}"),
         Api("indices.create", "wait_for_active_shards timeout master_timeout", "PUT /{index}"),
         Api("indices.delete", "timeout master_timeout ignore_unavailable allow_no_indices expand_wildcards", "DELETE /{index}"),

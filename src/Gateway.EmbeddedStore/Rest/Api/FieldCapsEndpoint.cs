@@ -69,8 +69,10 @@ internal sealed class FieldCapsEndpoint(EmbeddedStore store)
         }
 
         var caps = new FieldCapsRequest(fields, filters, Split(request.Param("types")), request.Flag("include_unmapped", false), request.Flag("include_empty_fields", true));
-        if (!IndexResolver.Resolve(store.Catalog, request.RouteOrNull("index"), request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
-            .TryGetValue(out var resolved, out var missing))
+        var ignoreUnavailable = request.Flag("ignore_unavailable", false);
+        if (!IndexResolver.Resolve(store.Catalog, request.RouteOrNull("index"), ignoreUnavailable, request.Flag("allow_no_indices", true),
+                expand: ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.Open)).TryGetValue(out var resolved, out var missing)
+            || !IndexResolver.ForbidClosed(resolved, ignoreUnavailable).TryGetValue(out resolved, out missing))
         {
             return ErrorRenderer.Render(missing);
         }

@@ -43,14 +43,15 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> DeleteAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var expression = request.Route("index");
-        if (expression is "_all" or "*" || expression.Split(',').Any(p => IndexNames.IsWildcard(p) && p.Trim() == "*"))
+        if (store.ClusterSettings.DestructiveRequiresName && IndexNames.IsDestructiveWildcard(expression))
         {
             throw StoreException.IllegalArgument("Wildcard expressions or all indices are not allowed");
         }
 
         // Deleting through an alias is refused and wildcards do not expand to aliases, as in Elasticsearch.
         if (!IndexResolver.Resolve(store.Catalog, expression, request.Flag("ignore_unavailable", false),
-            request.Flag("allow_no_indices", true), ignoreAliases: true).TryGetValue(out var resolved, out var missing))
+            request.Flag("allow_no_indices", true), ignoreAliases: true,
+            expand: ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.Open | WildcardStates.Closed)).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -108,7 +109,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> PutMappingAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var body = RestJson.RequiredObject(request);
-        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false, forbidClosed: true).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -122,7 +123,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private RestResponse GetSettings(RestRequest request)
     {
         var result = new JsonObject();
-        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true, WildcardStates.Open | WildcardStates.Closed).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -138,7 +139,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     private async ValueTask<RestResponse> PutSettingsAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var body = RestJson.RequiredObject(request);
-        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false, WildcardStates.Open | WildcardStates.Closed).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -151,7 +152,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
 
     private RestResponse Refresh(RestRequest request)
     {
-        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true, forbidClosed: true).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -170,7 +171,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     // (every index at once). Like Elasticsearch's flush it does not make new documents searchable.
     private RestResponse Flush(RestRequest request)
     {
-        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true, forbidClosed: true).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -187,7 +188,7 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
     // brings about in Elasticsearch) and dead slots are compacted by refreshes. So a force merge has nothing to do.
     private RestResponse ForceMerge(RestRequest request)
     {
-        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: true, forbidClosed: true).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -199,8 +200,14 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
         });
     }
 
-    private StoreResult<List<IndexResolver.Resolved>> Resolve(RestRequest request, string? expression, bool allowNoIndicesDefault) =>
-        IndexResolver.Resolve(store.Catalog, expression,
-            request.Flag("ignore_unavailable", false),
-            request.Flag("allow_no_indices", allowNoIndicesDefault));
+    // Wildcards reach the states each API's default indices options name (expand_wildcards overrides); APIs that work
+    // on the index's data refuse a closed one named in full, as Elasticsearch's ...AndForbidClosed options do.
+    private StoreResult<List<IndexResolver.Resolved>> Resolve(RestRequest request, string? expression, bool allowNoIndicesDefault,
+        WildcardStates expandDefault = WildcardStates.Open, bool forbidClosed = false)
+    {
+        var ignoreUnavailable = request.Flag("ignore_unavailable", false);
+        var resolved = IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, request.Flag("allow_no_indices", allowNoIndicesDefault),
+            expand: ExpandWildcards.Parse(request.Param("expand_wildcards"), expandDefault));
+        return forbidClosed && resolved.TryGetValue(out var found, out _) ? IndexResolver.ForbidClosed(found, ignoreUnavailable) : resolved;
+    }
 }
