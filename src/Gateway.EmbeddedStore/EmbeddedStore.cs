@@ -1,7 +1,7 @@
+using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Search;
-using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Storage;
 
