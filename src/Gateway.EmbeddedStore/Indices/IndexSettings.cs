@@ -26,6 +26,34 @@ internal static class IndexSettings
         return result;
     }
 
+    /// <summary>Flattens a settings update: as <see cref="Flatten(JsonObject?)"/>, with null values kept (they reset the key).</summary>
+    public static SortedDictionary<string, string?> FlattenUpdate(JsonObject settings)
+    {
+        var result = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        Collect(settings, "", result);
+        return result;
+
+        static void Collect(JsonObject node, string prefix, SortedDictionary<string, string?> into)
+        {
+            foreach (var (key, value) in node)
+            {
+                if (value is JsonObject child)
+                {
+                    Collect(child, prefix + key + ".", into);
+                }
+                else
+                {
+                    into[Qualify(prefix + key)] = value switch
+                    {
+                        null => null,
+                        JsonArray array => string.Join(",", array.Select(a => a?.ToString())),
+                        _ => value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(),
+                    };
+                }
+            }
+        }
+    }
+
     private static void Flatten(JsonObject node, string prefix, SortedDictionary<string, string> result)
     {
         foreach (var (key, value) in node)
@@ -69,6 +97,13 @@ internal static class IndexSettings
         if (settings.TryGetValue("index.soft_deletes.enabled", out var softDeletes) && softDeletes == "false")
         {
             throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
+        }
+
+        if (settings.TryGetValue("index.auto_expand_replicas", out var expand) && expand != "false"
+            && (expand.Split('-') is not [var low, var high] || !int.TryParse(low, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                || (high != "all" && !int.TryParse(high, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))))
+        {
+            throw StoreException.IllegalArgument("failed to parse [index.auto_expand_replicas] from value: [" + expand + "] at index " + expand.IndexOf('-', StringComparison.Ordinal));
         }
 
         if (settings.TryGetValue("index.refresh_interval", out var interval) && ParseInterval(interval) is null)

@@ -18,6 +18,9 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
         router.Add(["PUT", "POST"], "/{index}/_mapping", PutMappingAsync);
         router.Add("GET", "/_settings", (r, _) => ValueTask.FromResult(GetSettings(r)));
         router.Add("GET", "/{index}/_settings", (r, _) => ValueTask.FromResult(GetSettings(r)));
+        router.Add("GET", "/_settings/{name}", (r, _) => ValueTask.FromResult(GetSettings(r)));
+        router.Add("GET", "/{index}/_settings/{name}", (r, _) => ValueTask.FromResult(GetSettings(r)));
+        router.Add("PUT", "/_settings", PutSettingsAsync);
         router.Add("PUT", "/{index}/_settings", PutSettingsAsync);
         router.Add(["GET", "POST"], "/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
         router.Add(["GET", "POST"], "/{index}/_refresh", (r, _) => ValueTask.FromResult(Refresh(r)));
@@ -128,24 +131,39 @@ internal sealed class IndexEndpoints(EmbeddedStore store)
             return ErrorRenderer.Render(missing);
         }
 
+        // {name} keeps the settings whose full key matches one of its (wildcard) names; include_defaults adds the
+        // defaults of the known settings the index does not set.
+        var names = request.RouteOrNull("name")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var flat = request.Flag("flat_settings", false);
         foreach (var (index, _) in resolved.OrderBy(r => r.Index.Name, StringComparer.Ordinal))
         {
-            result[index.Name] = new JsonObject { ["settings"] = IndexSettings.Render(index.Settings, request.Flag("flat_settings", false)) };
+            var settings = Named(index.Settings, names);
+            var entry = new JsonObject { ["settings"] = IndexSettings.Render(settings, flat) };
+            if (request.Flag("include_defaults", false))
+            {
+                entry["defaults"] = IndexSettings.Render(Named(new SortedDictionary<string, string>(IndexSettingDefinitions.DefaultsFor(index.Settings).ToDictionary(), StringComparer.Ordinal), names), flat);
+            }
+
+            result[index.Name] = entry;
         }
 
         return RestResponse.Ok(result);
     }
 
+    private static IReadOnlyDictionary<string, string> Named(IReadOnlyDictionary<string, string> settings, string[]? names) =>
+        names is null ? settings : settings.Where(s => names.Any(n => Search.Execution.Wildcard.Matches(n, s.Key))).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
     private async ValueTask<RestResponse> PutSettingsAsync(RestRequest request, CancellationToken cancellationToken)
     {
+        UrlParameters.Check(request, "index", "master_timeout", "timeout", "preserve_existing", "reopen", "ignore_unavailable", "allow_no_indices", "expand_wildcards", "flat_settings");
         var body = RestJson.RequiredObject(request);
-        if (!Resolve(request, request.Route("index"), allowNoIndicesDefault: false, WildcardStates.Open | WildcardStates.Closed).TryGetValue(out var resolved, out var missing))
+        if (!Resolve(request, request.RouteOrNull("index"), allowNoIndicesDefault: false, WildcardStates.Open | WildcardStates.Closed).TryGetValue(out var resolved, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
 
         var indices = resolved.Select(r => r.Index).ToList();
-        var position = store.Catalog.PutSettings(indices, body);
+        var position = store.Catalog.PutSettings(indices, body, request.Flag("preserve_existing", false), request.Flag("reopen", false));
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Acknowledged();
     }
