@@ -13,12 +13,16 @@ internal static class ClusterSettingDefinitions
     public const string MaxKeepAlive = "search.max_keep_alive";
     public const string DefaultKeepAlive = "search.default_keep_alive";
 
+    /// <summary>An execution strategy of Elasticsearch's aggregations; the store has one way to run them, so either value answers the same.</summary>
+    public const string RewriteToFilterByFilter = "search.aggs.rewrite_to_filter_by_filter";
+
     /// <summary>Each known setting's default value.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         [DestructiveRequiresName] = "true",
         [MaxKeepAlive] = "24h",
         [DefaultKeepAlive] = "5m",
+        [RewriteToFilterByFilter] = "true",
     };
 
     /// <summary>Refuses a value the setting cannot take, with Elasticsearch's message.</summary>
@@ -26,7 +30,7 @@ internal static class ClusterSettingDefinitions
     {
         switch (key)
         {
-            case DestructiveRequiresName when value is not ("true" or "false"):
+            case DestructiveRequiresName or RewriteToFilterByFilter when value is not ("true" or "false"):
                 throw StoreException.IllegalArgument("Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
             case MaxKeepAlive or DefaultKeepAlive when IndexSettings.ParseInterval(value) is not { } interval || interval < TimeSpan.Zero:
                 throw StoreException.IllegalArgument("failed to parse setting [" + key + "] with value [" + value + "] as a time value: unit is missing or unrecognized");

@@ -86,6 +86,12 @@ internal sealed class ClusterSettings
                 continue;
             }
 
+            if (value is null && !next.ContainsKey(key))
+            {
+                // Resetting what is not set changes nothing (whatever the key).
+                continue;
+            }
+
             if (!ClusterSettingDefinitions.Defaults.ContainsKey(key))
             {
                 throw StoreException.IllegalArgument(scope + " setting [" + key + "], not recognized");

@@ -5,7 +5,7 @@ namespace Gateway.EmbeddedStore.Indices;
 /// <summary>
 /// The index settings <c>PUT /{index}/_settings</c> knows, as Elasticsearch's <c>IndexScopedSettings</c> classifies
 /// them: dynamic ones update open indices; static ones only closed indices; final and private ones never. A known
-/// setting the store would have to act on but does not (index blocks, <c>index.hidden</c>, ...) is refused by name
+/// setting the store would have to act on but does not (<c>index.blocks.metadata</c>, <c>index.hidden</c>, ...) is refused by name
 /// rather than kept without effect; an unknown one is Elasticsearch's "unknown setting".
 /// </summary>
 internal static class IndexSettingDefinitions
@@ -72,10 +72,10 @@ internal static class IndexSettingDefinitions
         ["index.default_pipeline"] = (Kind.Unsupported, "_none"),
         ["index.final_pipeline"] = (Kind.Unsupported, "_none"),
         ["index.write.wait_for_active_shards"] = (Kind.Unsupported, "1"),
-        ["index.blocks.read_only"] = (Kind.Unsupported, "false"),
-        ["index.blocks.read_only_allow_delete"] = (Kind.Unsupported, "false"),
-        ["index.blocks.read"] = (Kind.Unsupported, "false"),
-        ["index.blocks.write"] = (Kind.Unsupported, "false"),
+        ["index.blocks.read_only"] = (Kind.Dynamic, "false"),
+        ["index.blocks.read_only_allow_delete"] = (Kind.Dynamic, "false"),
+        ["index.blocks.read"] = (Kind.Dynamic, "false"),
+        ["index.blocks.write"] = (Kind.Dynamic, "false"),
         ["index.blocks.metadata"] = (Kind.Unsupported, "false"),
     };
 

@@ -99,6 +99,14 @@ internal static class IndexSettings
             throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
         }
 
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("index.blocks.", StringComparison.Ordinal)))
+        {
+            if (value is not ("true" or "false"))
+            {
+                throw StoreException.IllegalArgument("Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
+            }
+        }
+
         if (settings.TryGetValue("index.auto_expand_replicas", out var expand) && expand != "false"
             && (expand.Split('-') is not [var low, var high] || !int.TryParse(low, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
                 || (high != "all" && !int.TryParse(high, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))))

@@ -34,6 +34,7 @@ internal sealed class RestDispatcher
         new FieldCapsEndpoint(store).Register(_router);
         new OpenCloseEndpoints(store).Register(_router);
         new ClusterSettingsEndpoints(store).Register(_router);
+        new FieldMappingEndpoint(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

@@ -44,7 +44,7 @@ internal static class WriteTargets
     {
         if (store.Catalog.Find(name) is { } index)
         {
-            return index.IsClosed ? StoreError.IndexClosed(index.Name, index.Uuid) : index;
+            return index.IsClosed ? StoreError.IndexClosed(index.Name, index.Uuid) : IndexBlocks.ForRead(index) is { } blocked ? blocked : index;
         }
 
         var holders = store.Catalog.All.Where(i => i.Aliases.ContainsKey(name)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();

@@ -57,6 +57,8 @@ internal static class RestApiCatalog
         Api("indices.exists", "local ignore_unavailable allow_no_indices expand_wildcards flat_settings include_defaults", "HEAD /{index}"),
         Api("indices.get", "local ignore_unavailable allow_no_indices expand_wildcards features flat_settings include_defaults master_timeout", "GET /{index}"),
         Api("indices.get_mapping", "ignore_unavailable allow_no_indices expand_wildcards master_timeout local", "GET /_mapping", "GET /{index}/_mapping"),
+        Api("indices.get_field_mapping", "include_defaults ignore_unavailable allow_no_indices expand_wildcards local",
+            "GET /_mapping/field/{fields}", "GET /{index}/_mapping/field/{fields}"),
         Api("indices.put_mapping", "timeout master_timeout ignore_unavailable allow_no_indices expand_wildcards write_index_only", "PUT POST /{index}/_mapping"),
         Api("indices.get_settings", "master_timeout ignore_unavailable allow_no_indices expand_wildcards flat_settings local include_defaults",
             "GET /_settings", "GET /{index}/_settings", "GET /{index}/_settings/{name}", "GET /_settings/{name}"),

@@ -31,7 +31,8 @@ public sealed class SettingsEndpointsTests : IDisposable
     [InlineData("""{"garbage":"garbage"}""", "unknown setting [index.garbage] please check that any required plugins are installed, or check the breaking changes documentation for removed settings")]
     [InlineData("""{"index.number_of_shards":3}""", "final index setting [index.number_of_shards], not updateable")]
     [InlineData("""{"index.uuid":"x"}""", "private index setting [index.uuid] can not be set explicitly")]
-    [InlineData("""{"index.blocks.write":true}""", "index setting [index.blocks.write] is not supported by this store")]
+    [InlineData("""{"index.blocks.metadata":true}""", "index setting [index.blocks.metadata] is not supported by this store")]
+    [InlineData("""{"index.blocks.write":"yes"}""", "Failed to parse value [yes] as only [true] or [false] are allowed.")]
     [InlineData("""{"index.auto_expand_replicas":"1"}""", "failed to parse [index.auto_expand_replicas] from value: [1] at index -1")]
     public async Task PutSettings_Refusals(string body, string reason)
     {
@@ -54,6 +55,31 @@ public sealed class SettingsEndpointsTests : IDisposable
         Assert.True(created["acknowledged"]!.GetValue<bool>());
         Assert.Equal(400, status);
         Assert.Equal("Can't update non dynamic settings [[index.codec]] for open indices [[a/" + uuid + "]]", error!["error"]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IndexBlocks_RefuseWritesOrReads_UntilLifted()
+    {
+        await _harness.OkAsync("PUT", "/a/_doc/1?refresh=true", """{"x":1}""");
+        await _harness.OkAsync("PUT", "/a/_settings", """{"index.blocks.read_only":true}""");
+        var (write, writeError) = await _harness.SendAsync("PUT", "/a/_doc/2", """{"x":2}""");
+        var (delete, _) = await _harness.SendAsync("DELETE", "/a/_doc/1");
+        var readable = await _harness.OkAsync("GET", "/a/_doc/1");
+        await _harness.OkAsync("PUT", "/a/_settings", """{"index.blocks.read_only":false,"index.blocks.read_only_allow_delete":true}""");
+        var (allowDelete, _) = await _harness.SendAsync("PUT", "/a/_doc/2", """{"x":2}""");
+        await _harness.OkAsync("DELETE", "/a/_doc/1");
+        await _harness.OkAsync("PUT", "/a/_settings", """{"index.blocks.read_only_allow_delete":null,"index.blocks.read":true}""");
+        var (search, searchError) = await _harness.SendAsync("GET", "/a/_search");
+        await _harness.OkAsync("PUT", "/a/_doc/3", """{"x":3}""");
+
+        Assert.Equal(403, write);
+        Assert.Equal("cluster_block_exception", writeError!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("index [a] blocked by: [FORBIDDEN/5/index read-only (api)];", writeError["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal(403, delete);
+        Assert.True(readable["found"]!.GetValue<bool>());
+        Assert.Equal(429, allowDelete);
+        Assert.Equal(403, search);
+        Assert.Equal("index [a] blocked by: [FORBIDDEN/7/index read (api)];", searchError!["error"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -145,6 +145,11 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
             return missing;
         }
 
+        if (resolved.Select(r => IndexBlocks.ForRead(r.Index)).FirstOrDefault(b => b is not null) is { } blocked)
+        {
+            return blocked;
+        }
+
         return resolved
             .OrderBy(r => r.Index.Name, StringComparer.Ordinal)
             .Select(r => new SearchTarget(r.Index.Name, r.Index.Mapping.Compiled, r.Index.Shard, r.AliasFilter, r.Index.Aliases.Keys.ToList(), r.Index.Settings) { ExcludeSourceVectors = r.Index.ExcludeSourceVectors })
