@@ -26,14 +26,17 @@ internal static class IndexSettings
         return result;
     }
 
-    /// <summary>Flattens a settings update: as <see cref="Flatten(JsonObject?)"/>, with null values kept (they reset the key).</summary>
-    public static SortedDictionary<string, string?> FlattenUpdate(JsonObject settings)
+    /// <summary>
+    /// Flattens a settings update (index or cluster settings): nested objects become dotted keys, scalars their text,
+    /// null values are kept (they reset the key); index keys get their <c>index.</c> prefix when <paramref name="qualify"/>.
+    /// </summary>
+    public static SortedDictionary<string, string?> FlattenUpdate(JsonObject settings, bool qualify = true)
     {
         var result = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         Collect(settings, "", result);
         return result;
 
-        static void Collect(JsonObject node, string prefix, SortedDictionary<string, string?> into)
+        void Collect(JsonObject node, string prefix, SortedDictionary<string, string?> into)
         {
             foreach (var (key, value) in node)
             {
@@ -43,7 +46,7 @@ internal static class IndexSettings
                 }
                 else
                 {
-                    into[Qualify(prefix + key)] = value switch
+                    into[qualify ? Qualify(prefix + key) : prefix + key] = value switch
                     {
                         null => null,
                         JsonArray array => string.Join(",", array.Select(a => a?.ToString())),

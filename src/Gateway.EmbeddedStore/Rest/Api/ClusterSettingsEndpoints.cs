@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
@@ -73,45 +72,13 @@ internal sealed class ClusterSettingsEndpoints(EmbeddedStore store)
         });
     }
 
-    // Nested objects become dotted keys; scalars their text; null resets the key.
-    private static Dictionary<string, string?> Flatten(JsonNode? node, string scope)
+    private static IReadOnlyDictionary<string, string?> Flatten(JsonNode? node, string scope) => node switch
     {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not JsonObject obj)
-        {
-            throw new StoreException(400, "x_content_parse_exception", "[cluster_update_settings_request] " + scope + " doesn't support values of type: " + node.GetValueKind().ToString().ToUpperInvariant());
-        }
-
-        Flatten(obj, string.Empty, result);
-        return result;
-    }
-
-    private static void Flatten(JsonObject obj, string prefix, Dictionary<string, string?> result)
-    {
-        foreach (var (key, value) in obj)
-        {
-            switch (value)
-            {
-                case JsonObject child:
-                    Flatten(child, prefix + key + ".", result);
-                    break;
-                case null:
-                    result[prefix + key] = null;
-                    break;
-                case JsonArray array:
-                    result[prefix + key] = string.Join(",", array.Select(a => a?.ToString()));
-                    break;
-                default:
-                    result[prefix + key] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-                    break;
-            }
-        }
-    }
+        null => new Dictionary<string, string?>(),
+        JsonObject obj => IndexSettings.FlattenUpdate(obj, qualify: false),
+        _ => throw new StoreException(400, "x_content_parse_exception",
+            "[cluster_update_settings_request] " + scope + " doesn't support values of type: " + node.GetValueKind().ToString().ToUpperInvariant()),
+    };
 
     private static SortedDictionary<string, string> Set(IReadOnlyDictionary<string, string?> applied) =>
         new(applied.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!), StringComparer.Ordinal);

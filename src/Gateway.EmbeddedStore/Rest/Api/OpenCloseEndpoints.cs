@@ -24,36 +24,36 @@ internal sealed class OpenCloseEndpoints(EmbeddedStore store)
         router.Add("POST", "/{index}/_open", OpenAsync);
     }
 
-    private async ValueTask<RestResponse> CloseAsync(RestRequest request, CancellationToken cancellationToken)
+    private ValueTask<RestResponse> CloseAsync(RestRequest request, CancellationToken cancellationToken) =>
+        SetClosedAsync(request, closed: true, cancellationToken);
+
+    private ValueTask<RestResponse> OpenAsync(RestRequest request, CancellationToken cancellationToken) =>
+        SetClosedAsync(request, closed: false, cancellationToken);
+
+    // Close reaches open indices through wildcards, open closed ones; close also reports each index it closed.
+    private async ValueTask<RestResponse> SetClosedAsync(RestRequest request, bool closed, CancellationToken cancellationToken)
     {
-        if (!Resolve(request, WildcardStates.Open).TryGetValue(out var indices, out var missing))
+        if (!Resolve(request, closed ? WildcardStates.Open : WildcardStates.Closed).TryGetValue(out var indices, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
 
         var shardsAcknowledged = ShardsAcknowledged(request, indices);
-        var position = store.Catalog.SetClosed(indices, closed: true);
+        var position = store.Catalog.SetClosed(indices, closed);
         await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
-        var perIndex = new JsonObject();
-        foreach (var index in indices.OrderBy(i => i.Name, StringComparer.Ordinal))
+        var result = new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = shardsAcknowledged };
+        if (closed)
         {
-            perIndex[index.Name] = new JsonObject { ["closed"] = true };
+            var perIndex = new JsonObject();
+            foreach (var index in indices.OrderBy(i => i.Name, StringComparer.Ordinal))
+            {
+                perIndex[index.Name] = new JsonObject { ["closed"] = true };
+            }
+
+            result["indices"] = perIndex;
         }
 
-        return RestResponse.Ok(new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = shardsAcknowledged, ["indices"] = perIndex });
-    }
-
-    private async ValueTask<RestResponse> OpenAsync(RestRequest request, CancellationToken cancellationToken)
-    {
-        if (!Resolve(request, WildcardStates.Closed).TryGetValue(out var indices, out var missing))
-        {
-            return ErrorRenderer.Render(missing);
-        }
-
-        var shardsAcknowledged = ShardsAcknowledged(request, indices);
-        var position = store.Catalog.SetClosed(indices, closed: false);
-        await store.SyncAsync(position, cancellationToken).ConfigureAwait(false);
-        return RestResponse.Ok(new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = shardsAcknowledged });
+        return RestResponse.Ok(result);
     }
 
     private StoreResult<List<IndexState>> Resolve(RestRequest request, WildcardStates expandDefault)
