@@ -101,6 +101,22 @@ public sealed class FieldCapsEndpointTests : IDisposable
         Assert.False(fields.ContainsKey("_seq_no"));
     }
 
+    [Theory]
+    [InlineData("text", false, false)]
+    [InlineData("text,object", true, false)]
+    [InlineData("text,nested", false, true)]
+    public async Task FieldCaps_TypesFilter_AppliesToParents(string types, bool objectParent, bool nestedParent)
+    {
+        await SeedAsync();
+        var fields = (await _harness.OkAsync("GET", "/test1/_field_caps?fields=*&types=" + types))["fields"]!.AsObject();
+
+        Assert.True(fields.ContainsKey("object.nested1"));
+        Assert.True(fields.ContainsKey("level1.level2.leaf1"));
+        Assert.Equal(objectParent, fields.ContainsKey("object"));
+        Assert.Equal(nestedParent, fields.ContainsKey("level1"));
+        Assert.False(fields.ContainsKey("keyword"));
+    }
+
     [Fact]
     public async Task FieldCaps_IndexFilterAndEmptyFields()
     {

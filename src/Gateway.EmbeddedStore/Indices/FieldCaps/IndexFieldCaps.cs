@@ -52,7 +52,7 @@ internal static class IndexFieldCaps
             result[field.Path] = capability;
             if (request.IncludeParents)
             {
-                AddParents(mapping, field.Path, result);
+                AddParents(mapping, field.Path, request.Types, result);
             }
         }
 
@@ -113,8 +113,9 @@ internal static class IndexFieldCaps
         return true;
     }
 
-    // Every object above a listed field, "nested" or "object", reported neither searchable nor aggregatable.
-    private static void AddParents(IndexMapping mapping, string path, Dictionary<string, IndexFieldCapability> result)
+    // Every object above a listed field, "nested" or "object", reported neither searchable nor aggregatable; with a
+    // types filter only the parents of a listed type (as Elasticsearch 9 applies the filter to parents too).
+    private static void AddParents(IndexMapping mapping, string path, IReadOnlyList<string> types, Dictionary<string, IndexFieldCapability> result)
     {
         var dot = path.LastIndexOf('.');
         while (dot > 0)
@@ -128,7 +129,10 @@ internal static class IndexFieldCaps
             if (mapping.Find(parent) is not { } parentField || parentField.Kind == FieldKind.Object)
             {
                 var type = mapping.Find(parent) is { } objectField && FieldMappings.TypeName(objectField) == "nested" ? "nested" : "object";
-                result[parent] = new IndexFieldCapability(parent, type, IsMetadata: false, Searchable: false, Aggregatable: false, new Dictionary<string, string>());
+                if (types.Count == 0 || types.Contains(type))
+                {
+                    result[parent] = new IndexFieldCapability(parent, type, IsMetadata: false, Searchable: false, Aggregatable: false, new Dictionary<string, string>());
+                }
             }
 
             dot = parent.LastIndexOf('.');
