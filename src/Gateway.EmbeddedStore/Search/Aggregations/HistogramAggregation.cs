@@ -140,8 +140,8 @@ internal sealed class HistogramAggregation : Aggregation
         double? max = keys.Count > 0 ? keys[^1] : null;
         if (_extended is { } e)
         {
-            var lo = _rounding.Round(e.Min);
-            var hi = _rounding.Round(e.Max);
+            var lo = _isDate ? _rounding.RoundBound(e.Min) : _rounding.Round(e.Min);
+            var hi = _isDate ? _rounding.RoundBound(e.Max) : _rounding.Round(e.Max);
             min = min is null ? lo : Math.Min(min.Value, lo);
             max = max is null ? hi : Math.Max(max.Value, hi);
         }

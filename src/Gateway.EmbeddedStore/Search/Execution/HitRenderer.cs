@@ -93,7 +93,12 @@ internal static class HitRenderer
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
         }
 
-        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
+        if (NamedQueries.Render(context, hit.Ord, request) is { } matched)
+        {
+            json["matched_queries"] = matched;
+        }
+
+        if (!request.IsTopHits && InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
         {
             json["inner_hits"] = inner;
         }

@@ -42,6 +42,7 @@ internal static class SearchRequestParser
         }
 
         Validate(request, countOnly);
+        request.NamedQueries = NamedQueries.Collect(request);
         return request;
     }
 
@@ -128,7 +129,10 @@ internal static class SearchRequestParser
             case "collapse" when !countOnly:
                 request.Collapse = Collapse.CollapseSpec.Parse(value);
                 break;
-            case "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "rescore" when !countOnly:
+                request.Rescore.AddRange(Rescorer.ParseAll(value));
+                break;
+            case "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:
@@ -207,6 +211,7 @@ internal static class SearchRequestParser
         }
 
         request.TypedKeys = p.TryGetValue("typed_keys", out var typed) && typed is "" or "true";
+        request.IncludeNamedQueriesScore = p.TryGetValue("include_named_queries_score", out var namedScores) && namedScores is "" or "true";
         if (p.TryGetValue("version", out var version))
         {
             request.Version = version is "" or "true";
