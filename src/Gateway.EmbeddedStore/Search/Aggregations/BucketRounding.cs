@@ -76,7 +76,7 @@ internal sealed class BucketRounding
     /// offset and adds the offset to the empty buckets' keys afterwards (<c>InternalDateHistogram.addEmptyBuckets</c>), so
     /// with <c>offset: 1h</c> a minimum of 2016-01-01 starts at 2016-01-01T01:00, not at the bucket holding it.
     /// </summary>
-    public double RoundBound(double value) => Round(value, 0) + _offset;
+    public double RoundBound(double value) => Round(value, shift: 0);
 
     private double Round(double value, double shift)
     {
