@@ -73,6 +73,24 @@ public sealed class NamedQueriesTests : IDisposable
         Assert.Equal(["my_knn_query", "my_query"], Names(hits[0]!));
     }
 
+    [Fact]
+    public async Task MatchedQueries_OfANestedQueryBelongToItsInnerHits()
+    {
+        Ok("PUT", "/nested", """{"mappings":{"properties":{"users":{"type":"nested","properties":{"name":{"type":"keyword"}}}}}}""");
+        Ok("PUT", "/nested/_doc/1?refresh=true", """{"users":[{"name":"x"},{"name":"y"}]}""");
+
+        var r = await _store.OkAsync("POST", "/nested/_search", """
+            {"query":{"nested":{"path":"users","_name":"outer","inner_hits":{},
+             "query":{"bool":{"should":[{"term":{"users.name":{"value":"x","_name":"is_x"}}},{"term":{"users.name":{"value":"y","_name":"is_y"}}}]}}}}}
+            """);
+
+        var hit = r["hits"]!["hits"]![0]!;
+        Assert.Equal(["outer"], Names(hit));
+        var inner = hit["inner_hits"]!["users"]!["hits"]!["hits"]!.AsArray();
+        Assert.Equal(["is_x"], Names(inner.Single(h => h!["_nested"]!["offset"]!.GetValue<int>() == 0)!));
+        Assert.Equal(["is_y"], Names(inner.Single(h => h!["_nested"]!["offset"]!.GetValue<int>() == 1)!));
+    }
+
     private async Task<JsonArray> HitsAsync(string body) => (await _store.OkAsync("POST", "/n/_search", body))["hits"]!["hits"]!.AsArray();
 
     private static List<string> Names(JsonNode hit) => [.. hit["matched_queries"]!.AsArray().Select(n => n!.GetValue<string>())];

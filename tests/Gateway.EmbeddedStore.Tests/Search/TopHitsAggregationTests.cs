@@ -93,6 +93,15 @@ public sealed class TopHitsAggregationTests : IDisposable
         Assert.Equal(3, hits["hits"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task TopHits_FetchTheSearchsFieldsUnlessTheyNameTheirOwn()
+    {
+        var r = await SearchAsync("""{"size":0,"fields":["rank"],"aggs":{"inherit":{"top_hits":{"size":1,"sort":["rank"]}},"own":{"top_hits":{"size":1,"sort":["rank"],"fields":["group"]}}}}""");
+
+        Assert.Equal("""{"rank":[10]}""", r["aggregations"]!["inherit"]!["hits"]!["hits"]![0]!["fields"]!.ToJsonString());
+        Assert.Equal("""{"group":["a"]}""", r["aggregations"]!["own"]!["hits"]!["hits"]![0]!["fields"]!.ToJsonString());
+    }
+
     [Theory]
     [InlineData("""{"top_hits":{"size":101}}""", 400, "Top hits result window is too large, the top hits aggregator [top]'s from + size must be less than or equal to: [100] but was [101]")]
     [InlineData("""{"top_hits":{"from":-1}}""", 400, "[from] must be greater than or equal to 0. Found [-1] in [top]")]

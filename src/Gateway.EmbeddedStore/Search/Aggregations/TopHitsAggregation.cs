@@ -19,6 +19,8 @@ internal sealed class TopHitsAggregation : Aggregation
     private static readonly string[] ArrayKeys = ["stored_fields", "docvalue_fields", "fields", "sort", "_source"];
 
     private readonly SearchRequest _request;
+    private readonly bool _ownFields;
+    private IReadOnlyList<NamedQuery> _searchNamedQueries = [];
 
     public TopHitsAggregation(string name, JsonObject options)
         : base(name)
@@ -61,18 +63,28 @@ internal sealed class TopHitsAggregation : Aggregation
         body["size"] = size;
         _request = SearchRequestParser.Parse(body, new Dictionary<string, string>());
         _request.IsTopHits = true;
+        _ownFields = options.ContainsKey("fields");
     }
 
     public override string TypedName(AggDocs docs) => "top_hits";
 
-    /// <summary>Takes what the hits need from the search: its query (highlighting, named queries) and the total's shape.</summary>
+    /// <summary>
+    /// Takes what the hits need from the search: its query (highlighting, named queries), the total's shape, and its
+    /// <c>fields</c> when the aggregation names none (Elasticsearch's top_hits fetch the search's fields since 7.11).
+    /// </summary>
     public void Bind(SearchRequest search)
     {
+        if (!_ownFields)
+        {
+            _request.Fields.Clear();
+            _request.Fields.AddRange(search.Fields);
+        }
+
         _request.Query = search.Query;
         _request.PostFilter = search.PostFilter;
         _request.IncludeNamedQueriesScore = search.IncludeNamedQueriesScore;
         _request.RestTotalHitsAsInt = search.RestTotalHitsAsInt;
-        _request.NamedQueries = search.NamedQueries;
+        _searchNamedQueries = search.NamedQueries;
     }
 
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
@@ -91,6 +103,8 @@ internal sealed class TopHitsAggregation : Aggregation
             outcomes.Add(new ShardOutcome(outcome.ShardIndex, outcome.Context, bits, bits, outcome.Score));
         }
 
+        // The search's named clauses describe its documents; inside a nested aggregation the hits are objects they do not run on.
+        _request.NamedQueries = docs.Parts.Any(p => p.Outcome.Context.Level is not null) ? [] : _searchNamedQueries;
         var page = HitCollector.Collect(outcomes, _request);
         var scoresVisible = _request.Sort is null || _request.TrackScores || _request.Sort.Any(s => s.IsScore);
         var total = docs.Count;

@@ -36,6 +36,19 @@ internal static class NamedQueries
             Walk(rescorer.Query, found);
         }
 
+        return OnePerName(found);
+    }
+
+    /// <summary>The named clauses of one query (an inner hits definition reports those of its nested query's inner query).</summary>
+    public static IReadOnlyList<NamedQuery> Collect(QueryNode query)
+    {
+        var found = new List<NamedQuery>();
+        Walk(query, found);
+        return OnePerName(found);
+    }
+
+    private static List<NamedQuery> OnePerName(List<NamedQuery> found)
+    {
         var byName = new Dictionary<string, NamedQuery>(StringComparer.Ordinal);
         foreach (var named in found)
         {
@@ -62,7 +75,7 @@ internal static class NamedQueries
     /// <summary>The hit's <c>matched_queries</c>, or null when no named clause matches it.</summary>
     public static JsonNode? Render(SearchContext context, int ord, SearchRequest request)
     {
-        if (request.NamedQueries.Count == 0 || context.Level is not null)
+        if (request.NamedQueries.Count == 0)
         {
             return null;
         }
