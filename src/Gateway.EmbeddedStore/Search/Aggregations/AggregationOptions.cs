@@ -49,6 +49,9 @@ internal static class AggregationOptions
         ["bucket_sort"] = ["sort", "from", "size", "gap_policy"],
         ["geo_bounds"] = ["field"],
         ["geo_centroid"] = ["field"],
+        ["geohash_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
+        ["geotile_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
+        ["geo_distance"] = ["field", "origin", "point", "center", "ranges", "unit", "distance_type", "keyed"],
     };
 
     public static void Check(string type, JsonObject options)

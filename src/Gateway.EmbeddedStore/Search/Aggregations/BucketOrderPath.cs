@@ -95,10 +95,15 @@ internal sealed class BucketOrderPath
     }
 
     /// <summary>The value the path names for one bucket (NaN when it has none), computing the first element over the bucket's documents.</summary>
-    public double Value(Aggregation owner, AggDocs bucket, bool typedKeys)
+    public double Value(Aggregation owner, AggDocs bucket, bool typedKeys) =>
+        Walk(owner.SubAggregations[_elements[0].Name].Compute(bucket, typedKeys), owner);
+
+    /// <summary>The value the path names in a bucket already rendered with its sub-aggregations.</summary>
+    public double ValueIn(Aggregation owner, JsonObject bucket) => Walk(Pipeline.BucketsPath.Child(bucket, _elements[0].Name), owner);
+
+    private double Walk(JsonNode? node, Aggregation owner)
     {
         var agg = owner.SubAggregations[_elements[0].Name];
-        JsonNode? node = agg.Compute(bucket, typedKeys);
         for (var i = 1; i < _elements.Count; i++)
         {
             node = node is JsonObject obj ? Pipeline.BucketsPath.Child(obj, _elements[i].Name) : null;
