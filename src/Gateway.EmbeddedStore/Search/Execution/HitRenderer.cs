@@ -60,6 +60,11 @@ internal static class HitRenderer
                 fields[path] ??= values?.DeepClone();
             }
         }
+        foreach (var unmapped in request.Fields.Where(f => f.IncludeUnmapped))
+        {
+            UnmappedFields.Add(context, (context.Level?.RootShaped(doc) ?? doc).Source, unmapped.Field, fields);
+        }
+
         if (request.StoredFields is { Count: > 0 } stored)
         {
             foreach (var (path, values) in StoredFields.Render(context.Mapping, (context.Level?.RootShaped(doc) ?? doc).Source, stored))

@@ -288,8 +288,17 @@ internal static class SearchRequestParser
             switch (item)
             {
                 case JsonObject obj:
+                    foreach (var (key, _) in obj)
+                    {
+                        if (key is not ("field" or "format" or "include_unmapped"))
+                        {
+                            throw StoreException.BadRequest("x_content_parse_exception", "[fetch_field_and_format] unknown field [" + key + "]");
+                        }
+                    }
+
                     var field = obj["field"]?.GetValue<string>() ?? throw StoreException.Parsing("[field] is required");
-                    yield return new FieldAndFormat(field, obj["format"]?.GetValue<string>());
+                    var includeUnmapped = obj["include_unmapped"] is { } unmapped && JsonValues.ToBool(unmapped, "include_unmapped");
+                    yield return new FieldAndFormat(field, obj["format"]?.GetValue<string>(), includeUnmapped);
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                     yield return new FieldAndFormat(v.GetValue<string>(), null);
