@@ -367,7 +367,8 @@ internal sealed class TermsAggregation : Aggregation
         return result;
     }
 
-    private static Func<string, double?, bool> IncludeExclude(JsonNode? include, JsonNode? exclude)
+    /// <summary>The include/exclude filter of a terms-like aggregation: regexes, value lists or hash partitions.</summary>
+    internal static Func<string, double?, bool> IncludeExclude(JsonNode? include, JsonNode? exclude)
     {
         var inc = Matcher(include, true);
         var exc = Matcher(exclude, false);
