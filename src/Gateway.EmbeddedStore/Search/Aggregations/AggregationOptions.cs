@@ -57,6 +57,7 @@ internal static class AggregationOptions
         ["geo_centroid"] = ["field"],
         ["significant_terms"] = [.. SignificantCommon, "execution_hint"],
         ["significant_text"] = [.. SignificantCommon, "filter_duplicate_text", "source_fields"],
+        ["auto_date_histogram"] = ["field", "buckets", "format", "time_zone", "minimum_interval", "missing"],
         ["geohash_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
         ["geotile_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
         ["geo_distance"] = ["field", "origin", "point", "center", "ranges", "unit", "distance_type", "keyed"],
