@@ -12,7 +12,8 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 /// </summary>
 internal sealed class HistogramAggregation : Aggregation
 {
-    private const int MaxBuckets = 65_536;
+    /// <summary>Elasticsearch's default <c>search.max_buckets</c>.</summary>
+    public const int MaxBuckets = 65_536;
 
     private readonly string _field;
     private readonly bool _isDate;
