@@ -209,6 +209,7 @@ public sealed class SearchService : ISearchService
                     MaxRescoreWindow = IndexLimits.MaxRescoreWindow(target.Settings),
                     MaxInnerResultWindow = IndexLimits.MaxInnerResultWindow(target.Settings),
                     MaxDocvalueFieldsSearch = IndexLimits.MaxDocvalueFieldsSearch(target.Settings),
+                    TopMetricsMaxSize = IndexLimits.TopMetricsMaxSize(target.Settings),
                 };
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
                 outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter, IndicesBoost.For(request.IndicesBoost, target)));

@@ -168,6 +168,11 @@ internal sealed class BucketOrderPath
             return Number(rendered["doc_count"]);
         }
 
+        if (agg is TopMetricsAggregation)
+        {
+            return TopMetricsAggregation.Number(rendered, key!);
+        }
+
         if (key is null or "value")
         {
             return Number(rendered["value"], Empty(agg is MetricAggregation m ? m.Type : null));
@@ -201,6 +206,7 @@ internal sealed class BucketOrderPath
         MetricAggregation { Type: "stats" } => StatsKeys,
         MetricAggregation { Type: "extended_stats" } => ExtendedStatsKeys,
         PercentilesAggregation => [],
+        TopMetricsAggregation topMetrics => [.. topMetrics.Metrics],
         _ => null,
     };
 

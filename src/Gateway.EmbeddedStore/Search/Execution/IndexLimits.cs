@@ -20,6 +20,9 @@ internal static class IndexLimits
     public static int MaxInnerResultWindow(IReadOnlyDictionary<string, string>? settings) =>
         Int(settings, "index.max_inner_result_window") ?? DefaultMaxInnerResultWindow;
 
+    public static int TopMetricsMaxSize(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.top_metrics_max_size") ?? 10;
+
     public static int MaxDocvalueFieldsSearch(IReadOnlyDictionary<string, string>? settings) =>
         Int(settings, "index.max_docvalue_fields_search") ?? DefaultMaxDocvalueFieldsSearch;
 

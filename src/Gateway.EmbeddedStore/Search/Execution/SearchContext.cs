@@ -52,6 +52,9 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_inner_result_window</c>: the largest from + size of a <c>top_hits</c> aggregation.</summary>
     public int MaxInnerResultWindow { get; init; } = IndexLimits.DefaultMaxInnerResultWindow;
 
+    /// <summary>The index's <c>index.top_metrics_max_size</c>: the largest <c>size</c> of a <c>top_metrics</c> aggregation.</summary>
+    public int TopMetricsMaxSize { get; init; } = 10;
+
     /// <summary>The index's <c>index.max_docvalue_fields_search</c>: the most <c>docvalue_fields</c> a search may ask for.</summary>
     public int MaxDocvalueFieldsSearch { get; init; } = IndexLimits.DefaultMaxDocvalueFieldsSearch;
 
@@ -90,6 +93,7 @@ internal sealed class SearchContext : IDisposable
                 MaxRescoreWindow = MaxRescoreWindow,
                 MaxInnerResultWindow = MaxInnerResultWindow,
                 MaxDocvalueFieldsSearch = MaxDocvalueFieldsSearch,
+                TopMetricsMaxSize = TopMetricsMaxSize,
                 Level = docs,
                 Parent = this,
             };
