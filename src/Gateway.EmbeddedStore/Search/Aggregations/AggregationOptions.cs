@@ -57,6 +57,8 @@ internal static class AggregationOptions
         ["geo_centroid"] = ["field"],
         ["significant_terms"] = [.. SignificantCommon, "execution_hint"],
         ["significant_text"] = [.. SignificantCommon, "filter_duplicate_text", "source_fields"],
+        ["sampler"] = ["shard_size"],
+        ["diversified_sampler"] = ["shard_size", "field", "max_docs_per_value", "execution_hint"],
         ["top_metrics"] = ["metrics", "sort", "size"],
         ["variable_width_histogram"] = ["field", "buckets", "shard_size", "initial_buffer", "missing", "format"],
         ["auto_date_histogram"] = ["field", "buckets", "format", "time_zone", "minimum_interval", "missing"],

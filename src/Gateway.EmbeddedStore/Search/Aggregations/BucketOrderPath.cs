@@ -211,7 +211,7 @@ internal sealed class BucketOrderPath
     };
 
     private static bool IsSingleBucket(Aggregation agg) =>
-        agg is NestedAggregation or MissingAggregation or GlobalAggregation || (agg is FilterAggregation filter && !filter.IsMultiBucket);
+        agg is NestedAggregation or MissingAggregation or GlobalAggregation or SamplerAggregation || (agg is FilterAggregation filter && !filter.IsMultiBucket);
 
     private static double Number(JsonNode? node, double empty = double.NaN) => node is JsonValue v && JsonValues.IsNumber(v) ? JsonValues.ToDouble(v, "value") : empty;
 
