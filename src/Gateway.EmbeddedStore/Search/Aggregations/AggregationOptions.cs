@@ -57,6 +57,7 @@ internal static class AggregationOptions
         ["geo_centroid"] = ["field"],
         ["significant_terms"] = [.. SignificantCommon, "execution_hint"],
         ["significant_text"] = [.. SignificantCommon, "filter_duplicate_text", "source_fields"],
+        ["ip_prefix"] = ["field", "is_ipv6", "prefix_len", "append_prefix_len", "keyed", "min_doc_count"],
         ["sampler"] = ["shard_size"],
         ["diversified_sampler"] = ["shard_size", "field", "max_docs_per_value", "execution_hint"],
         ["top_metrics"] = ["metrics", "sort", "size"],

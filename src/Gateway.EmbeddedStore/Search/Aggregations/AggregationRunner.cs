@@ -180,6 +180,7 @@ internal static class AggregationRunner
             "bucket_sort" => new BucketSortAggregation(name, (JsonObject)value!),
             "bucket_script" or "bucket_selector" or "moving_fn" => throw StoreException.IllegalArgument("The [" + type + "] aggregation runs a script, and the embedded store has no scripting"),
             "top_hits" => new TopHitsAggregation(name, (JsonObject)value!),
+            "ip_prefix" => new IpPrefixAggregation(name, (JsonObject)value!),
             "sampler" or "diversified_sampler" => new SamplerAggregation(name, type, (JsonObject)value!),
             "top_metrics" => new TopMetricsAggregation(name, (JsonObject)value!),
             "variable_width_histogram" => new VariableWidthHistogramAggregation(name, (JsonObject)value!),
