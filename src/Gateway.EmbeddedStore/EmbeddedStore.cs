@@ -1,3 +1,4 @@
+using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Search;
@@ -28,7 +29,13 @@ public sealed class EmbeddedStore : IDisposable
         Search = search;
         Time = time;
         DataPath = dataPath;
-        Catalog = new IndexCatalog(search, time, _gate);
+        Catalog = new IndexCatalog(search, time, _gate)
+        {
+            ClusterSettings = new ClusterSettings(new Dictionary<string, string>
+            {
+                [ClusterSettingDefinitions.DestructiveRequiresName] = options.DestructiveRequiresName ? "true" : "false",
+            }),
+        };
         Documents = new DocumentStore(Catalog, _gate);
         Updater = new DocumentUpdater(Documents, _gate);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
@@ -67,6 +74,9 @@ public sealed class EmbeddedStore : IDisposable
 
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
+
+    /// <summary>The persistent and transient cluster settings (kept with the index metadata).</summary>
+    internal ClusterSettings ClusterSettings => Catalog.ClusterSettings;
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
@@ -139,14 +149,16 @@ public sealed class EmbeddedStore : IDisposable
     private void WriteSnapshot(Translog translog, string dataPath)
     {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
+        IReadOnlyDictionary<string, string> persistent;
         long generation;
         using (_gate.Exclusive())
         {
             generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
+            persistent = Catalog.ClusterSettings.Persistent;
         }
 
-        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state));
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, persistent));
         translog.DeleteBefore(generation);
         DeleteSnapshotsBefore(dataPath, generation);
     }

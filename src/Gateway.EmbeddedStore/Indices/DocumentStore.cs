@@ -35,6 +35,11 @@ internal sealed class DocumentStore
     {
         ValidateOptions(options);
         CheckRouting(index, id, options);
+        if (IndexBlocks.ForWrite(index) is { } blocked)
+        {
+            return blocked;
+        }
+
         var (mapping, parsed) = Parse(index, id, source, prepared);
         if (parsed.NewMapping is { } added)
         {
@@ -101,6 +106,11 @@ internal sealed class DocumentStore
     {
         ValidateOptions(options);
         CheckRouting(index, id, options);
+        if (IndexBlocks.ForWrite(index, isDelete: true) is { } blocked)
+        {
+            return blocked;
+        }
+
         using (_gate.Shared())
         {
             lock (index.WriteLock)

@@ -35,6 +35,12 @@ internal static class HitRenderer
         }
 
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        if (request.Explain && context.Level is null)
+        {
+            json["_shard"] = "[" + context.IndexName + "][0]";
+            json["_node"] = ServerInfo.NodeId;
+            json["_explanation"] = Explain.HitExplanation.Explain(context, request, hit).ToJson();
+        }
         if (doc.Routing is { } routing && request.StoredFields is not ["_none_"])
         {
             json[RoutingField.Path] = routing;
@@ -71,6 +77,11 @@ internal static class HitRenderer
                 fields[path] ??= values?.DeepClone();
             }
         }
+        foreach (var unmapped in request.Fields.Where(f => f.IncludeUnmapped))
+        {
+            UnmappedFields.Add(context, (context.Level?.RootShaped(doc) ?? doc).Source, unmapped.Field, fields);
+        }
+
         if (request.StoredFields is { Count: > 0 } stored)
         {
             foreach (var (path, values) in StoredFields.Render(context.Mapping, (context.Level?.RootShaped(doc) ?? doc).Source, stored))
@@ -104,7 +115,12 @@ internal static class HitRenderer
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
         }
 
-        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
+        if (NamedQueries.Render(context, hit.Ord, request) is { } matched)
+        {
+            json["matched_queries"] = matched;
+        }
+
+        if (!request.IsTopHits && InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
         {
             json["inner_hits"] = inner;
         }

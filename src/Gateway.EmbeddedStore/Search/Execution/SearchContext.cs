@@ -15,6 +15,7 @@ internal sealed class SearchContext : IDisposable
     private List<float[]>? _floats;
     private List<int[]>? _ints;
     private Dictionary<string, SearchContext>? _nested;
+    private Explain.QueryExplainer? _explainer;
 
     public SearchContext(string indexName, IndexMapping mapping, ShardSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -46,6 +47,20 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_regex_length</c>: the longest pattern a <c>regexp</c> query may have.</summary>
     public int MaxRegexLength { get; init; } = IndexLimits.DefaultMaxRegexLength;
 
+    /// <summary>The index's <c>index.max_rescore_window</c>: the largest <c>window_size</c> a rescorer may have.</summary>
+    public int MaxRescoreWindow { get; init; } = SearchRequestParser.MaxResultWindow;
+
+    /// <summary>The index's <c>index.max_inner_result_window</c>: the largest from + size of a <c>top_hits</c> aggregation.</summary>
+    public int MaxInnerResultWindow { get; init; } = IndexLimits.DefaultMaxInnerResultWindow;
+
+    /// <summary>The index's <c>index.top_metrics_max_size</c>: the largest <c>size</c> of a <c>top_metrics</c> aggregation.</summary>
+    public int TopMetricsMaxSize { get; init; } = 10;
+
+    /// <summary>The index's <c>index.max_docvalue_fields_search</c>: the most <c>docvalue_fields</c> a search may ask for.</summary>
+    public int MaxDocvalueFieldsSearch { get; init; } = IndexLimits.DefaultMaxDocvalueFieldsSearch;
+
+    /// <summary>What named queries (<c>_name</c>) matched here, by clause: recorded where a clause's result depends on its place (kNN), else computed when hits are fetched.</summary>
+    public Dictionary<object, DocResult> NamedResults { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The nested documents this context searches, or null when it searches the root documents.</summary>
     public Nested.NestedDocs? Level { get; private init; }
@@ -76,6 +91,10 @@ internal sealed class SearchContext : IDisposable
                 ExcludeSourceVectors = ExcludeSourceVectors,
                 MaxTermsCount = MaxTermsCount,
                 MaxRegexLength = MaxRegexLength,
+                MaxRescoreWindow = MaxRescoreWindow,
+                MaxInnerResultWindow = MaxInnerResultWindow,
+                MaxDocvalueFieldsSearch = MaxDocvalueFieldsSearch,
+                TopMetricsMaxSize = TopMetricsMaxSize,
                 Level = docs,
                 Parent = this,
             };
@@ -84,6 +103,9 @@ internal sealed class SearchContext : IDisposable
 
         return child;
     }
+
+    /// <summary>Explains this context's documents (hits of a search with <c>explain</c>), keeping each clause's results.</summary>
+    public Explain.QueryExplainer Explainer => _explainer ??= new Explain.QueryExplainer(this);
 
     public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? (path == RoutingField.Path ? RoutingField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
 
