@@ -235,6 +235,7 @@ internal sealed class IndexCatalog
         IndexSettings.Validate(incoming.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
         var staticKeys = incoming.Keys.Where(key => !(key.EndsWith('*') && incoming[key] is null) && !IndexSettingDefinitions.CheckUpdatable(key)).ToList();
         var open = indices.Where(i => !i.IsClosed).ToList();
+        MappingSettings.ValidateUpdate(incoming.Keys, open.Select(i => (i.Name, i.Uuid)));
         // reopen applies static settings to open indices by closing and reopening them, which here changes nothing else.
         if (staticKeys.Count > 0 && open.Count > 0 && !reopen)
         {
