@@ -30,9 +30,9 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
-        var (query, maxDocs, proceed) = ByQueryBody(request, body);
-        var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
+        var (query, options, batch) = ByQueryBody(request, body, queryRequired: true);
+        var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
@@ -46,9 +46,9 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         var body = RestJson.OptionalObject(request) ?? [];
         RefuseScript(body, "_update_by_query");
         RefusePipeline(request.Param("pipeline"));
-        var (query, maxDocs, proceed) = ByQueryBody(request, body);
-        var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
+        var (query, options, batch) = ByQueryBody(request, body, queryRequired: false);
+        var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
@@ -84,6 +84,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Total = matches.Count;
         foreach (var (indexName, doc) in FailedOnCopies(request, Owner(matches), matches, outcome) ? [] : matches)
         {
+            await outcome.PaceAsync(store.Time, cancellationToken).ConfigureAwait(false);
             if (!outcome.NextItem())
             {
                 break;
@@ -121,46 +122,11 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
         RefuseScript(body, "_reindex");
-        foreach (var (key, _) in body)
-        {
-            if (key is not ("source" or "dest" or "max_docs" or "size" or "conflicts"))
-            {
-                throw StoreException.Parsing("[reindex] unknown field [" + key + "]");
-            }
-        }
-
-        var source = body["source"] as JsonObject ?? throw Validation("source is missing");
-        var dest = body["dest"] as JsonObject ?? throw Validation("destination is missing");
-        RefuseUnknown(source, "source", "index", "query", "size");
-        RefuseUnknown(dest, "dest", "index", "op_type", "version_type", "pipeline");
-        var sourceIndices = source["index"] switch
-        {
-            JsonArray array => string.Join(",", array.Select(i => i!.GetValue<string>())),
-            JsonValue value => value.GetValue<string>(),
-            _ => throw Validation("use _all if you really want to copy from all existing indexes"),
-        };
-        var destName = dest["index"]?.GetValue<string>() ?? throw Validation("index must be specified");
-        RefusePipeline(dest["pipeline"]?.GetValue<string>());
-        var opType = dest["op_type"]?.GetValue<string>() ?? "index";
-        var versionType = dest["version_type"]?.GetValue<string>() ?? "internal";
-        if (opType is not ("index" or "create"))
-        {
-            throw StoreException.IllegalArgument("opType must be 'create' or 'index', found: [" + opType + "]");
-        }
-
-        var maxDocs = body["max_docs"] is JsonValue m ? m.GetValue<long>() : body["size"] is JsonValue s ? s.GetValue<long>() : request.LongParam("max_docs");
-        var proceed = (body["conflicts"]?.GetValue<string>() ?? "abort") switch
-        {
-            "proceed" => true,
-            "abort" => false,
-            var other => throw StoreException.IllegalArgument("conflicts may only be \"proceed\" or \"abort\" but was [" + other + "]"),
-        };
-        var query = new JsonObject();
-        if (source["query"] is { } q)
-        {
-            query["query"] = q.DeepClone();
-        }
-
+        var parsed = ReindexRequest.Parse(request, body);
+        RefuseNotImplemented(request, parsed.Options);
+        RefusePipeline(parsed.Pipeline);
+        var (sourceIndices, destName, opType, versionType, query) = (parsed.SourceIndices!, parsed.DestIndex!, parsed.OpType, parsed.VersionType, parsed.Query);
+        var (maxDocs, proceed) = (parsed.Options.MaxDocs, parsed.Options.Proceed);
         if (!Matches(sourceIndices, request.Query, query, maxDocs, cancellationToken).TryGetValue(out var matches, out var missingSource))
         {
             return ErrorRenderer.Render(missingSource);
@@ -171,7 +137,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             throw Validation("reindex cannot write into an index its reading from [" + destName + "]");
         }
 
-        var outcome = new ByQueryOutcome { BatchSize = source["size"] is JsonValue size ? size.GetValue<int>() : DefaultBatch };
+        var outcome = new ByQueryOutcome { BatchSize = parsed.BatchSize ?? DefaultBatch, RequestsPerSecond = parsed.Options.RequestsPerSecond };
         if (!WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position).TryGetValue(out var index, out var missing))
         {
             return ErrorRenderer.Render(missing);
@@ -181,6 +147,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Total = matches.Count;
         foreach (var (_, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
         {
+            await outcome.PaceAsync(store.Time, cancellationToken).ConfigureAwait(false);
             if (!outcome.NextItem())
             {
                 break;
@@ -221,51 +188,97 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: true, updated: true, deleted: true));
     }
 
-    private (JsonObject Query, long? MaxDocs, bool Proceed) ByQueryBody(RestRequest request, JsonObject body)
+    /// <summary>
+    /// Reads a delete- or update-by-query request in Elasticsearch's order (the body's own fields, the search body,
+    /// the URL's search options, then the common options) and validates it before any index is resolved; options the
+    /// store does not implement are refused only after that.
+    /// </summary>
+    private static (JsonObject Query, ByQueryRequest Options, int BatchSize) ByQueryBody(RestRequest request, JsonObject body, bool queryRequired)
     {
-        if (request.Param("wait_for_completion") == "false")
-        {
-            throw StoreException.IllegalArgument("[wait_for_completion=false] (running as a task) is not supported by the embedded store");
-        }
-
-        if (request.Param("slices") is { } slices && slices != "1")
-        {
-            throw StoreException.IllegalArgument("[slices] other than 1 is not supported by the embedded store");
-        }
-
+        var options = new ByQueryRequest();
         var query = new JsonObject();
-        long? maxDocs = request.LongParam("max_docs");
-        var conflicts = request.Param("conflicts");
         foreach (var (key, value) in body)
         {
             switch (key)
             {
+                case "max_docs":
+                    options.SetMaxDocs(ReindexRequest.Number(value));
+                    break;
+                case "conflicts":
+                    options.SetConflicts(value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? "null");
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in body)
+        {
+            switch (key)
+            {
+                case "max_docs" or "conflicts":
+                case "script" when !queryRequired: // update_by_query's script, read by its endpoint
+                    break;
                 case "query":
                     query["query"] = value?.DeepClone();
                     break;
-                case "max_docs":
-                    maxDocs = value!.GetValue<long>();
+                case "size":
+                    options.SetMaxDocs(ReindexRequest.Number(value));
                     break;
-                case "conflicts":
-                    conflicts = value!.GetValue<string>();
+                case "from":
+                    options.AddValidationError("from is not supported in this context");
+                    break;
+                case "stored_fields":
+                    options.AddValidationError("stored_fields is not supported in this context");
                     break;
                 default:
                     throw StoreException.Parsing("request does not support [" + key + "]");
             }
         }
 
-        if (maxDocs is <= 0)
+        if (request.Param("size") is not null)
         {
-            throw Validation("maxDocs should be greater than 0 if the request is limited to some number of documents or -1 if it isn't but it was [" + maxDocs + "]");
+            options.SetMaxDocs(request.IntParam("size")!.Value);
         }
 
-        var proceed = (conflicts ?? "abort") switch
+        if (request.Param("from") is not null)
         {
-            "proceed" => true,
-            "abort" => false,
-            var other => throw StoreException.IllegalArgument("conflicts may only be \"proceed\" or \"abort\" but was [" + other + "]"),
-        };
-        return (query, maxDocs, proceed);
+            options.AddValidationError("from is not supported in this context");
+        }
+
+        var batch = request.IntParam("scroll_size") ?? DefaultBatch;
+        if (request.Param("conflicts") is { } conflicts)
+        {
+            options.SetConflicts(conflicts);
+        }
+
+        options.ReadCommonParameters(request);
+        if (queryRequired && !query.ContainsKey("query") && request.Param("q") is null)
+        {
+            options.AddValidationError("query is missing");
+        }
+
+        var remote = request.Route("index").Split(',').Where(i => i.Contains(':', StringComparison.Ordinal)).ToList();
+        if (remote.Count > 0)
+        {
+            options.AddValidationError("Cross-cluster calls are not supported in this context but remote indices were requested: [" + string.Join(", ", remote) + "]");
+        }
+
+        options.Validate();
+        RefuseNotImplemented(request, options);
+        return (query, options, batch);
+    }
+
+    // Options Elasticsearch has that the store's by-query runs do not implement, refused once the request is valid.
+    private static void RefuseNotImplemented(RestRequest request, ByQueryRequest options)
+    {
+        if (request.Param("wait_for_completion") == "false")
+        {
+            throw StoreException.IllegalArgument("[wait_for_completion=false] (running as a task) is not supported by the embedded store");
+        }
+
+        if (options.Slices != 1)
+        {
+            throw StoreException.IllegalArgument("[slices] other than 1 is not supported by the embedded store");
+        }
     }
 
     // The index whose copies a by-query run writes first; none when nothing matched.
@@ -367,18 +380,6 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         if (body["script"] is not null)
         {
             throw StoreException.IllegalArgument("[script] in " + api + " is not supported by the embedded store (scripting is outside its subset)");
-        }
-    }
-
-    // Reindex options the store does not implement (remote, _source filtering, routing, slices …) are refused, never ignored.
-    private static void RefuseUnknown(JsonObject section, string name, params string[] allowed)
-    {
-        foreach (var (key, _) in section)
-        {
-            if (!allowed.Contains(key))
-            {
-                throw StoreException.IllegalArgument("[" + name + "." + key + "] in _reindex is not supported by the embedded store");
-            }
         }
     }
 

@@ -25,6 +25,15 @@ internal sealed class ByQueryOutcome
 
     public List<JsonObject> Failures { get; } = [];
 
+    /// <summary>Documents per second the run is held to; <see cref="float.PositiveInfinity"/> when unthrottled.</summary>
+    public float RequestsPerSecond { get; init; } = float.PositiveInfinity;
+
+    /// <summary>Time spent waiting between batches to keep to <see cref="RequestsPerSecond"/>.</summary>
+    public TimeSpan Throttled { get; private set; }
+
+    // When the current batch began (a TimeProvider timestamp), for the throttle's wait before the next one.
+    private long _batchStarted;
+
     // Items taken so far, and where the run ends when a failure stopped it (the end of that item's batch).
     private long _items;
     private long? _stopAt;
@@ -39,6 +48,32 @@ internal sealed class ByQueryOutcome
 
         _items++;
         return true;
+    }
+
+    /// <summary>
+    /// Called before each item: at a batch boundary waits as Elasticsearch's throttle does, so that a batch of
+    /// <see cref="BatchSize"/> documents takes at least <c>BatchSize / RequestsPerSecond</c> seconds from its start to
+    /// the next batch's start. No wait before the first batch, after the last, or once a failure stopped the run.
+    /// </summary>
+    public async ValueTask PaceAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (_items % BatchSize != 0 || _items >= _stopAt)
+        {
+            return;
+        }
+
+        if (_items > 0 && _items < Total && float.IsFinite(RequestsPerSecond))
+        {
+            var perBatch = TimeSpan.FromMilliseconds(Math.Min(int.MaxValue - 1, BatchSize / (double)RequestsPerSecond * 1000));
+            var wait = perBatch - time.GetElapsedTime(_batchStarted);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                Throttled += wait;
+            }
+        }
+
+        _batchStarted = time.GetTimestamp();
     }
 
     /// <summary>A failure stops the run: the rest of the current item's batch is still written (one bulk request in
@@ -82,8 +117,8 @@ internal sealed class ByQueryOutcome
         json["version_conflicts"] = VersionConflicts;
         json["noops"] = Noops;
         json["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 };
-        json["throttled_millis"] = 0;
-        json["requests_per_second"] = -1.0;
+        json["throttled_millis"] = (long)Throttled.TotalMilliseconds;
+        json["requests_per_second"] = float.IsFinite(RequestsPerSecond) ? RequestsPerSecond : -1.0f;
         json["throttled_until_millis"] = 0;
         json["failures"] = new JsonArray(Failures.Select(f => (JsonNode)f).ToArray());
         return json;
