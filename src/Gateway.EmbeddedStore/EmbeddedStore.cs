@@ -32,6 +32,7 @@ public sealed class EmbeddedStore : IDisposable
         Documents = new DocumentStore(Catalog, _gate);
         Updater = new DocumentUpdater(Documents, _gate);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
+        Tasks = new Rest.Api.ByQueryTasks(time, options.NodeName);
         if (dataPath is not null)
         {
             _lockFile = DataFolderLock.Acquire(dataPath);
@@ -67,6 +68,9 @@ public sealed class EmbeddedStore : IDisposable
 
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
+
+    /// <summary>By-query runs started with <c>wait_for_completion=false</c>, with their results.</summary>
+    internal Rest.Api.ByQueryTasks Tasks { get; }
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
@@ -282,6 +286,7 @@ public sealed class EmbeddedStore : IDisposable
         _disposed = true;
         _refreshTimer.Dispose();
         Cursors.Dispose();
+        Tasks.Dispose();
         if (_translog is not null)
         {
             Snapshot();

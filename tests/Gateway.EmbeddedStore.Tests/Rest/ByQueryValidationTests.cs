@@ -98,13 +98,7 @@ public sealed class ByQueryValidationTests : IDisposable
     [Fact]
     public async Task UpdateByQuery_RequestsPerSecondWaitsBetweenBatches()
     {
-        var bulk = new StringBuilder();
-        for (var i = 0; i < 3; i++)
-        {
-            bulk.Append("{\"index\":{\"_index\":\"docs\",\"_id\":\"").Append(i).Append("\"}}\n{\"n\":").Append(i).Append("}\n");
-        }
-
-        await _store.SendAsync("POST", "/_bulk?refresh=true", bulk.ToString(), "application/x-ndjson");
+        await SeedAsync(3);
 
         // One document per batch at 0.001 documents a second: 1000 s between batch starts, on the store's clock.
         var run = _store.OkAsync("POST", "/docs/_update_by_query?scroll_size=1&requests_per_second=0.001");
@@ -118,7 +112,57 @@ public sealed class ByQueryValidationTests : IDisposable
         Assert.Equal(3, result["updated"]!.GetValue<int>());
         Assert.Equal(3, result["batches"]!.GetValue<int>());
         Assert.Equal(0.001, result["requests_per_second"]!.GetValue<double>(), 6);
-        Assert.InRange(result["throttled_millis"]!.GetValue<long>(), 1_000_000, 2_000_000);
+        Assert.InRange(result["throttled_millis"]!.GetValue<long>(), 1_000_000, 2_100_000);
+    }
+
+    [Fact]
+    public async Task UpdateByQuery_WaitForCompletionFalseRunsAsATaskWhoseResultIsKept()
+    {
+        await SeedAsync(2);
+
+        var started = await _store.OkAsync("POST", "/docs/_update_by_query?wait_for_completion=false");
+        var id = started["task"]!.GetValue<string>();
+        var done = await _store.OkAsync("GET", "/_tasks/" + id + "?wait_for_completion=true");
+        var again = await _store.OkAsync("GET", "/_tasks/" + id);
+        var unknown = await _store.SendAsync("GET", "/_tasks/" + id + "0");
+        var malformed = await _store.SendAsync("GET", "/_tasks/nonsense");
+
+        Assert.Matches(@"^.+:\d+$", id);
+        Assert.Null(started["updated"]);
+        Assert.True(done["completed"]!.GetValue<bool>());
+        Assert.Equal("indices:data/write/update/byquery", done["task"]!["action"]!.GetValue<string>());
+        Assert.Equal(2, done["response"]!["updated"]!.GetValue<int>());
+        Assert.Equal(2, again["response"]!["updated"]!.GetValue<int>());
+        Assert.Equal(404, unknown.Status);
+        Assert.Equal("resource_not_found_exception", unknown.Body!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal(400, malformed.Status);
+    }
+
+    [Fact]
+    public async Task DeleteByQuery_AThrottledTaskRunsToTheEndOnceRethrottledToUnlimited()
+    {
+        await SeedAsync(3);
+
+        var started = await _store.OkAsync("POST", "/docs/_delete_by_query?wait_for_completion=false&scroll_size=1&requests_per_second=0.00000001", """{"query":{"match_all":{}}}""");
+        var id = started["task"]!.GetValue<string>();
+        var running = await _store.OkAsync("GET", "/_tasks/" + id);
+        var missingRate = await _store.SendAsync("POST", "/_reindex/" + id + "/_rethrottle");
+        await _store.OkAsync("POST", "/_reindex/" + id + "/_rethrottle?requests_per_second=-1");
+        var done = await _store.OkAsync("GET", "/_tasks/" + id + "?wait_for_completion=true");
+
+        Assert.False(running["completed"]!.GetValue<bool>());
+        Assert.Equal(400, missingRate.Status);
+        Assert.Equal(3, done["response"]!["deleted"]!.GetValue<int>());
+        Assert.Equal(3, done["response"]!["batches"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Reindex_AnInvalidTaskRequestIsRefusedAtOnce()
+    {
+        var (status, json) = await _store.SendAsync("POST", "/_reindex?wait_for_completion=false&requests_per_second=0", Reindex);
+
+        Assert.Equal(400, status);
+        Assert.Null(json!["task"]);
     }
 
     [Fact]
@@ -131,5 +175,17 @@ public sealed class ByQueryValidationTests : IDisposable
         Assert.Equal(1, result["deleted"]!.GetValue<int>());
         Assert.Equal(-1, result["requests_per_second"]!.GetValue<double>());
         Assert.Equal(0, result["throttled_millis"]!.GetValue<long>());
+    }
+
+    private async Task SeedAsync(int count)
+    {
+        var bulk = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            bulk.Append("{\"index\":{\"_index\":\"docs\",\"_id\":\"").Append(i).Append("\"}}\n{\"n\":").Append(i).Append("}\n");
+        }
+
+        var (status, _) = await _store.SendAsync("POST", "/_bulk?refresh=true", bulk.ToString(), "application/x-ndjson");
+        Assert.Equal(200, status);
     }
 }

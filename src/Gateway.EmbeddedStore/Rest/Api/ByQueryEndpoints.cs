@@ -21,17 +21,44 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
     public void Register(RestRouter router)
     {
-        router.Add("POST", "/{index}/_delete_by_query", DeleteByQueryAsync);
-        router.Add("POST", "/{index}/_update_by_query", UpdateByQueryAsync);
-        router.Add("POST", "/_reindex", ReindexAsync);
+        router.Add("POST", "/{index}/_delete_by_query", (r, ct) => RunAsync(r, "indices:data/write/delete/byquery", DeleteByQueryAsync, ct));
+        router.Add("POST", "/{index}/_update_by_query", (r, ct) => RunAsync(r, "indices:data/write/update/byquery", UpdateByQueryAsync, ct));
+        router.Add("POST", "/_reindex", (r, ct) => RunAsync(r, "indices:data/write/reindex", ReindexAsync, ct));
     }
 
-    private async ValueTask<RestResponse> DeleteByQueryAsync(RestRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a by-query request, or with <c>wait_for_completion=false</c> starts it as a task once it is validated and
+    /// answers its id (a request refused before it began is answered as usual).
+    /// </summary>
+    private async ValueTask<RestResponse> RunAsync(
+        RestRequest request,
+        string action,
+        Func<RestRequest, ByQueryTask?, CancellationToken, ValueTask<RestResponse>> run,
+        CancellationToken cancellationToken)
+    {
+        if (request.Param("wait_for_completion") != "false")
+        {
+            return await run(request, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var task = store.Tasks.Create(action, action + " " + request.RawPath);
+        var work = Task.Run(async () => await run(request, task, store.Tasks.Stopping).ConfigureAwait(false), CancellationToken.None);
+        if (await Task.WhenAny(work, task.Begun).ConfigureAwait(false) == work && !task.Begun.IsCompleted)
+        {
+            return await work.ConfigureAwait(false);
+        }
+
+        store.Tasks.Track(task, work);
+        return RestResponse.Ok(new JsonObject { ["task"] = task.Id });
+    }
+
+    private async ValueTask<RestResponse> DeleteByQueryAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
         var (query, options, batch) = ByQueryBody(request, body, queryRequired: true);
         var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        task?.Begin(outcome);
         if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
@@ -40,7 +67,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: false, deleted: true));
     }
 
-    private async ValueTask<RestResponse> UpdateByQueryAsync(RestRequest request, CancellationToken cancellationToken)
+    private async ValueTask<RestResponse> UpdateByQueryAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.OptionalObject(request) ?? [];
@@ -48,6 +75,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         RefusePipeline(request.Param("pipeline"));
         var (query, options, batch) = ByQueryBody(request, body, queryRequired: false);
         var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        task?.Begin(outcome);
         if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
@@ -117,7 +145,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return null;
     }
 
-    private async ValueTask<RestResponse> ReindexAsync(RestRequest request, CancellationToken cancellationToken)
+    private async ValueTask<RestResponse> ReindexAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
@@ -138,6 +166,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         }
 
         var outcome = new ByQueryOutcome { BatchSize = parsed.BatchSize ?? DefaultBatch, RequestsPerSecond = parsed.Options.RequestsPerSecond };
+        task?.Begin(outcome);
         if (!WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position).TryGetValue(out var index, out var missing))
         {
             return ErrorRenderer.Render(missing);
@@ -270,11 +299,6 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     // Options Elasticsearch has that the store's by-query runs do not implement, refused once the request is valid.
     private static void RefuseNotImplemented(RestRequest request, ByQueryRequest options)
     {
-        if (request.Param("wait_for_completion") == "false")
-        {
-            throw StoreException.IllegalArgument("[wait_for_completion=false] (running as a task) is not supported by the embedded store");
-        }
-
         if (options.Slices != 1)
         {
             throw StoreException.IllegalArgument("[slices] other than 1 is not supported by the embedded store");

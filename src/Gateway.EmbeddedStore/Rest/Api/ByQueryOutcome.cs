@@ -26,13 +26,22 @@ internal sealed class ByQueryOutcome
     public List<JsonObject> Failures { get; } = [];
 
     /// <summary>Documents per second the run is held to; <see cref="float.PositiveInfinity"/> when unthrottled.</summary>
-    public float RequestsPerSecond { get; init; } = float.PositiveInfinity;
+    public float RequestsPerSecond
+    {
+        get => Volatile.Read(ref _requestsPerSecond);
+        init => _requestsPerSecond = value;
+    }
 
     /// <summary>Time spent waiting between batches to keep to <see cref="RequestsPerSecond"/>.</summary>
     public TimeSpan Throttled { get; private set; }
 
     // When the current batch began (a TimeProvider timestamp), for the throttle's wait before the next one.
     private long _batchStarted;
+    private float _requestsPerSecond = float.PositiveInfinity;
+
+    // The throttle's current wait, cut short by a rethrottle; guarded by _gate.
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _wait;
 
     // Items taken so far, and where the run ends when a failure stopped it (the end of that item's batch).
     private long _items;
@@ -62,18 +71,58 @@ internal sealed class ByQueryOutcome
             return;
         }
 
-        if (_items > 0 && _items < Total && float.IsFinite(RequestsPerSecond))
+        if (_items > 0 && _items < Total)
         {
-            var perBatch = TimeSpan.FromMilliseconds(Math.Min(int.MaxValue - 1, BatchSize / (double)RequestsPerSecond * 1000));
-            var wait = perBatch - time.GetElapsedTime(_batchStarted);
-            if (wait > TimeSpan.Zero)
+            var waitStarted = time.GetTimestamp();
+            while (true)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                Throttled += wait;
+                // Published before the rate is read, so a rethrottle in between still cuts this wait short.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                lock (_gate)
+                {
+                    _wait = wait;
+                }
+
+                var perSecond = RequestsPerSecond;
+                var left = float.IsFinite(perSecond)
+                    ? TimeSpan.FromMilliseconds(Math.Min(int.MaxValue - 1, BatchSize / (double)perSecond * 1000)) - time.GetElapsedTime(_batchStarted)
+                    : TimeSpan.Zero;
+                try
+                {
+                    if (left > TimeSpan.Zero)
+                    {
+                        await Task.Delay(left, time, wait.Token).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Rethrottled: the wait is worked out again from the batch's start at the new rate.
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        _wait = null;
+                    }
+                }
             }
+
+            Throttled += time.GetElapsedTime(waitStarted);
         }
 
         _batchStarted = time.GetTimestamp();
+    }
+
+    /// <summary>Changes the rate of a running run (<c>_rethrottle</c>); a wait in progress is worked out again.</summary>
+    public void Rethrottle(float requestsPerSecond)
+    {
+        Volatile.Write(ref _requestsPerSecond, requestsPerSecond);
+        lock (_gate)
+        {
+            _wait?.Cancel();
+        }
     }
 
     /// <summary>A failure stops the run: the rest of the current item's batch is still written (one bulk request in
