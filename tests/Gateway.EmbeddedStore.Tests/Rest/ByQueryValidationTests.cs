@@ -166,6 +166,17 @@ public sealed class ByQueryValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Reindex_SourceFilteringShapesTheCopies()
+    {
+        await _store.OkAsync("PUT", "/src/_doc/1?refresh=true", """{"text":"test","filtered":"removed","keep":{"a":1,"b":2}}""");
+
+        await _store.OkAsync("POST", "/_reindex?refresh=true", """{"source":{"index":"src","_source":{"excludes":["filtered","keep.b"]}},"dest":{"index":"dst"}}""");
+        var copied = await _store.OkAsync("GET", "/dst/_doc/1");
+
+        Assert.Equal("""{"text":"test","keep":{"a":1}}""", copied["_source"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task DeleteByQuery_MinusOneRequestsPerSecondIsUnthrottled()
     {
         await _store.OkAsync("PUT", "/docs/_doc/1?refresh=true", """{"n":1}""");

@@ -185,7 +185,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             StoreError? refused;
             try
             {
-                if (store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(),
+                if (store.Documents.Index(index, doc.Id, parsed.CopiedSource(doc.SourceBytes),
                     versionType == "internal" ? options : options with { Version = doc.Version }).TryGetValue(out var written, out refused))
                 {
                     position = Math.Max(position, written.Position);

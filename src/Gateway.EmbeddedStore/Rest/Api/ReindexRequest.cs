@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gateway.EmbeddedStore.Errors;
+using Gateway.EmbeddedStore.Search.Execution;
 
 namespace Gateway.EmbeddedStore.Rest.Api;
 
@@ -17,7 +18,7 @@ internal sealed partial class ReindexRequest
     // Search-body keys Elasticsearch accepts in source that the store's reindex does not implement.
     private static readonly HashSet<string> UnsupportedSearchKeys = new(StringComparer.Ordinal)
     {
-        "sort", "_source", "slice", "collapse", "aggs", "aggregations", "highlight", "post_filter", "min_score", "timeout",
+        "sort", "slice", "collapse", "aggs", "aggregations", "highlight", "post_filter", "min_score", "timeout",
         "terminate_after", "track_total_hits", "version", "seq_no_primary_term", "docvalue_fields", "fields", "script_fields",
         "search_after", "runtime_mappings", "explain", "track_scores", "indices_boost", "rescore", "suggest", "pit", "knn",
         "rank", "retriever", "stats", "profile", "ext",
@@ -43,6 +44,15 @@ internal sealed partial class ReindexRequest
     public string VersionType { get; private set; } = "internal";
 
     public string? Pipeline { get; private set; }
+
+    /// <summary>The source <c>_source</c> filter applied to each copied document; null copies it whole.</summary>
+    public SourceFilter? SourceFilter { get; private set; }
+
+    /// <summary>The bytes written for a source document: its <c>_source</c>, filtered as <c>source._source</c> asks.</summary>
+    public byte[] CopiedSource(ReadOnlyMemory<byte> source) =>
+        SourceFilter is { } filter && JsonNode.Parse(source.Span) is JsonObject json
+            ? JsonSerializer.SerializeToUtf8Bytes(filter.Apply(json))
+            : source.ToArray();
 
     /// <summary>The remote <c>host:port</c> asked for, refused after validation (no remote is whitelisted).</summary>
     private string? RemoteHost { get; set; }
@@ -138,6 +148,9 @@ internal sealed partial class ReindexRequest
                     break;
                 case "_source" when value is JsonValue flag && flag.GetValueKind() == JsonValueKind.False:
                     Options.AddValidationError("_source:false is not supported in this context");
+                    break;
+                case "_source":
+                    SourceFilter = SourceFilterParser.Parse(value);
                     break;
                 default:
                     if (!UnsupportedSearchKeys.Contains(key))
