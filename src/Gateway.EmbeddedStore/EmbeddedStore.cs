@@ -1,3 +1,4 @@
+using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Search;
@@ -28,7 +29,13 @@ public sealed class EmbeddedStore : IDisposable
         Search = search;
         Time = time;
         DataPath = dataPath;
-        Catalog = new IndexCatalog(search, time, _gate);
+        Catalog = new IndexCatalog(search, time, _gate)
+        {
+            ClusterSettings = new ClusterSettings(new Dictionary<string, string>
+            {
+                [ClusterSettingDefinitions.DestructiveRequiresName] = options.DestructiveRequiresName ? "true" : "false",
+            }),
+        };
         Documents = new DocumentStore(Catalog, _gate);
         Updater = new DocumentUpdater(Documents, _gate);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
@@ -69,8 +76,13 @@ public sealed class EmbeddedStore : IDisposable
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
 
+<<<<<<< HEAD
     /// <summary>By-query runs started with <c>wait_for_completion=false</c>, with their results.</summary>
     internal Rest.Api.ByQueryTasks Tasks { get; }
+=======
+    /// <summary>The persistent and transient cluster settings (kept with the index metadata).</summary>
+    internal ClusterSettings ClusterSettings => Catalog.ClusterSettings;
+>>>>>>> main
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
@@ -143,14 +155,16 @@ public sealed class EmbeddedStore : IDisposable
     private void WriteSnapshot(Translog translog, string dataPath)
     {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
+        IReadOnlyDictionary<string, string> persistent;
         long generation;
         using (_gate.Exclusive())
         {
             generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
+            persistent = Catalog.ClusterSettings.Persistent;
         }
 
-        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state));
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, persistent));
         translog.DeleteBefore(generation);
         DeleteSnapshotsBefore(dataPath, generation);
     }

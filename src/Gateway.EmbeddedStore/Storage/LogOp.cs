@@ -18,4 +18,7 @@ internal enum LogOp : byte
     /// older files are still read.
     /// </summary>
     IndexDocPacked = 9,
+
+    /// <summary>The persistent cluster settings, whole (flat JSON), after each change.</summary>
+    ClusterSettings = 10,
 }
