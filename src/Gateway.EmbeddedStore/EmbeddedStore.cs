@@ -76,13 +76,11 @@ public sealed class EmbeddedStore : IDisposable
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
 
-<<<<<<< HEAD
     /// <summary>By-query runs started with <c>wait_for_completion=false</c>, with their results.</summary>
     internal Rest.Api.ByQueryTasks Tasks { get; }
-=======
+
     /// <summary>The persistent and transient cluster settings (kept with the index metadata).</summary>
     internal ClusterSettings ClusterSettings => Catalog.ClusterSettings;
->>>>>>> main
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
