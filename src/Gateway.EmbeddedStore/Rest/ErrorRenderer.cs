@@ -39,6 +39,11 @@ internal static class ErrorRenderer
             target[key] = value;
         }
 
+        foreach (var (key, value) in error.Details ?? [])
+        {
+            target[key] = value?.DeepClone();
+        }
+
         if (error.Index is not null)
         {
             if (error.IndexUuid is not null)
