@@ -1,5 +1,6 @@
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Scripting;
 using Gateway.EmbeddedStore.Search;
 using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Storage;
@@ -30,7 +31,7 @@ public sealed class EmbeddedStore : IDisposable
         DataPath = dataPath;
         Catalog = new IndexCatalog(search, time, _gate);
         Documents = new DocumentStore(Catalog, _gate);
-        Updater = new DocumentUpdater(Documents, _gate);
+        Updater = new DocumentUpdater(Documents, _gate, time, Scripts);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
         if (dataPath is not null)
         {
@@ -64,6 +65,9 @@ public sealed class EmbeddedStore : IDisposable
     internal DocumentStore Documents { get; }
 
     internal DocumentUpdater Updater { get; }
+
+    /// <summary>The stored scripts (<c>PUT /_scripts/{id}</c>).</summary>
+    internal StoredScripts Scripts { get; } = new();
 
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }

@@ -369,38 +369,38 @@ internal sealed class ScriptInterpreter
         switch (assign.Target)
         {
             case VariableExpression variable:
-            {
-                var scope = Find(variable.Name) ?? throw (_bindings.Variables.ContainsKey(variable.Name)
-                    ? ScriptException.Compile("cannot assign a value to the read-only variable [" + variable.Name + "].", variable.Offset)
-                    : ScriptException.Compile("cannot resolve symbol [" + variable.Name + "].", variable.Offset));
-                var (type, current) = scope[variable.Name];
-                var value = assign.Operator is null
-                    ? ScriptTypes.Convert(Evaluate(assign.Value), type, explicitCast: false)
-                    : ScriptTypes.Convert(ScriptOperators.Binary(assign.Operator, current, Evaluate(assign.Value)), type, explicitCast: true);
-                scope[variable.Name] = (type, value);
-                return value;
-            }
+                {
+                    var scope = Find(variable.Name) ?? throw (_bindings.Variables.ContainsKey(variable.Name)
+                        ? ScriptException.Compile("cannot assign a value to the read-only variable [" + variable.Name + "].", variable.Offset)
+                        : ScriptException.Compile("cannot resolve symbol [" + variable.Name + "].", variable.Offset));
+                    var (type, current) = scope[variable.Name];
+                    var value = assign.Operator is null
+                        ? ScriptTypes.Convert(Evaluate(assign.Value), type, explicitCast: false)
+                        : ScriptTypes.Convert(ScriptOperators.Binary(assign.Operator, current, Evaluate(assign.Value)), type, explicitCast: true);
+                    scope[variable.Name] = (type, value);
+                    return value;
+                }
 
             case MemberExpression member:
-            {
-                var target = Evaluate(member.Target);
-                var value = assign.Operator is null
-                    ? Evaluate(assign.Value)
-                    : ScriptOperators.Binary(assign.Operator, ScriptMembers.Get(target, member.Name), Evaluate(assign.Value));
-                ScriptMembers.Set(target, member.Name, value);
-                return value;
-            }
+                {
+                    var target = Evaluate(member.Target);
+                    var value = assign.Operator is null
+                        ? Evaluate(assign.Value)
+                        : ScriptOperators.Binary(assign.Operator, ScriptMembers.Get(target, member.Name), Evaluate(assign.Value));
+                    ScriptMembers.Set(target, member.Name, value);
+                    return value;
+                }
 
             case IndexExpression index:
-            {
-                var target = Evaluate(index.Target);
-                var key = Evaluate(index.Index);
-                var value = assign.Operator is null
-                    ? Evaluate(assign.Value)
-                    : ScriptOperators.Binary(assign.Operator, ScriptMembers.Index(target, key), Evaluate(assign.Value));
-                ScriptMembers.SetIndex(target, key, value);
-                return value;
-            }
+                {
+                    var target = Evaluate(index.Target);
+                    var key = Evaluate(index.Index);
+                    var value = assign.Operator is null
+                        ? Evaluate(assign.Value)
+                        : ScriptOperators.Binary(assign.Operator, ScriptMembers.Index(target, key), Evaluate(assign.Value));
+                    ScriptMembers.SetIndex(target, key, value);
+                    return value;
+                }
 
             default:
                 throw ScriptException.Compile("invalid assignment.", assign.Offset);
