@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Scripting;
 using Gateway.EmbeddedStore.Search.Execution;
@@ -76,32 +77,35 @@ internal static class ScoreFunctions
         _ => throw ScriptException.ClassCast("Cannot cast " + ScriptTypes.JavaName(value) + " to java.util.List"),
     };
 
-    // Float vectors: the query is normalised for cosine; sums accumulate in float as Lucene's VectorUtil does.
+    // Float vectors with Lucene's VectorUtil arithmetic (float sums, as the store's kNN scoring): the query is
+    // normalised for cosine, the document's magnitude divides the dot product.
     private static double FloatFunction(string function, float[] query, float[] vector)
     {
         switch (function)
         {
             case "cosineSimilarity":
-                {
-                    var magnitude = Math.Sqrt(query.Sum(q => (double)q * q));
-                    var dot = 0f;
-                    for (var i = 0; i < query.Length; i++)
-                    {
-                        dot += (float)(query[i] / magnitude) * vector[i];
-                    }
-
-                    return dot / (float)ScriptDocValues.Magnitude(vector);
-                }
+            {
+                var normalized = new float[query.Length];
+                TensorPrimitives.Divide(query, (float)Math.Sqrt(TensorPrimitives.SumOfSquares<float>(query)), normalized);
+                return TensorPrimitives.Dot<float>(normalized, vector) / (float)ScriptDocValues.Magnitude(vector);
+            }
 
             case "dotProduct":
-                return Sum(query, vector, (q, d) => q * d);
+                return TensorPrimitives.Dot<float>(query, vector);
             case "l1norm":
-                return Sum(query, vector, (q, d) => Math.Abs(q - d));
+                return TensorPrimitives.SumOfMagnitudes<float>(Difference(query, vector));
             case "l2norm":
-                return Math.Sqrt(Sum(query, vector, (q, d) => (q - d) * (q - d)));
+                return Math.Sqrt(TensorPrimitives.SumOfSquares<float>(Difference(query, vector)));
             default:
                 throw ScriptException.IllegalArgument("hamming distance is only supported for byte or bit vectors");
         }
+    }
+
+    private static float[] Difference(float[] query, float[] vector)
+    {
+        var difference = new float[query.Length];
+        TensorPrimitives.Subtract(query, vector, difference);
+        return difference;
     }
 
     private static double ByteFunction(string function, float[] query, float[] vector)
@@ -129,17 +133,6 @@ internal static class ScoreFunctions
     private static double BitFunction(string function, float[] query, float[] vector) => function == "hamming"
         ? query.Zip(vector, (x, y) => BitOperations.PopCount((uint)(byte)((sbyte)x ^ (sbyte)y))).Sum()
         : throw ScriptException.IllegalArgument("[" + function + "] is not supported for [bit] vectors by the embedded store; use hamming");
-
-    private static float Sum(float[] query, float[] vector, Func<float, float, float> term)
-    {
-        var sum = 0f;
-        for (var i = 0; i < query.Length; i++)
-        {
-            sum += term(query[i], vector[i]);
-        }
-
-        return sum;
-    }
 
     private static IReadOnlyList<object?> Arity(IReadOnlyList<object?> arguments, int count, string function) =>
         arguments.Count == count
