@@ -77,6 +77,7 @@ internal static class ScriptJson
         char c => JsonValue.Create(c.ToString()),
         ScriptList list => new JsonArray(list.Select(ToJson).ToArray()),
         ScriptMap map => ToObject(map),
+        IEnumerable<object?> values and IScriptObject => new JsonArray(values.Select(ToJson).ToArray()),
         _ => JsonValue.Create(ScriptText.Of(value)),
     };
 

@@ -9,6 +9,8 @@ internal static class IndexLimits
 
     public const int DefaultMaxRegexLength = 1_000;
 
+    public const int DefaultMaxScriptFields = 32;
+
     public static int MaxRegexLength(IReadOnlyDictionary<string, string>? settings) =>
         settings?.GetValueOrDefault("index.max_regex_length") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n
@@ -18,4 +20,9 @@ internal static class IndexLimits
         settings?.GetValueOrDefault("index.max_terms_count") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n
             : DefaultMaxTermsCount;
+
+    public static int MaxScriptFields(IReadOnlyDictionary<string, string>? settings) =>
+        settings?.GetValueOrDefault("index.max_script_fields") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : DefaultMaxScriptFields;
 }

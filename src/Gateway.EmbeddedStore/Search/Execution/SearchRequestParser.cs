@@ -128,7 +128,10 @@ internal static class SearchRequestParser
             case "collapse" when !countOnly:
                 request.Collapse = Collapse.CollapseSpec.Parse(value);
                 break;
-            case "rescore" or "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "script_fields":
+                request.ScriptFields.AddRange(Scripts.ScriptField.Parse(value));
+                break;
+            case "rescore" or "suggest" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:

@@ -84,11 +84,11 @@ internal static class ScoreFunctions
         switch (function)
         {
             case "cosineSimilarity":
-            {
-                var normalized = new float[query.Length];
-                TensorPrimitives.Divide(query, (float)Math.Sqrt(TensorPrimitives.SumOfSquares<float>(query)), normalized);
-                return TensorPrimitives.Dot<float>(normalized, vector) / (float)ScriptDocValues.Magnitude(vector);
-            }
+                {
+                    var normalized = new float[query.Length];
+                    TensorPrimitives.Divide(query, (float)Math.Sqrt(TensorPrimitives.SumOfSquares<float>(query)), normalized);
+                    return TensorPrimitives.Dot<float>(normalized, vector) / (float)ScriptDocValues.Magnitude(vector);
+                }
 
             case "dotProduct":
                 return TensorPrimitives.Dot<float>(query, vector);
