@@ -66,8 +66,8 @@ public sealed class EmbeddedStore : IDisposable
 
     internal DocumentUpdater Updater { get; }
 
-    /// <summary>The stored scripts (<c>PUT /_scripts/{id}</c>).</summary>
-    internal StoredScripts Scripts { get; } = new();
+    /// <summary>The stored scripts (<c>PUT /_scripts/{id}</c>), kept by the catalog (logged and snapshotted with it).</summary>
+    internal StoredScripts Scripts => Catalog.Scripts;
 
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
@@ -143,14 +143,16 @@ public sealed class EmbeddedStore : IDisposable
     private void WriteSnapshot(Translog translog, string dataPath)
     {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
+        List<KeyValuePair<string, string>> scripts;
         long generation;
         using (_gate.Exclusive())
         {
             generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
+            scripts = [.. Catalog.Scripts.All];
         }
 
-        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state));
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, scripts));
         translog.DeleteBefore(generation);
         DeleteSnapshotsBefore(dataPath, generation);
     }

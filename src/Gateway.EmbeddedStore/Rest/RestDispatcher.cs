@@ -30,6 +30,7 @@ internal sealed class RestDispatcher
         new Cat.CatEndpoints(store, search).Register(_router);
         new StatsEndpoints(store).Register(_router);
         new FlushEndpoints(store).Register(_router);
+        new ScriptEndpoints(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

@@ -18,4 +18,10 @@ internal enum LogOp : byte
     /// older files are still read.
     /// </summary>
     IndexDocPacked = 9,
+
+    /// <summary>A stored script (<c>PUT /_scripts/{id}</c>): the id in the uuid field, the source as UTF-8.</summary>
+    PutScript = 10,
+
+    /// <summary>A stored script deleted: the id in the uuid field.</summary>
+    DeleteScript = 11,
 }

@@ -61,6 +61,12 @@ internal static class Recovery
                 }
 
                 break;
+            case LogOp.PutScript:
+                catalog.Scripts.Put(record.IndexUuid, System.Text.Encoding.UTF8.GetString(record.Settings!));
+                break;
+            case LogOp.DeleteScript:
+                catalog.Scripts.Delete(record.IndexUuid);
+                break;
             case LogOp.DeleteDoc:
                 if (catalog.FindByUuid(record.IndexUuid) is { } source2)
                 {
@@ -88,8 +94,13 @@ internal static class Recovery
     }
 
     /// <summary>The records that recreate the current state (used to write a snapshot).</summary>
-    public static IEnumerable<LogRecord> Capture(IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state)
+    public static IEnumerable<LogRecord> Capture(IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state, IReadOnlyList<KeyValuePair<string, string>> scripts)
     {
+        foreach (var (id, script) in scripts)
+        {
+            yield return new LogRecord { Op = LogOp.PutScript, IndexUuid = id, Settings = System.Text.Encoding.UTF8.GetBytes(script) };
+        }
+
         foreach (var (index, docs) in state)
         {
             yield return new LogRecord
