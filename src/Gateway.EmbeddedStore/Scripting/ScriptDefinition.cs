@@ -85,7 +85,12 @@ internal sealed class ScriptDefinition
                 throw StoreException.IllegalArgument("illegal compiler options [{}] specified for stored script [" + id + "]".Replace("{}", "lang", StringComparison.Ordinal));
             }
 
-            var found = stored?.Find(id) ?? throw new StoreException(404, "resource_not_found_exception", "unable to find script [" + id + "] in cluster state");
+            if (stored is null)
+            {
+                throw ScriptErrors.Unsupported("[script.id] (a stored script) in this context");
+            }
+
+            var found = stored.Find(id) ?? throw new StoreException(404, "resource_not_found_exception", "unable to find script [" + id + "] in cluster state");
             return Compile(found, parameters);
         }
 
