@@ -60,7 +60,7 @@ internal sealed class DocumentUpdater
                 case "_source":
                     break;
                 case "script":
-                    script = ScriptDefinition.Parse(value, _scripts);
+                    script = FailedToExecute(() => ScriptDefinition.Parse(value, _scripts));
                     break;
                 default:
                     throw StoreException.Parsing("[UpdateRequest] unknown field [" + key + "]");
@@ -177,7 +177,21 @@ internal sealed class DocumentUpdater
         var bindings = new ScriptBindings();
         bindings.Variables["ctx"] = ctx;
         bindings.Variables["params"] = script.Parameters();
-        script.Execute(bindings);
+        FailedToExecute(() => script.Execute(bindings));
+    }
+
+    // Elasticsearch's UpdateHelper wraps any failure of compiling or running the script (its script_exception) in
+    // illegal_argument_exception "failed to execute script".
+    private static T FailedToExecute<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (StoreException e) when (e.Type == "script_exception")
+        {
+            throw new StoreException(400, "illegal_argument_exception", "failed to execute script") { CausedBy = e };
+        }
     }
 
     private static StoreResult<UpdateResult> Written(StoreResult<WriteOutcome> written, byte[] source) =>

@@ -90,10 +90,13 @@ public sealed class ScriptedWritesTests : IDisposable
         var (status, error) = await _store.SendAsync("POST", "/t/_update/1", body);
         var doc = await _store.OkAsync("GET", "/t/_doc/1");
 
+        // As Elasticsearch's UpdateHelper: the script_exception wrapped in "failed to execute script".
         Assert.Equal(400, status);
-        Assert.Equal("script_exception", error!["error"]!["type"]!.GetValue<string>());
-        Assert.Equal("runtime error", error["error"]!["reason"]!.GetValue<string>());
-        Assert.Equal(cause, error["error"]!["caused_by"]!["reason"]!.GetValue<string>());
+        Assert.Equal("illegal_argument_exception", error!["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("failed to execute script", error["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal("script_exception", error["error"]!["caused_by"]!["type"]!.GetValue<string>());
+        Assert.Equal("runtime error", error["error"]!["caused_by"]!["reason"]!.GetValue<string>());
+        Assert.Equal(cause, error["error"]!["caused_by"]!["caused_by"]!["reason"]!.GetValue<string>());
         Assert.Equal(1, doc["_version"]!.GetValue<int>());
     }
 
@@ -104,12 +107,14 @@ public sealed class ScriptedWritesTests : IDisposable
 
         var (status, error) = await _store.SendAsync("POST", "/t/_update/1", """{"script":"syntax errors are fun!"}""");
 
+        var cause = error!["error"]!["caused_by"]!;
         Assert.Equal(400, status);
-        Assert.Equal("compile error", error!["error"]!["reason"]!.GetValue<string>());
-        Assert.Equal("script_exception", error["error"]!["root_cause"]![0]!["type"]!.GetValue<string>());
-        Assert.Equal("painless", error["error"]!["lang"]!.GetValue<string>());
-        Assert.Equal("syntax errors are fun!", error["error"]!["script"]!.GetValue<string>());
-        Assert.NotNull(error["error"]!["position"]!["offset"]);
+        Assert.Equal("failed to execute script", error["error"]!["reason"]!.GetValue<string>());
+        Assert.Equal("compile error", cause["reason"]!.GetValue<string>());
+        Assert.Equal("script_exception", cause["type"]!.GetValue<string>());
+        Assert.Equal("painless", cause["lang"]!.GetValue<string>());
+        Assert.Equal("syntax errors are fun!", cause["script"]!.GetValue<string>());
+        Assert.NotNull(cause["position"]!["offset"]);
     }
 
     [Fact]
