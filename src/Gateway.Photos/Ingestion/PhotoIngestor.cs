@@ -131,7 +131,7 @@ public sealed class PhotoIngestor
 
         if (prototypes.Value.Count == 0)
         {
-            warnings.Add($"the peak catalog index '{_catalog.IndexName}' is empty or missing: no peaks are predicted (run the catalog rebuild first)");
+            warnings.Add($"the peak catalog index '{_catalog.IndexName}' is empty or missing: no peaks are predicted (rebuild the catalog: the admin's Peaks page, POST /_gateway/jobs {{\"type\":\"catalog-rebuild\"}} or `gateway index <album> --rebuild-catalog`, then index again)");
         }
 
         var work = new List<PlannedFile>();

@@ -4,8 +4,8 @@ using Gateway.Albums;
 using Gateway.EmbeddedStore;
 using Gateway.EmbeddedStore.Storage;
 using Gateway.Hosting;
+using Gateway.Jobs;
 using Gateway.Peaks;
-using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,6 +84,7 @@ internal static class IndexCommand
         builder.Services.AddPeakCatalog();
         builder.Services.AddPhotoIngestion();
         builder.Services.TryAddSingleton<AlbumRegistry>();
+        builder.Services.TryAddSingleton<CatalogBuilder>();
         using var host = builder.Build();
         try
         {
@@ -104,18 +105,25 @@ internal static class IndexCommand
                 console.WriteLine($"added album {name} ({target.Root})");
             }
 
-            if (rebuildCatalog)
+            // As the running gateway does at start-up, a missing or outdated catalog index is built before the album, so
+            // the first photos indexed from the command line have their peaks predicted.
+            var catalog = host.Services.GetRequiredService<CatalogBuilder>();
+            var why = rebuildCatalog ? "--rebuild-catalog" : await catalog.WhyRebuildAsync(cancellationToken).ConfigureAwait(false);
+            if (why is not null)
             {
-                var catalog = host.Services.GetRequiredService<PeakCatalog>();
-                var rebuilt = await host.Services.GetRequiredService<PeakCatalogIndexer>()
-                    .RebuildAsync(catalog.Reload(), catalog.Directory, false, cancellationToken).ConfigureAwait(false);
+                console.WriteLine($"building the peak catalog first ({why})");
+                var rebuilt = await catalog.RebuildAsync(false, cancellationToken).ConfigureAwait(false);
                 if (rebuilt.Failure is { } catalogFailure)
                 {
                     await error.WriteLineAsync("gateway index: " + catalogFailure).ConfigureAwait(false);
                     return 2;
                 }
 
-                console.WriteLine($"catalog: {rebuilt.Value.Updated} updated, {rebuilt.Value.Unchanged} unchanged, {rebuilt.Value.Deleted} deleted");
+                console.WriteLine($"catalog: {rebuilt.Value.Updated} updated, {rebuilt.Value.Unchanged} unchanged, {rebuilt.Value.Deleted} deleted, {rebuilt.Value.Failures.Count} failed");
+                foreach (var failure in rebuilt.Value.Failures)
+                {
+                    console.WriteLine("  catalog: " + failure);
+                }
             }
 
             var indexed = await console.ProgressAsync(context =>

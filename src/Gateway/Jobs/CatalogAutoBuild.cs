@@ -1,9 +1,4 @@
 using Gateway.Embeddings;
-using Gateway.Embeddings.Service;
-using Gateway.Hosting;
-using Gateway.Peaks;
-using Gateway.Peaks.Catalog;
-using Gateway.Upstream;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
@@ -15,18 +10,12 @@ namespace Gateway.Jobs;
 /// </summary>
 internal sealed class CatalogAutoBuild(
     IEmbeddingService embeddings,
-    IOptions<EmbeddingOptions> embeddingOptions,
     IOptions<JobsOptions> options,
-    PeakCatalog catalog,
-    PeakCatalogIndexer indexer,
-    UpstreamClient upstream,
+    CatalogBuilder builder,
     JobLauncher launcher,
-    GatewayFolders folders,
     TimeProvider time,
     ILogger<CatalogAutoBuild> logger) : BackgroundService
 {
-    /// <summary>The stamp file in the data folder.</summary>
-    public static string StampPath(GatewayFolders folders) => folders.Data("catalog-build.json");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +32,7 @@ internal sealed class CatalogAutoBuild(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
             }
 
-            var reason = await WhyRebuildAsync(stoppingToken).ConfigureAwait(false);
+            var reason = await builder.WhyRebuildAsync(stoppingToken).ConfigureAwait(false);
             if (reason is null)
             {
                 return;
@@ -56,23 +45,5 @@ internal sealed class CatalogAutoBuild(
         {
             // Shutting down before the model was ready.
         }
-    }
-
-    private async Task<string?> WhyRebuildAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(catalog.FilePath))
-        {
-            return null;
-        }
-
-        if (!await upstream.ExistsAsync(indexer.IndexName, cancellationToken).ConfigureAwait(false))
-        {
-            return $"the catalog index '{indexer.IndexName}' does not exist";
-        }
-
-        var now = CatalogBuildStamp.Now(embeddings.Status.ModelId, catalog.FilePath, embeddingOptions.Value.ResolveModelDirectory());
-        return CatalogBuildStamp.Read(StampPath(folders)) is { } built && built.Covers(now)
-            ? null
-            : "the catalog file or the model is newer than the catalog index";
     }
 }

@@ -1,15 +1,10 @@
 using System.Globalization;
 using Gateway.Albums;
 using Gateway.Embeddings;
-using Gateway.Embeddings.Service;
-using Gateway.Hosting;
-using Gateway.Peaks;
-using Gateway.Peaks.Catalog;
 using Gateway.Photos.Ingestion;
 using Gateway.Upstream;
 using Hangfire;
 using Hangfire.Server;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Jobs;
 
@@ -26,11 +21,8 @@ internal sealed class GatewayJobs(
     PhotoIngestor ingestor,
     AlbumRegistry registry,
     IEmbeddingService embeddings,
-    IOptions<EmbeddingOptions> embeddingOptions,
-    GatewayFolders folders,
     ChunkedIngestion chunked,
-    PeakCatalogIndexer catalogIndexer,
-    PeakCatalog catalog,
+    CatalogBuilder catalogBuilder,
     JobProgressStore progress,
     AlbumLocks locks,
     ChunkFinishedSignal chunkFinished,
@@ -112,20 +104,13 @@ internal sealed class GatewayJobs(
 
     private async Task<Outcome<string>> RebuildAsync(bool force, CancellationToken token)
     {
-        var peaks = catalog.Reload();
-        var stamp = CatalogBuildStamp.Now(embeddings.Status.ModelId, catalog.FilePath, embeddingOptions.Value.ResolveModelDirectory());
-        var rebuilt = await catalogIndexer.RebuildAsync(peaks, catalog.Directory, force, token).ConfigureAwait(false);
+        var rebuilt = await catalogBuilder.RebuildAsync(force, token).ConfigureAwait(false);
         if (rebuilt.Failure is { } failure)
         {
             return Outcome.Failed(failure);
         }
 
         var result = rebuilt.Value;
-        if (result.Failures.Count == 0)
-        {
-            stamp.Write(CatalogAutoBuild.StampPath(folders));
-        }
-
         return string.Create(CultureInfo.InvariantCulture, $"catalog: {result.Updated} updated, {result.Unchanged} unchanged, {result.Deleted} deleted, {result.Failures.Count} failed");
     }
 

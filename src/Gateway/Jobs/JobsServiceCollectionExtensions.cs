@@ -38,6 +38,7 @@ internal static class JobsServiceCollectionExtensions
         services.TryAddSingleton<AlbumManager>();
         services.TryAddSingleton<ScheduleRegistry>();
         services.TryAddTransient<GatewayJobs>();
+        services.TryAddSingleton<CatalogBuilder>();
 
         // Hangfire's defaults resolve the storage and the job activator from process-wide statics (JobStorage.Current,
         // JobActivator.Current): two hosts in one process (the functional tests) would then run each other's jobs
