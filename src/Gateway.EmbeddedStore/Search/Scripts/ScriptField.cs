@@ -12,11 +12,13 @@ namespace Gateway.EmbeddedStore.Search.Scripts;
 /// </summary>
 internal sealed class ScriptField
 {
-    private readonly Dictionary<SearchContext, SearchScript> _bound = [];
-
     public required string Name { get; init; }
 
+    private BoundScripts? _scripts;
+
     public required ScriptDefinition Script { get; init; }
+
+    private BoundScripts Bound => LazyInitializer.EnsureInitialized(ref _scripts, () => new BoundScripts(Script, withSource: true));
 
     public bool IgnoreFailure { get; init; }
 
@@ -58,15 +60,7 @@ internal sealed class ScriptField
     /// <summary>The field's values for the hit <paramref name="ord"/>; null when the script failed and failures are ignored.</summary>
     public JsonArray? Render(SearchContext context, int ord)
     {
-        SearchScript script;
-        lock (_bound)
-        {
-            if (!_bound.TryGetValue(context, out script!))
-            {
-                script = new SearchScript(Script, context, withSource: true);
-                _bound[context] = script;
-            }
-        }
+        var script = Bound.For(context);
 
         object? value;
         try

@@ -12,9 +12,11 @@ namespace Gateway.EmbeddedStore.Search.Scripts;
 /// </summary>
 internal sealed class ScriptSort
 {
-    private readonly Dictionary<SearchContext, SearchScript> _bound = [];
+    private BoundScripts? _scripts;
 
     public required ScriptDefinition Script { get; init; }
+
+    private BoundScripts Bound => LazyInitializer.EnsureInitialized(ref _scripts, () => new BoundScripts(Script));
 
     public required bool IsNumber { get; init; }
 
@@ -64,15 +66,7 @@ internal sealed class ScriptSort
 
     public SortKey Key(SearchContext context, int ord, float score)
     {
-        SearchScript script;
-        lock (_bound)
-        {
-            if (!_bound.TryGetValue(context, out script!))
-            {
-                script = new SearchScript(Script, context);
-                _bound[context] = script;
-            }
-        }
+        var script = Bound.For(context);
 
         if (IsNumber)
         {
