@@ -1,3 +1,4 @@
+using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
 using Gateway.EmbeddedStore.Scripting;
@@ -29,7 +30,13 @@ public sealed class EmbeddedStore : IDisposable
         Search = search;
         Time = time;
         DataPath = dataPath;
-        Catalog = new IndexCatalog(search, time, _gate);
+        Catalog = new IndexCatalog(search, time, _gate)
+        {
+            ClusterSettings = new ClusterSettings(new Dictionary<string, string>
+            {
+                [ClusterSettingDefinitions.DestructiveRequiresName] = options.DestructiveRequiresName ? "true" : "false",
+            }),
+        };
         Documents = new DocumentStore(Catalog, _gate);
         Updater = new DocumentUpdater(Documents, _gate, time, Scripts);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
@@ -71,6 +78,9 @@ public sealed class EmbeddedStore : IDisposable
 
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
+
+    /// <summary>The persistent and transient cluster settings (kept with the index metadata).</summary>
+    internal ClusterSettings ClusterSettings => Catalog.ClusterSettings;
 
     /// <summary>Opens (and recovers) the durable store in <see cref="EmbeddedStoreOptions.DataPath"/>.</summary>
     public static EmbeddedStore Open(EmbeddedStoreOptions options, SearchService search, TimeProvider? time = null)
@@ -144,15 +154,17 @@ public sealed class EmbeddedStore : IDisposable
     {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
         List<KeyValuePair<string, string>> scripts;
+        IReadOnlyDictionary<string, string> persistent;
         long generation;
         using (_gate.Exclusive())
         {
             generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
             scripts = [.. Catalog.Scripts.All];
+            persistent = Catalog.ClusterSettings.Persistent;
         }
 
-        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, scripts));
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, persistent, scripts));
         translog.DeleteBefore(generation);
         DeleteSnapshotsBefore(dataPath, generation);
     }

@@ -54,4 +54,10 @@ public sealed class EmbeddedStoreOptions
     /// </summary>
     [Range(1, 100_000)]
     public int MaxOpenScrollContexts { get; set; } = 500;
+
+    /// <summary>
+    /// The node's <c>action.destructive_requires_name</c> (Elasticsearch's default, true): deleting or closing
+    /// <c>_all</c> or <c>*</c> is refused. The cluster setting of the same name overrides it.
+    /// </summary>
+    public bool DestructiveRequiresName { get; set; } = true;
 }

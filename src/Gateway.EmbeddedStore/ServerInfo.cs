@@ -11,4 +11,7 @@ internal static class ServerInfo
     public const string BuildDate = "2025-10-21T00:00:00.000Z";
     public const string IndexVersion = "9039000";
     public const string Tagline = "You Know, for Search";
+
+    /// <summary>The id of the one node (hits' <c>_node</c> when they are explained); fixed, as there is never another.</summary>
+    public const string NodeId = "embedded-node-0";
 }

@@ -43,6 +43,10 @@ internal sealed class StoreError
 
     public static StoreError IllegalArgument(string reason) => new(400, "illegal_argument_exception", reason);
 
+    /// <summary>Elasticsearch's answer to a read or write of a closed index.</summary>
+    public static StoreError IndexClosed(string index, string uuid) =>
+        new(400, "index_closed_exception", "closed", index) { IndexUuid = uuid };
+
     public static StoreError IndexNotFound(string index) =>
         new(404, "index_not_found_exception", "no such index [" + index + "]", index)
         {

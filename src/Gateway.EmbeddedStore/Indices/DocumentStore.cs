@@ -34,6 +34,11 @@ internal sealed class DocumentStore
     private StoreResult<WriteOutcome> Index(IndexState index, string id, byte[] source, WriteOptions options, PreparedSource? prepared)
     {
         ValidateOptions(options);
+        if (IndexBlocks.ForWrite(index) is { } blocked)
+        {
+            return blocked;
+        }
+
         var (mapping, parsed) = Parse(index, id, source, prepared);
         Search.Nested.NestedPaths.CheckObjectsLimit(parsed.Document, mapping.Compiled, index.Settings);
         using (_gate.Shared())
@@ -89,6 +94,11 @@ internal sealed class DocumentStore
     public StoreResult<WriteOutcome> Delete(IndexState index, string id, WriteOptions options)
     {
         ValidateOptions(options);
+        if (IndexBlocks.ForWrite(index, isDelete: true) is { } blocked)
+        {
+            return blocked;
+        }
+
         using (_gate.Shared())
         {
             lock (index.WriteLock)

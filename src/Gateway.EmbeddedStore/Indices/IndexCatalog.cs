@@ -28,6 +28,28 @@ internal sealed class IndexCatalog
         _gate = gate;
     }
 
+    /// <summary>The cluster settings, logged with the index metadata (persistent ones).</summary>
+    public Cluster.ClusterSettings ClusterSettings { get; init; } = new();
+
+    /// <summary>Applies a cluster settings update (all or nothing) and logs the persistent ones; returns what was applied and the log position.</summary>
+    public ((SortedDictionary<string, string?> Persistent, SortedDictionary<string, string?> Transient) Applied, long Position) UpdateClusterSettings(
+        IReadOnlyDictionary<string, string?> persistent, IReadOnlyDictionary<string, string?> transient)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                var applied = ClusterSettings.Update(persistent, transient);
+                var position = persistent.Count == 0 ? 0 : Log.Append(new LogRecord
+                {
+                    Op = LogOp.ClusterSettings,
+                    Settings = Json(IndexSettings.Render(ClusterSettings.Persistent, flat: true)),
+                });
+                return (applied, position);
+            }
+        }
+    }
+
     /// <summary>The log changes go to; replaced once recovery is done.</summary>
     public IStoreLog Log { get; set; } = new NullStoreLog();
 
@@ -222,16 +244,23 @@ internal sealed class IndexCatalog
         }
     }
 
-    public long PutSettings(IReadOnlyList<IndexState> indices, JsonObject body)
+    /// <summary>
+    /// Updates index settings as Elasticsearch's <c>MetadataUpdateSettingsService</c> does: every key must be a known
+    /// updatable setting (<see cref="IndexSettingDefinitions"/>), static ones only on closed indices; a null value
+    /// resets a key (a trailing <c>*</c> every key it matches); with <paramref name="preserveExisting"/> keys an index
+    /// already sets are left alone; <paramref name="reopen"/> lets static ones change on open indices. All or nothing across the indices.
+    /// </summary>
+    public long PutSettings(IReadOnlyList<IndexState> indices, JsonObject body, bool preserveExisting = false, bool reopen = false)
     {
-        var incoming = IndexSettings.Flatten(body["settings"] as JsonObject ?? body);
-        IndexSettings.Validate(incoming);
-        foreach (var key in incoming.Keys)
+        var incoming = IndexSettings.FlattenUpdate(body["settings"] as JsonObject ?? body);
+        IndexSettings.Validate(incoming.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
+        var staticKeys = incoming.Keys.Where(key => !(key.EndsWith('*') && incoming[key] is null) && !IndexSettingDefinitions.CheckUpdatable(key)).ToList();
+        var open = indices.Where(i => !i.IsClosed).ToList();
+        // reopen applies static settings to open indices by closing and reopening them, which here changes nothing else.
+        if (staticKeys.Count > 0 && open.Count > 0 && !reopen)
         {
-            if (key is "index.number_of_shards" or "index.uuid" or "index.creation_date" or "index.provided_name")
-            {
-                throw StoreException.IllegalArgument("final " + "index setting [" + key + "], not updateable");
-            }
+            throw StoreException.IllegalArgument("Can't update non dynamic settings [[" + string.Join(", ", staticKeys) + "]] for open indices ["
+                + string.Join(", ", open.Select(i => "[" + i.Name + "/" + i.Uuid + "]")) + "]");
         }
 
         using (_gate.Shared())
@@ -244,7 +273,47 @@ internal sealed class IndexCatalog
                     var settings = new SortedDictionary<string, string>(index.Settings.ToDictionary(), StringComparer.Ordinal);
                     foreach (var (key, value) in incoming)
                     {
-                        settings[key] = value;
+                        if (value is null)
+                        {
+                            var prefix = key.EndsWith('*') ? key[..^1] : null;
+                            foreach (var reset in settings.Keys.Where(k => prefix is null ? k == key : k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                            {
+                                settings.Remove(reset);
+                            }
+                        }
+                        else if (!preserveExisting || !settings.ContainsKey(key))
+                        {
+                            settings[key] = value;
+                        }
+                    }
+
+                    position = Log.Append(new LogRecord { Op = LogOp.SetSettings, IndexUuid = index.Uuid, Settings = Json(IndexSettings.Render(settings, flat: true)) });
+                    index.Settings = settings;
+                }
+
+                return position;
+            }
+        }
+    }
+
+    /// <summary>Closes or opens indices (<see cref="IndexState.IsClosed"/>), logged as their settings; returns the log position.</summary>
+    public long SetClosed(IReadOnlyList<IndexState> indices, bool closed)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                long position = 0;
+                foreach (var index in indices.Where(i => i.IsClosed != closed))
+                {
+                    var settings = new SortedDictionary<string, string>(index.Settings.ToDictionary(), StringComparer.Ordinal);
+                    if (closed)
+                    {
+                        settings[IndexSettings.VerifiedBeforeClose] = "true";
+                    }
+                    else
+                    {
+                        settings.Remove(IndexSettings.VerifiedBeforeClose);
                     }
 
                     position = Log.Append(new LogRecord { Op = LogOp.SetSettings, IndexUuid = index.Uuid, Settings = Json(IndexSettings.Render(settings, flat: true)) });

@@ -45,6 +45,12 @@ internal static class IndexNames
         }
     }
 
+    /// <summary>
+    /// Whether a delete or close names every index (<c>_all</c>, <c>*</c>), which <c>action.destructive_requires_name</c> refuses.
+    /// </summary>
+    public static bool IsDestructiveWildcard(string expression) =>
+        expression is "_all" or "*" || expression.Split(',').Any(p => p.Trim() is "*" or "_all");
+
     public static bool IsWildcard(string expression) => expression.Contains('*', StringComparison.Ordinal);
 
     /// <summary>Simple glob match supporting <c>*</c> anywhere.</summary>

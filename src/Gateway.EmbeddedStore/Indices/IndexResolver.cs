@@ -15,7 +15,8 @@ internal static class IndexResolver
     /// <summary>A resolved index and the alias filter that applies when it was reached only through filtered aliases.</summary>
     public readonly record struct Resolved(IndexState Index, JsonObject? AliasFilter);
 
-    public static StoreResult<List<Resolved>> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false)
+    public static StoreResult<List<Resolved>> Resolve(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices, bool ignoreAliases = false,
+        WildcardStates expand = WildcardStates.Open)
     {
         var result = new Dictionary<string, (IndexState Index, List<JsonObject>? Filters)>(StringComparer.Ordinal);
         var parts = string.IsNullOrEmpty(expression) ? ["_all"] : expression.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -38,7 +39,7 @@ internal static class IndexResolver
             first = false;
             if (part is "_all" or "*")
             {
-                foreach (var index in all.Where(i => !i.Name.StartsWith('.')))
+                foreach (var index in all.Where(i => !i.Name.StartsWith('.') && expand.Reaches(i)))
                 {
                     result[index.Name] = (index, null);
                 }
@@ -49,6 +50,11 @@ internal static class IndexResolver
             var matched = false;
             foreach (var index in all)
             {
+                if (IndexNames.IsWildcard(part) && !expand.Reaches(index))
+                {
+                    continue;
+                }
+
                 if (IndexNames.Matches(part, index.Name) && (!IndexNames.IsWildcard(part) || !index.Name.StartsWith('.') || part.StartsWith('.')))
                 {
                     result[index.Name] = (index, null);
@@ -114,20 +120,47 @@ internal static class IndexResolver
         return result.Values.Select(v => new Resolved(v.Index, CombineFilters(v.Filters))).ToList();
     }
 
-    /// <summary>The indices <paramref name="expression"/> names, or every index when it is null.</summary>
-    public static StoreResult<List<IndexState>> ResolveIndices(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices)
+    /// <summary>The indices <paramref name="expression"/> names, or every index <paramref name="expand"/> reaches when it is null.</summary>
+    public static StoreResult<List<IndexState>> ResolveIndices(IndexCatalog catalog, string? expression, bool ignoreUnavailable, bool allowNoIndices,
+        WildcardStates expand = WildcardStates.Open, bool forbidClosed = false)
     {
         if (expression is null)
         {
-            return catalog.All.ToList();
+            return catalog.All.Where(i => expand.Reaches(i)).ToList();
         }
 
-        if (!Resolve(catalog, expression, ignoreUnavailable, allowNoIndices).TryGetValue(out var resolved, out var error))
+        if (!Resolve(catalog, expression, ignoreUnavailable, allowNoIndices, expand: expand).TryGetValue(out var resolved, out var error))
         {
             return error;
         }
 
+        if (forbidClosed)
+        {
+            if (!ForbidClosed(resolved, ignoreUnavailable).TryGetValue(out var open, out var closed))
+            {
+                return closed;
+            }
+
+            resolved = open;
+        }
+
         return resolved.Select(r => r.Index).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Refuses a closed index among <paramref name="resolved"/> (named in full: wildcards did not expand to it) with
+    /// Elasticsearch's <c>index_closed_exception</c>, or leaves it out with <c>ignore_unavailable</c>.
+    /// </summary>
+    public static StoreResult<List<Resolved>> ForbidClosed(List<Resolved> resolved, bool ignoreUnavailable)
+    {
+        if (ignoreUnavailable)
+        {
+            return resolved.Where(r => !r.Index.IsClosed).ToList();
+        }
+
+        return resolved.FirstOrDefault(r => r.Index.IsClosed) is { Index: not null } closed
+            ? StoreError.IndexClosed(closed.Index.Name, closed.Index.Uuid)
+            : resolved;
     }
 
     /// <summary>Resolves the one index a write goes to: an index, or an alias's write index.</summary>

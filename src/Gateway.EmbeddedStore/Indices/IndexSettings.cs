@@ -11,6 +11,9 @@ namespace Gateway.EmbeddedStore.Indices;
 /// </summary>
 internal static class IndexSettings
 {
+    /// <summary>The private setting Elasticsearch sets on a closed index (<see cref="IndexState.IsClosed"/>).</summary>
+    public const string VerifiedBeforeClose = "index.verified_before_close";
+
     /// <summary>Flattens a settings body (nested or dotted, with or without the <c>index.</c> prefix).</summary>
     public static SortedDictionary<string, string> Flatten(JsonObject? settings)
     {
@@ -21,6 +24,37 @@ internal static class IndexSettings
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Flattens a settings update (index or cluster settings): nested objects become dotted keys, scalars their text,
+    /// null values are kept (they reset the key); index keys get their <c>index.</c> prefix when <paramref name="qualify"/>.
+    /// </summary>
+    public static SortedDictionary<string, string?> FlattenUpdate(JsonObject settings, bool qualify = true)
+    {
+        var result = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        Collect(settings, "", result);
+        return result;
+
+        void Collect(JsonObject node, string prefix, SortedDictionary<string, string?> into)
+        {
+            foreach (var (key, value) in node)
+            {
+                if (value is JsonObject child)
+                {
+                    Collect(child, prefix + key + ".", into);
+                }
+                else
+                {
+                    into[qualify ? Qualify(prefix + key) : prefix + key] = value switch
+                    {
+                        null => null,
+                        JsonArray array => string.Join(",", array.Select(a => a?.ToString())),
+                        _ => value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(),
+                    };
+                }
+            }
+        }
     }
 
     private static void Flatten(JsonObject node, string prefix, SortedDictionary<string, string> result)
@@ -66,6 +100,21 @@ internal static class IndexSettings
         if (settings.TryGetValue("index.soft_deletes.enabled", out var softDeletes) && softDeletes == "false")
         {
             throw StoreException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
+        }
+
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("index.blocks.", StringComparison.Ordinal)))
+        {
+            if (value is not ("true" or "false"))
+            {
+                throw StoreException.IllegalArgument("Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
+            }
+        }
+
+        if (settings.TryGetValue("index.auto_expand_replicas", out var expand) && expand != "false"
+            && (expand.Split('-') is not [var low, var high] || !int.TryParse(low, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                || (high != "all" && !int.TryParse(high, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))))
+        {
+            throw StoreException.IllegalArgument("failed to parse [index.auto_expand_replicas] from value: [" + expand + "] at index " + expand.IndexOf('-', StringComparison.Ordinal));
         }
 
         if (settings.TryGetValue("index.refresh_interval", out var interval) && ParseInterval(interval) is null)

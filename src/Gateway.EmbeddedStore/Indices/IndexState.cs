@@ -67,7 +67,15 @@ internal sealed class IndexState
         set => _settings = value;
     }
 
-    public int Replicas => int.TryParse(_settings.GetValueOrDefault("index.number_of_replicas"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 1;
+    /// <summary>
+    /// Replicas wanted: <c>index.number_of_replicas</c>, or with <c>index.auto_expand_replicas</c> (<c>0-1</c>, <c>0-all</c>)
+    /// its lower bound, as Elasticsearch expands it on a cluster of one node.
+    /// </summary>
+    public int Replicas =>
+        _settings.GetValueOrDefault("index.auto_expand_replicas") is { } expand && expand != "false" && expand.Split('-') is [var low, _]
+            && int.TryParse(low, NumberStyles.Integer, CultureInfo.InvariantCulture, out var lower)
+            ? lower
+            : int.TryParse(_settings.GetValueOrDefault("index.number_of_replicas"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 1;
 
     public int Shards => int.TryParse(_settings.GetValueOrDefault("index.number_of_shards"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
 
@@ -90,6 +98,13 @@ internal sealed class IndexState
         Shard.Refresh();
         return true;
     }
+
+    /// <summary>
+    /// Whether the index is closed: it keeps its data and metadata but refuses reads and writes. Kept as the
+    /// <c>index.verified_before_close</c> setting Elasticsearch gives a closed index (removed again on open), so the
+    /// state is logged and recovered with the settings.
+    /// </summary>
+    public bool IsClosed => _settings.GetValueOrDefault(IndexSettings.VerifiedBeforeClose) == "true";
 
     public string? ProvidedName => _settings.GetValueOrDefault("index.provided_name");
 }

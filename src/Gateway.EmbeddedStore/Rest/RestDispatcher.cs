@@ -30,6 +30,11 @@ internal sealed class RestDispatcher
         new Cat.CatEndpoints(store, search).Register(_router);
         new StatsEndpoints(store).Register(_router);
         new FlushEndpoints(store).Register(_router);
+        new ExplainEndpoint(store).Register(_router);
+        new FieldCapsEndpoint(store).Register(_router);
+        new OpenCloseEndpoints(store).Register(_router);
+        new ClusterSettingsEndpoints(store).Register(_router);
+        new FieldMappingEndpoint(store).Register(_router);
         new ScriptEndpoints(store).Register(_router);
     }
 

@@ -20,7 +20,7 @@ internal static class WriteTargets
                 return RequireAlias(name);
             }
 
-            return existing;
+            return existing.IsClosed ? StoreError.IndexClosed(existing.Name, existing.Uuid) : existing;
         }
 
         if (requireAlias)
@@ -44,14 +44,14 @@ internal static class WriteTargets
     {
         if (store.Catalog.Find(name) is { } index)
         {
-            return index;
+            return index.IsClosed ? StoreError.IndexClosed(index.Name, index.Uuid) : IndexBlocks.ForRead(index) is { } blocked ? blocked : index;
         }
 
         var holders = store.Catalog.All.Where(i => i.Aliases.ContainsKey(name)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         return holders.Count switch
         {
             0 => StoreError.IndexNotFound(name),
-            1 => holders[0],
+            1 => holders[0].IsClosed ? StoreError.IndexClosed(holders[0].Name, holders[0].Uuid) : holders[0],
             _ => StoreError.IllegalArgument("alias [" + name + "] has more than one index associated with it [" + string.Join(", ", holders.Select(h => h.Name)) + "], can't execute a single index op"),
         };
     }

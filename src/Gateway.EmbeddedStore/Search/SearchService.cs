@@ -4,6 +4,7 @@ using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Aggregations;
 using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 using Gateway.EmbeddedStore.Search.Query;
 
 namespace Gateway.EmbeddedStore.Search;
@@ -90,6 +91,40 @@ public sealed class SearchService : ISearchService
         {
             Release(outcomes);
         }
+    }
+
+    /// <summary>
+    /// The explain API: why the document with <paramref name="id"/> in <paramref name="target"/>'s searchable snapshot
+    /// matches <paramref name="query"/> (and an alias filter) or not, as a search would score it.
+    /// </summary>
+    internal DocumentExplanation Explain(SearchTarget target, string id, QueryNode query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return BadInputAsStoreException(() =>
+        {
+            var snapshot = target.Shard is SearchShard shard ? shard.Snapshot : throw new NotSupportedException("Search targets must use shards created by SearchService.");
+            var ord = snapshot.FindId(id);
+            if (ord < 0)
+            {
+                return new DocumentExplanation(false, null);
+            }
+
+            using var context = new SearchContext(target.IndexName, target.Mapping, snapshot, _time.GetUtcNow(), cancellationToken)
+            {
+                MaxTermsCount = IndexLimits.MaxTermsCount(target.Settings),
+                MaxRegexLength = IndexLimits.MaxRegexLength(target.Settings),
+            };
+            if (target.AliasFilter is { } filter)
+            {
+                // A filtered alias filters the query, as the search through it does.
+                var wrapped = new BoolQuery();
+                wrapped.Must.Add(query);
+                wrapped.Filter.Add(QueryParser.Parse(filter));
+                query = wrapped;
+            }
+
+            return new DocumentExplanation(true, new QueryExplainer(context).Explain(query, ord));
+        });
     }
 
     /// <summary>

@@ -19,9 +19,12 @@ internal enum LogOp : byte
     /// </summary>
     IndexDocPacked = 9,
 
+    /// <summary>The persistent cluster settings, whole (flat JSON), after each change.</summary>
+    ClusterSettings = 10,
+
     /// <summary>A stored script (<c>PUT /_scripts/{id}</c>): the id in the uuid field, the source as UTF-8.</summary>
-    PutScript = 10,
+    PutScript = 11,
 
     /// <summary>A stored script deleted: the id in the uuid field.</summary>
-    DeleteScript = 11,
+    DeleteScript = 12,
 }

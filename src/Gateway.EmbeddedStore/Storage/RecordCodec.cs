@@ -35,7 +35,7 @@ internal static class RecordCodec
             case LogOp.PutMapping:
                 writer.Bytes(record.Mapping);
                 break;
-            case LogOp.SetSettings:
+            case LogOp.SetSettings or LogOp.ClusterSettings:
                 writer.Bytes(record.Settings);
                 break;
             case LogOp.PutScript:
@@ -115,7 +115,7 @@ internal static class RecordCodec
                 Aliases = reader.Bytes(),
             },
             LogOp.PutMapping => new LogRecord { Op = op, IndexUuid = uuid, Mapping = reader.Bytes() },
-            LogOp.SetSettings => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
+            LogOp.SetSettings or LogOp.ClusterSettings => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
             LogOp.PutScript => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
             LogOp.SetAliases => new LogRecord { Op = op, IndexUuid = uuid, Batch = ReadBatch(ref reader) },
             LogOp.IndexDoc or LogOp.IndexDocPacked or LogOp.DeleteDoc => new LogRecord

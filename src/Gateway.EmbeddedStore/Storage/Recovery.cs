@@ -43,6 +43,15 @@ internal static class Recovery
                 }
 
                 break;
+            case LogOp.ClusterSettings:
+                var persistent = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (key, value) in (JsonNode.Parse(record.Settings!) as JsonObject) ?? [])
+                {
+                    persistent[key] = value?.GetValue<string>() ?? string.Empty;
+                }
+
+                catalog.ClusterSettings.RestorePersistent(persistent);
+                break;
             case LogOp.SetAliases:
                 foreach (var (uuid, aliases) in record.Batch ?? [])
                 {
@@ -94,11 +103,19 @@ internal static class Recovery
     }
 
     /// <summary>The records that recreate the current state (used to write a snapshot).</summary>
-    public static IEnumerable<LogRecord> Capture(IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state, IReadOnlyList<KeyValuePair<string, string>> scripts)
+    public static IEnumerable<LogRecord> Capture(
+        IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state,
+        IReadOnlyDictionary<string, string>? clusterSettings = null,
+        IReadOnlyList<KeyValuePair<string, string>>? scripts = null)
     {
-        foreach (var (id, script) in scripts)
+        foreach (var (id, script) in scripts ?? [])
         {
             yield return new LogRecord { Op = LogOp.PutScript, IndexUuid = id, Settings = System.Text.Encoding.UTF8.GetBytes(script) };
+        }
+
+        if (clusterSettings is { Count: > 0 })
+        {
+            yield return new LogRecord { Op = LogOp.ClusterSettings, Settings = IndexCatalog.Json(IndexSettings.Render(clusterSettings, flat: true)) };
         }
 
         foreach (var (index, docs) in state)

@@ -21,6 +21,9 @@ internal static class LoopbackTargetFactory
         {
             ["EmbeddedStore:DataPath"] = dataPath,
             ["EmbeddedStore:ListenUrl"] = url,
+
+            // As Elasticsearch's YAML test clusters run (their tests reset the setting to false in teardown).
+            ["EmbeddedStore:DestructiveRequiresName"] = "false",
         });
         builder.Services.AddEmbeddedStore();
         var host = builder.Build();

@@ -71,7 +71,6 @@ public sealed class RequestFidelityTests
     [InlineData("""{"suggest":{"s":{"text":"x","term":{"field":"my_name"}}}}""", "[suggest]")]
     [InlineData("""{"script_fields":{"f":{"script":{"source":"1","lang":"expression"}}}}""", "[lang: expression]")]
     [InlineData("""{"runtime_mappings":{"f":{"type":"long"}}}""", "[runtime_mappings]")]
-    [InlineData("""{"explain":true}""", "[explain]")]
     [InlineData("""{"profile":true}""", "[profile]")]
     [InlineData("""{"slice":{"id":0,"max":2}}""", "[slice]")]
     public void UnimplementedBodyFields_AreRefusedByName(string body, string name)
@@ -102,7 +101,7 @@ public sealed class RequestFidelityTests
         var ex = Assert.Throws<StoreException>(() => f.Search("{}", ("frobnicate", "1")));
         Assert.Equal("illegal_argument_exception", ex.Type);
         Assert.Contains("[frobnicate]", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("[explain]", Assert.Throws<StoreException>(() => f.Search("{}", ("explain", "true"))).Message, StringComparison.Ordinal);
+        Assert.Contains("[force_synthetic_source]", Assert.Throws<StoreException>(() => f.Search("{}", ("force_synthetic_source", "true"))).Message, StringComparison.Ordinal);
 
         // What the official clients and the gateway send must keep working.
         var r = f.Search("""{"explain":false,"profile":false,"timeout":"1s"}""", ("typed_keys", "true"), ("filter_path", "hits"), ("error_trace", "true"), ("pretty", "true"),

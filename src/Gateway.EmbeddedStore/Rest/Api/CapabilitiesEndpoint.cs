@@ -16,6 +16,9 @@ internal sealed class CapabilitiesEndpoint
     {
         ["GET /_search"] = Search,
         ["POST /_search"] = Search,
+
+        // unassigned_pri_shard_count: cluster health reports unassigned_primary_shards (always 0: one node holds every primary).
+        ["GET /_cluster/health"] = Set("unassigned_pri_shard_count"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

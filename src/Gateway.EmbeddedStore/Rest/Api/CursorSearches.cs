@@ -42,7 +42,7 @@ internal sealed class CursorSearches(EmbeddedStore store)
             }
         }
 
-        var keepAlive = pitJson["keep_alive"] is JsonValue k ? KeepAlive.Parse(k.ToString(), "keep_alive", store.Cursors.MaxKeepAlive) : (TimeSpan?)null;
+        var keepAlive = pitJson["keep_alive"] is JsonValue k ? KeepAlive.Parse(k.ToString(), "keep_alive", store.ClusterSettings.MaxKeepAlive) : (TimeSpan?)null;
         RefuseSlice(body);
         var pit = store.Cursors.PointInTime(id, keepAlive);
         var run = (JsonObject)body.DeepClone();
@@ -54,7 +54,7 @@ internal sealed class CursorSearches(EmbeddedStore store)
     /// <summary>Runs a <c>?scroll=</c> search and answers its first page with the new <c>_scroll_id</c>.</summary>
     public JsonObject OpenScroll(IReadOnlyList<SearchTarget> targets, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var keepAlive = KeepAlive.Parse(parameters["scroll"], "scroll", store.Cursors.MaxKeepAlive);
+        var keepAlive = KeepAlive.Parse(parameters["scroll"], "scroll", store.ClusterSettings.MaxKeepAlive);
         var from = parameters.GetValueOrDefault("from") ?? body?["from"]?.ToString();
         if (from is not null && from != "0")
         {
@@ -113,7 +113,7 @@ internal sealed class CursorSearches(EmbeddedStore store)
     /// <summary>The next page of a scroll (<c>_search/scroll</c>).</summary>
     public JsonObject Continue(string scrollId, string? keepAlive, bool restTotalHitsAsInt)
     {
-        var renewed = keepAlive is null ? (TimeSpan?)null : KeepAlive.Parse(keepAlive, "scroll", store.Cursors.MaxKeepAlive);
+        var renewed = keepAlive is null ? (TimeSpan?)null : KeepAlive.Parse(keepAlive, "scroll", store.ClusterSettings.MaxKeepAlive);
         var cursor = store.Cursors.Scroll(scrollId, renewed);
         try
         {

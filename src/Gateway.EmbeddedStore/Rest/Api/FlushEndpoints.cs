@@ -17,7 +17,8 @@ internal sealed class FlushEndpoints(EmbeddedStore store)
 
     private RestResponse Flush(RestRequest request, string? expression)
     {
-        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true),
+            ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.Open), forbidClosed: true)
             .TryGetValue(out var indices, out var missing))
         {
             return ErrorRenderer.Render(missing);

@@ -19,7 +19,7 @@ internal sealed class PointInTimeEndpoints(EmbeddedStore store, SearchEndpoints 
             throw CursorErrors.Validation("[keep_alive] is not specified");
         }
 
-        var keepAlive = KeepAlive.Parse(keepAliveText, "keep_alive", store.Cursors.MaxKeepAlive);
+        var keepAlive = KeepAlive.Parse(keepAliveText, "keep_alive", store.ClusterSettings.MaxKeepAlive);
         if (!search.Targets(request.Route("index"), request.Query).TryGetValue(out var targets, out var missing))
         {
             return ErrorRenderer.Render(missing);

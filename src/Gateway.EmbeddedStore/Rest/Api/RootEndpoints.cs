@@ -36,9 +36,17 @@ internal sealed class RootEndpoints(EmbeddedStore store)
 
     private RestResponse Health(RestRequest request, string? expression)
     {
-        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).TryGetValue(out var indices, out var missing))
+        // Cluster health sees open and closed indices alike (Elasticsearch replicates closed ones since 7.2).
+        var expand = ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.All);
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true, expand).TryGetValue(out var indices, out var missing))
         {
             return ErrorRenderer.Render(missing);
+        }
+
+        var level = request.Param("level") ?? "cluster";
+        if (level is not ("cluster" or "indices" or "shards"))
+        {
+            throw Errors.StoreException.IllegalArgument("level must be one of [cluster, indices, shards] but was [" + level + "]");
         }
 
         var primaries = indices.Sum(i => i.Shards);
@@ -65,8 +73,58 @@ internal sealed class RootEndpoints(EmbeddedStore store)
             ["task_max_waiting_in_queue_millis"] = 0,
             ["active_shards_percent_as_number"] = primaries + unassigned == 0 ? 100.0 : 100.0 * primaries / (primaries + unassigned),
         };
+        if (level != "cluster")
+        {
+            body["indices"] = IndicesHealth(indices, level == "shards");
+        }
+
         // Elasticsearch answers 408 when the awaited status was not reached within the timeout;
         // a single node never gets its replicas assigned, so there is nothing to wait for.
         return RestResponse.Json(timedOut ? 408 : 200, body);
+    }
+
+    // Per index (level=indices) and per shard (level=shards): every primary is active, replicas stay unassigned.
+    private static JsonObject IndicesHealth(List<IndexState> indices, bool shards)
+    {
+        var result = new JsonObject();
+        foreach (var index in indices.OrderBy(i => i.Name, StringComparer.Ordinal))
+        {
+            var status = index.Replicas > 0 ? "yellow" : "green";
+            var health = new JsonObject
+            {
+                ["status"] = status,
+                ["number_of_shards"] = index.Shards,
+                ["number_of_replicas"] = index.Replicas,
+                ["active_primary_shards"] = index.Shards,
+                ["active_shards"] = index.Shards,
+                ["relocating_shards"] = 0,
+                ["initializing_shards"] = 0,
+                ["unassigned_shards"] = index.Shards * index.Replicas,
+                ["unassigned_primary_shards"] = 0,
+            };
+            if (shards)
+            {
+                var perShard = new JsonObject();
+                for (var shard = 0; shard < index.Shards; shard++)
+                {
+                    perShard[shard.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+                    {
+                        ["status"] = status,
+                        ["primary_active"] = true,
+                        ["active_shards"] = 1,
+                        ["relocating_shards"] = 0,
+                        ["initializing_shards"] = 0,
+                        ["unassigned_shards"] = index.Replicas,
+                        ["unassigned_primary_shards"] = 0,
+                    };
+                }
+
+                health["shards"] = perShard;
+            }
+
+            result[index.Name] = health;
+        }
+
+        return result;
     }
 }

@@ -138,9 +138,16 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
 
         var ignoreUnavailable = Bool(parameters, "ignore_unavailable", false);
         var allowNoIndices = Bool(parameters, "allow_no_indices", true);
-        if (!IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices).TryGetValue(out var resolved, out var missing))
+        var expand = ExpandWildcards.Parse(parameters.GetValueOrDefault("expand_wildcards"), WildcardStates.Open);
+        if (!IndexResolver.Resolve(store.Catalog, expression, ignoreUnavailable, allowNoIndices, expand: expand).TryGetValue(out var resolved, out var missing)
+            || !IndexResolver.ForbidClosed(resolved, ignoreUnavailable).TryGetValue(out resolved, out missing))
         {
             return missing;
+        }
+
+        if (resolved.Select(r => IndexBlocks.ForRead(r.Index)).FirstOrDefault(b => b is not null) is { } blocked)
+        {
+            return blocked;
         }
 
         return resolved

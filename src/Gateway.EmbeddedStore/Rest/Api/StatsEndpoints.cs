@@ -29,7 +29,8 @@ internal sealed class StatsEndpoints(EmbeddedStore store)
     private RestResponse Stats(RestRequest request, string? expression, string? metric)
     {
         var metrics = Metrics(request, metric);
-        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true))
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, request.Flag("ignore_unavailable", false), request.Flag("allow_no_indices", true),
+            ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.Open), forbidClosed: true)
             .TryGetValue(out var indices, out var missing))
         {
             return ErrorRenderer.Render(missing);

@@ -106,7 +106,9 @@ internal sealed class CatEndpoints(EmbeddedStore store, SearchEndpoints search)
     private RestResponse Indices(RestRequest request)
     {
         var expression = request.RouteOrNull("index");
-        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true).TryGetValue(out var indices, out var missing))
+        // cat indices lists closed indices too (expand_wildcards defaults to all), with status "close" and no statistics.
+        if (!IndexResolver.ResolveIndices(store.Catalog, expression, ignoreUnavailable: false, allowNoIndices: true,
+            ExpandWildcards.Parse(request.Param("expand_wildcards"), WildcardStates.All)).TryGetValue(out var indices, out var missing))
         {
             return ErrorRenderer.Render(missing);
         }
@@ -120,6 +122,12 @@ internal sealed class CatEndpoints(EmbeddedStore store, SearchEndpoints search)
             var status = index.Replicas > 0 ? "yellow" : "green";
             if (health is not null && health != status)
             {
+                continue;
+            }
+
+            if (index.IsClosed)
+            {
+                rows.Add([status, "close", index.Name, index.Uuid, Number(index.Shards), Number(index.Replicas), "", "", "", "", ""]);
                 continue;
             }
 

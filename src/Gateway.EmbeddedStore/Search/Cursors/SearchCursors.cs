@@ -18,18 +18,14 @@ internal sealed class SearchCursors : IDisposable
     private readonly Dictionary<long, Entry<PointInTime>> _pits = [];
     private long _nextId;
 
-    public SearchCursors(TimeProvider time, int maxOpenScrolls = 500, TimeSpan? maxKeepAlive = null)
+    public SearchCursors(TimeProvider time, int maxOpenScrolls = 500)
     {
         _time = time;
         MaxOpenScrolls = maxOpenScrolls;
-        MaxKeepAlive = maxKeepAlive ?? TimeSpan.FromHours(24);
     }
 
     /// <summary>Elasticsearch's <c>search.max_open_scroll_context</c> (default 500).</summary>
     public int MaxOpenScrolls { get; }
-
-    /// <summary>Elasticsearch's <c>search.max_keep_alive</c> (default 24h).</summary>
-    public TimeSpan MaxKeepAlive { get; }
 
     public int OpenScrolls
     {

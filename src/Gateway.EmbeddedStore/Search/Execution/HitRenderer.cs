@@ -35,6 +35,12 @@ internal static class HitRenderer
         }
 
         json["_score"] = scoresVisible ? JsonValue.Create(hit.Score) : null;
+        if (request.Explain && context.Level is null)
+        {
+            json["_shard"] = "[" + context.IndexName + "][0]";
+            json["_node"] = ServerInfo.NodeId;
+            json["_explanation"] = Explain.HitExplanation.Explain(context, request, hit).ToJson();
+        }
         var ignored = doc.Fields.GetValueOrDefault(IgnoredField.Path);
         if (ignored is { Keywords: { } ignoredPaths } && request.StoredFields is not ["_none_"])
         {

@@ -15,6 +15,7 @@ internal sealed class SearchContext : IDisposable
     private List<float[]>? _floats;
     private List<int[]>? _ints;
     private Dictionary<string, SearchContext>? _nested;
+    private Explain.QueryExplainer? _explainer;
 
     public SearchContext(string indexName, IndexMapping mapping, ShardSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -84,6 +85,9 @@ internal sealed class SearchContext : IDisposable
 
         return child;
     }
+
+    /// <summary>Explains this context's documents (hits of a search with <c>explain</c>), keeping each clause's results.</summary>
+    public Explain.QueryExplainer Explainer => _explainer ??= new Explain.QueryExplainer(this);
 
     public FieldMapping? Field(string path) => Mapping.Find(path) ?? Snapshot.Mapping.Find(path) ?? (path == IgnoredField.Path ? IgnoredField.Mapping : null) ?? FlattenedKeys.Find(Mapping, path);
 

@@ -47,6 +47,9 @@ internal sealed class SearchRequest
 
     public bool Version { get; set; }
 
+    /// <summary><c>explain</c>: each hit carries <c>_explanation</c> (with <c>_shard</c> and <c>_node</c>).</summary>
+    public bool Explain { get; set; }
+
     public bool SeqNoPrimaryTerm { get; set; }
 
     public bool RestTotalHitsAsInt { get; set; }

@@ -104,8 +104,11 @@ internal static class SearchRequestParser
             case "terminate_after":
                 request.TerminateAfter = JsonValues.ToInt(value, key);
                 break;
-            case "explain" or "profile":
-                // false is the default; true asks for output (_explanation, a profile) the store does not produce.
+            case "explain":
+                request.Explain = JsonValues.ToBool(value, key);
+                break;
+            case "profile":
+                // false is the default; true asks for output (a profile) the store does not produce.
                 if (JsonValues.ToBool(value, key))
                 {
                     throw SearchParameters.Unsupported("[" + key + "]");
@@ -145,6 +148,11 @@ internal static class SearchRequestParser
         if (p.TryGetValue("q", out var q))
         {
             request.Query = QueryStringQuery.FromUrl(q, p.GetValueOrDefault("df"), p.GetValueOrDefault("default_operator"));
+        }
+
+        if (p.TryGetValue("explain", out var explain))
+        {
+            request.Explain = explain is "" or "true";
         }
 
         if (p.TryGetValue("size", out var size))

@@ -1,4 +1,5 @@
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 using Gateway.EmbeddedStore.Search.Index;
 
 namespace Gateway.EmbeddedStore.Search.Query;
@@ -90,6 +91,92 @@ internal sealed class BoolQuery : QueryNode
         }
 
         return new DocResult(bits, scores, 0f);
+    }
+
+    // As Lucene's BooleanWeight explains: the scoring clauses that match are summed; a required clause that does not
+    // match, a prohibited one that does, or too few optional ones make the document a non-match.
+    public override Explanation Explain(QueryExplainer explainer, int ord)
+    {
+        if (Must.Count + Should.Count + Filter.Count + MustNot.Count == 0)
+        {
+            return new MatchAllQuery { Boost = Boost }.Explain(explainer, ord);
+        }
+
+        if (Filter.Count > 0 && Must.Concat(Should).Any(c => c is KnnQuery or NestedQuery))
+        {
+            // kNN and nested clauses are pre-filtered by the bool's filters: explain with the scores the search computed.
+            return explainer.Generic(this, ord, "sum of:");
+        }
+
+        var details = new List<Explanation>();
+        var sum = 0f;
+        var failed = false;
+        foreach (var clause in Filter)
+        {
+            var e = explainer.Explain(clause, ord);
+            if (!e.IsMatch)
+            {
+                failed = true;
+                details.Add(Explanation.NoMatch("no match on required clause (" + e.Description + ")", e));
+            }
+        }
+
+        foreach (var clause in Must)
+        {
+            var e = explainer.Explain(clause, ord);
+            if (e.IsMatch)
+            {
+                details.Add(e);
+                sum += e.Value;
+            }
+            else
+            {
+                failed = true;
+                details.Add(Explanation.NoMatch("no match on required clause (" + e.Description + ")", e));
+            }
+        }
+
+        foreach (var clause in MustNot)
+        {
+            var e = explainer.Explain(clause, ord);
+            if (e.IsMatch)
+            {
+                failed = true;
+                details.Add(Explanation.NoMatch("match on prohibited clause (" + e.Description + ")", e));
+            }
+        }
+
+        var matchedShould = 0;
+        foreach (var clause in Should)
+        {
+            var e = explainer.Explain(clause, ord);
+            if (e.IsMatch)
+            {
+                details.Add(e);
+                sum += e.Value;
+                matchedShould++;
+            }
+        }
+
+        if (failed)
+        {
+            return Explanation.NoMatch("Failure to meet condition(s) of required/prohibited clause(s)", details);
+        }
+
+        var required = MinimumShouldMatchParser.Resolve(MinimumShouldMatch, Should.Count, Must.Count + Filter.Count > 0 ? 0 : 1);
+        if (Should.Count > 0 && matchedShould < required)
+        {
+            return Explanation.NoMatch("Failure to match minimum number of optional clauses: " + required, details);
+        }
+
+        if (Must.Count == 0 && matchedShould == 0)
+        {
+            return Explanation.Match(0f, "match on required clause, product of:", Explanation.Match(0f, "# clause"), Explanation.Match(Boost, "FILTER clause"));
+        }
+
+        return Boost == 1f
+            ? Explanation.Match(sum, "sum of:", details)
+            : Explanation.Match(sum * Boost, "product of:", Explanation.Match(sum, "sum of:", details), Explanation.Match(Boost, "boost"));
     }
 
     private static DocResult Run(QueryNode clause, SearchContext context, bool scoring, DocBits? preFilter) =>

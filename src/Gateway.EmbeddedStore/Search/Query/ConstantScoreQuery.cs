@@ -1,4 +1,5 @@
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
@@ -16,4 +17,12 @@ internal sealed class ConstantScoreQuery : QueryNode
 
     public override DocResult Execute(SearchContext context, bool scoring) =>
         new(Filter.Execute(context, scoring: false).Bits, null, Boost);
+
+    public override Explanation Explain(QueryExplainer explainer, int ord)
+    {
+        var filter = explainer.Explain(Filter, ord);
+        return filter.IsMatch
+            ? Explanation.Match(Boost, "ConstantScore(" + filter.Description + ")" + (Boost == 1f ? string.Empty : "^" + QueryExplainer.JavaFloat(Boost)))
+            : Explanation.NoMatch("ConstantScore(" + filter.Description + ") doesn't match id " + ord, filter);
+    }
 }

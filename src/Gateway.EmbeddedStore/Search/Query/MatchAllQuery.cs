@@ -1,4 +1,5 @@
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
@@ -7,4 +8,7 @@ internal sealed class MatchAllQuery : QueryNode
 {
     public override DocResult Execute(SearchContext context, bool scoring) =>
         new(context.Snapshot.AllLive(), null, Boost);
+
+    public override Explanation Explain(QueryExplainer explainer, int ord) =>
+        Explanation.Match(Boost, Boost == 1f ? "*:*" : "*:*^" + QueryExplainer.JavaFloat(Boost));
 }

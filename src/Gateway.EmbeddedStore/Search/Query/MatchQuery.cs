@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Analysis;
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 using Gateway.EmbeddedStore.Search.Index;
 
 namespace Gateway.EmbeddedStore.Search.Query;
@@ -112,6 +113,42 @@ internal sealed class MatchQuery : QueryNode
         }
 
         return new DocResult(any, scores, Boost);
+    }
+
+    // Each analysed term is a BM25 term weight; several are summed as Lucene's boolean query of them is.
+    public override Explanation Explain(QueryExplainer explainer, int ord)
+    {
+        if (Fuzzy is not null || explainer.Context.Field(Field) is not { Kind: FieldKind.Text or FieldKind.Keyword, Encoding: KeywordEncoding.Plain } field)
+        {
+            return explainer.Generic(this, ord, Field + ":" + JsonValues.AsString(Text));
+        }
+
+        var text = JsonValues.AsString(Text) ?? string.Empty;
+        var terms = field.Kind == FieldKind.Text ? StandardAnalyzer.Analyze(text, Analyzer ?? AnalyzerNames.ForSearch(field)) : [text];
+        if (terms.Count == 0)
+        {
+            return ZeroTermsAll ? new MatchAllQuery { Boost = Boost }.Explain(explainer, ord) : Explanation.NoMatch("no terms to match");
+        }
+
+        if (terms.Count == 1)
+        {
+            return TermWeightExplanation.Explain(explainer.Context, Field, terms[0], ord, Boost);
+        }
+
+        var matched = terms.Select(t => TermWeightExplanation.Explain(explainer.Context, Field, t, ord, Boost)).Where(e => e.IsMatch).ToList();
+        var required = AndOperator ? terms.Count : MinimumShouldMatchParser.Resolve(MinimumShouldMatch, terms.Count, 1);
+        if (matched.Count < Math.Max(required, 1))
+        {
+            return Explanation.NoMatch(matched.Count == 0 ? "No matching clauses" : "Failure to match minimum number of optional clauses: " + required, matched);
+        }
+
+        var sum = 0f;
+        foreach (var e in matched)
+        {
+            sum += e.Value;
+        }
+
+        return Explanation.Match(sum, "sum of:", matched);
     }
 
     private bool IsParsable(FieldMapping field, SearchContext context)

@@ -1,4 +1,5 @@
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 
 namespace Gateway.EmbeddedStore.Search.Query;
 
@@ -17,4 +18,7 @@ internal abstract class QueryNode
     public virtual void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
     {
     }
+
+    /// <summary>Why document <paramref name="ord"/> matches (or not) and scores what it scores; by default the score the clause computes.</summary>
+    public virtual Explanation Explain(QueryExplainer explainer, int ord) => explainer.Generic(this, ord);
 }

@@ -73,8 +73,9 @@ internal sealed class QueryStringQuery : QueryNode
             if (colon > 0)
             {
                 var field = token[..colon];
-                var value = Unescape(token[(colon + 1)..].Trim('"'));
-                clause = value == "*" ? new ExistsQuery(field) : new MatchQuery { Field = field, Text = value, Lenient = true };
+                var rawValue = token[(colon + 1)..];
+                var value = Unescape(rawValue.Trim('"'));
+                clause = value == "*" ? new ExistsQuery(field) : Term(context, field, rawValue, value);
             }
             else
             {
@@ -82,7 +83,7 @@ internal sealed class QueryStringQuery : QueryNode
                     ? [df]
                     : context.Mapping.Fields.Where(f => f.Kind is FieldKind.Text or FieldKind.Keyword).Select(f => f.Path).ToList();
                 var text = Unescape(token.Trim('"'));
-                clause = new CombinedQuery(fields.Select(f => (QueryNode)new MatchQuery { Field = f, Text = text, Lenient = true }).ToList(), sum: false, tieBreaker: 0);
+                clause = new CombinedQuery(fields.Select(f => Term(context, f, token, text)).ToList(), sum: false, tieBreaker: 0);
             }
 
             var target = raw.StartsWith('-') || not ? query.MustNot
@@ -99,6 +100,37 @@ internal sealed class QueryStringQuery : QueryNode
         }
 
         return query;
+    }
+
+    // A term with an unescaped * or ? (not quoted) is a wildcard (a prefix when it ends in its only *), normalised as
+    // the field's analyzer would (lower-cased on text fields) and scoring the boost, as Lucene's query parser builds it.
+    private static QueryNode Term(SearchContext context, string field, string raw, string value)
+    {
+        if (!raw.StartsWith('"') && HasUnescapedWildcard(raw))
+        {
+            var pattern = context.Field(field)?.Kind == FieldKind.Text ? Unescape(raw).ToLowerInvariant() : Unescape(raw);
+            var prefix = pattern.IndexOfAny(['*', '?']) == pattern.Length - 1 && pattern.EndsWith('*');
+            return new PatternQuery(field, prefix ? pattern[..^1] : pattern, prefix, caseInsensitive: false);
+        }
+
+        return new MatchQuery { Field = field, Text = value, Lenient = true };
+    }
+
+    private static bool HasUnescapedWildcard(string token)
+    {
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (token[i] == '\\')
+            {
+                i++;
+            }
+            else if (token[i] is '*' or '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int UnescapedColon(string token)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Mapping;
 using Gateway.EmbeddedStore.Search.Execution;
+using Gateway.EmbeddedStore.Search.Explain;
 using Gateway.EmbeddedStore.Search.Index;
 
 namespace Gateway.EmbeddedStore.Search.Query;
@@ -101,6 +102,18 @@ internal sealed class TermQuery : QueryNode
                 var bits = FieldNumbers.Column(context.Snapshot, Field).Where(match);
                 return new DocResult(bits, null, Boost);
         }
+    }
+
+    public override Explanation Explain(QueryExplainer explainer, int ord)
+    {
+        // A term on a keyword or text field scores with BM25; terms, numbers and dates are constant scores.
+        if (!IsTerms && !CaseInsensitive && Values.Count == 1 && explainer.Context.Field(Field) is { Kind: FieldKind.Keyword or FieldKind.Text, Encoding: KeywordEncoding.Plain })
+        {
+            return TermWeightExplanation.Explain(explainer.Context, Field, JsonValues.AsString(Values[0]) ?? string.Empty, ord, Boost);
+        }
+
+        var description = Field + ":" + string.Join(" ", Values.Select(v => JsonValues.AsString(v)));
+        return explainer.Generic(this, ord, Boost == 1f ? description : "(" + description + ")^" + QueryExplainer.JavaFloat(Boost));
     }
 
     // ip terms are addresses or CIDR ranges ("192.168.0.0/16"), compared in canonical form.
