@@ -85,7 +85,8 @@ public sealed class SearchService : ISearchService
         try
         {
             request.Collapse?.Prepare(outcomes);
-            return Render(targets.Count, request, outcomes, HitCollector.Collect(outcomes, request), _time, started, aggregations: true);
+            var ranked = Rescoring.Apply(outcomes, request);
+            return Render(targets.Count, request, ranked, HitCollector.Collect(ranked, request), _time, started, aggregations: true, aggregationOutcomes: outcomes);
         }
         finally
         {
@@ -154,7 +155,9 @@ public sealed class SearchService : ISearchService
     }
 
     /// <summary>The search answer for one page of <paramref name="hits"/>; <c>took</c> counts from <paramref name="started"/> (a timestamp of <paramref name="time"/>).</summary>
-    internal static JsonObject Render(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, TimeProvider time, long started, bool aggregations)
+    /// <remarks>Aggregations run over <paramref name="aggregationOutcomes"/> when given: the first-pass scores, before rescoring.</remarks>
+    internal static JsonObject Render(int targetCount, SearchRequest request, List<ShardOutcome> outcomes, List<Hit> hits, TimeProvider time, long started, bool aggregations,
+        List<ShardOutcome>? aggregationOutcomes = null)
     {
         var scoresVisible = request.Sort is null || request.TrackScores || request.Sort.Any(s => s.IsScore);
         var total = outcomes.Sum(o => (long)o.HitDocs.Count());
@@ -178,7 +181,7 @@ public sealed class SearchService : ISearchService
         response["hits"] = hitsJson;
         if (aggregations && request.Aggregations is { } aggs)
         {
-            response["aggregations"] = AggregationRunner.Run(aggs, outcomes, request.TypedKeys, time);
+            response["aggregations"] = AggregationRunner.Run(aggs, aggregationOutcomes ?? outcomes, request, time);
         }
 
         return response;
@@ -238,6 +241,10 @@ public sealed class SearchService : ISearchService
                     ExcludeSourceVectors = target.ExcludeSourceVectors,
                     MaxTermsCount = IndexLimits.MaxTermsCount(target.Settings),
                     MaxRegexLength = IndexLimits.MaxRegexLength(target.Settings),
+                    MaxRescoreWindow = IndexLimits.MaxRescoreWindow(target.Settings),
+                    MaxInnerResultWindow = IndexLimits.MaxInnerResultWindow(target.Settings),
+                    MaxDocvalueFieldsSearch = IndexLimits.MaxDocvalueFieldsSearch(target.Settings),
+                    TopMetricsMaxSize = IndexLimits.TopMetricsMaxSize(target.Settings),
                 };
                 if (request.ScriptFields.Count > IndexLimits.MaxScriptFields(target.Settings))
                 {
@@ -294,7 +301,7 @@ public sealed class SearchService : ISearchService
         var max = float.NegativeInfinity;
         foreach (var o in outcomes)
         {
-            foreach (var ord in o.HitDocs.Ordinals())
+            foreach (var ord in o.Candidates.Ordinals())
             {
                 max = Math.Max(max, o.Score(ord));
             }

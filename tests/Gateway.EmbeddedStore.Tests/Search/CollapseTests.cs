@@ -88,7 +88,7 @@ public sealed class CollapseTests : IDisposable
     [InlineData("""{"collapse":{"field":"group","foo":1}}""", "[collapse] unknown field [foo]")]
     [InlineData("""{"collapse":{"field":"group","inner_hits":{"name":"x","collapse":{"field":"n","inner_hits":{}}}}}""", "[collapse] of an inner hit cannot hold [inner_hits]")]
     [InlineData("""{"collapse":{"field":"group"},"sort":[{"rank":"desc"}],"search_after":[3]}""", "Cannot use [collapse] in conjunction with [search_after] unless the search is sorted on the same field.")]
-    [InlineData("""{"collapse":{"field":"group"},"rescore":{"query":{"rescore_query":{"match_all":{}}}}}""", "[rescore]")]
+    [InlineData("""{"collapse":{"field":"group"},"sort":[{"rank":"desc"}],"rescore":{"query":{"rescore_query":{"match_all":{}}}}}""", "Cannot use [sort] option in conjunction with [rescore].")]
     public async Task Collapse_BadRequestsAreRefused(string body, string reason)
     {
         var (status, json) = await _store.SendAsync("POST", "/c/_search", body);

@@ -67,7 +67,7 @@ public sealed class RequestFidelityTests
     }
 
     [Theory]
-    [InlineData("""{"rescore":{"query":{"rescore_query":{"match_all":{}}}}}""", "[rescore]")]
+    [InlineData("""{"rescore":{"script":{"script":{"source":"1"}}}}""", "[script] rescorer")]
     [InlineData("""{"suggest":{"s":{"text":"x","term":{"field":"my_name"}}}}""", "[suggest]")]
     [InlineData("""{"script_fields":{"f":{"script":{"source":"1","lang":"expression"}}}}""", "[lang: expression]")]
     [InlineData("""{"runtime_mappings":{"f":{"type":"long"}}}""", "[runtime_mappings]")]

@@ -24,10 +24,18 @@ internal sealed class SearchEndpoints(EmbeddedStore store)
         router.Add(["GET", "POST"], "/{index}/_msearch", (r, c) => ValueTask.FromResult(Msearch(r, c)));
     }
 
-    private RestResponse Search(RestRequest request, CancellationToken cancellationToken) =>
-        Search(request.RouteOrNull("index"), RestJson.OptionalObject(request), request.Query, cancellationToken).TryGetValue(out var result, out var missing)
-            ? RestResponse.Ok(result)
-            : ErrorRenderer.Render(missing);
+    private RestResponse Search(RestRequest request, CancellationToken cancellationToken)
+    {
+        var body = RestJson.OptionalObject(request);
+        if (!Search(request.RouteOrNull("index"), body, request.Query, cancellationToken).TryGetValue(out var result, out var missing))
+        {
+            return ErrorRenderer.Render(missing);
+        }
+
+        return DeprecationWarning.ForSearchBody(body) is { } warning
+            ? new RestResponse(200, RestResponse.Serialize(result)) { Headers = new() { [DeprecationWarning.HeaderName] = DeprecationWarning.Header(warning) } }
+            : RestResponse.Ok(result);
+    }
 
     /// <summary>One search: over an open point in time, opening a scroll, or plain; a missing index is the returned error.</summary>
     private StoreResult<JsonObject> Search(string? expression, JsonObject? body, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ internal static class AggregationOptions
 
     private static readonly string[] BucketMetric = ["buckets_path", "gap_policy", "format"];
 
+    private static readonly string[] SignificantCommon =
+    [
+        "field", "size", "shard_size", "min_doc_count", "shard_min_doc_count", "include", "exclude", "background_filter",
+        "jlh", "percentage", "mutual_information", "chi_square", "gnd", "script_heuristic",
+    ];
+
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
         ["terms"] = ["field", "size", "order", "min_doc_count", "missing", "include", "exclude", "format", "value_type", "shard_size", "execution_hint", "collect_mode", "shard_min_doc_count"],
@@ -49,6 +55,17 @@ internal static class AggregationOptions
         ["bucket_sort"] = ["sort", "from", "size", "gap_policy"],
         ["geo_bounds"] = ["field"],
         ["geo_centroid"] = ["field"],
+        ["significant_terms"] = [.. SignificantCommon, "execution_hint"],
+        ["significant_text"] = [.. SignificantCommon, "filter_duplicate_text", "source_fields"],
+        ["ip_prefix"] = ["field", "is_ipv6", "prefix_len", "append_prefix_len", "keyed", "min_doc_count"],
+        ["sampler"] = ["shard_size"],
+        ["diversified_sampler"] = ["shard_size", "field", "max_docs_per_value", "execution_hint"],
+        ["top_metrics"] = ["metrics", "sort", "size"],
+        ["variable_width_histogram"] = ["field", "buckets", "shard_size", "initial_buffer", "missing", "format"],
+        ["auto_date_histogram"] = ["field", "buckets", "format", "time_zone", "minimum_interval", "missing"],
+        ["geohash_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
+        ["geotile_grid"] = ["field", "precision", "size", "shard_size", "bounds"],
+        ["geo_distance"] = ["field", "origin", "point", "center", "ranges", "unit", "distance_type", "keyed"],
     };
 
     public static void Check(string type, JsonObject options)

@@ -9,13 +9,21 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 internal static class AggregationRunner
 {
     /// <summary>Runs <paramref name="aggs"/>; date math's "now" is the first shard's, else read from <paramref name="time"/>.</summary>
-    public static JsonObject Run(JsonObject aggs, IReadOnlyList<ShardOutcome> outcomes, bool typedKeys, TimeProvider time)
+    public static JsonObject Run(JsonObject aggs, IReadOnlyList<ShardOutcome> outcomes, SearchRequest request, TimeProvider time)
     {
         var now = outcomes.Count > 0 ? outcomes[0].Context.Now : time.GetUtcNow();
         var parsed = Parse(aggs, now);
+        foreach (var topHits in Descendants(parsed.Values).OfType<TopHitsAggregation>())
+        {
+            topHits.Bind(request);
+        }
+
         var docs = new AggDocs(outcomes.Select(o => (o, o.AggregationDocs)).ToList());
-        return ComputeAll(parsed, docs, typedKeys);
+        return ComputeAll(parsed, docs, request.TypedKeys);
     }
+
+    private static IEnumerable<Aggregation> Descendants(IEnumerable<Aggregation> aggs) =>
+        aggs.SelectMany(a => Descendants(a.SubAggregations.Values).Prepend(a));
 
     public static JsonObject ComputeAll(Dictionary<string, Aggregation> aggs, AggDocs docs, bool typedKeys)
     {
@@ -98,6 +106,11 @@ internal static class AggregationRunner
             }
 
             agg.Meta = meta;
+            if (subs is not null && agg is TopHitsAggregation)
+            {
+                throw StoreException.IllegalArgument("Aggregator [" + name + "] of type [top_hits] cannot accept sub-aggregations");
+            }
+
             if (subs is not null && agg is PipelineAggregation)
             {
                 throw StoreException.Parsing("Aggregation [" + name + "] cannot define sub-aggregations");
@@ -168,6 +181,15 @@ internal static class AggregationRunner
             "bucket_script" => new BucketScriptAggregation(name, (JsonObject)value!),
             "bucket_selector" => new BucketSelectorAggregation(name, (JsonObject)value!),
             "moving_fn" => throw StoreException.IllegalArgument("The [" + type + "] aggregation runs a script, and the embedded store has no scripting"),
+            "top_hits" => new TopHitsAggregation(name, (JsonObject)value!),
+            "ip_prefix" => new IpPrefixAggregation(name, (JsonObject)value!),
+            "sampler" or "diversified_sampler" => new SamplerAggregation(name, type, (JsonObject)value!),
+            "top_metrics" => new TopMetricsAggregation(name, (JsonObject)value!),
+            "variable_width_histogram" => new VariableWidthHistogramAggregation(name, (JsonObject)value!),
+            "auto_date_histogram" => new AutoDateHistogramAggregation(name, (JsonObject)value!),
+            "significant_terms" or "significant_text" => new SignificantTermsAggregation(name, type, (JsonObject)value!),
+            "geohash_grid" or "geotile_grid" => new GeoGridAggregation(name, type, (JsonObject)value!),
+            "geo_distance" => new GeoDistanceAggregation(name, (JsonObject)value!),
             "geo_bounds" => new GeoBoundsAggregation(name, (JsonObject)value!),
             "geo_centroid" => new GeoCentroidAggregation(name, (JsonObject)value!),
             "filter" or "filters" => new FilterAggregation(name, type, value),

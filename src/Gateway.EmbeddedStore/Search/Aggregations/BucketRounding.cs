@@ -69,21 +69,30 @@ internal sealed class BucketRounding
         throw StoreException.IllegalArgument("Invalid interval specified, must be non-null and non-empty");
     }
 
-    public double Round(double value)
+    public double Round(double value) => Round(value, _offset);
+
+    /// <summary>
+    /// A date histogram's <c>extended_bounds</c> bound: Elasticsearch rounds the bounds with the rounding without its
+    /// offset and adds the offset to the empty buckets' keys afterwards (<c>InternalDateHistogram.addEmptyBuckets</c>), so
+    /// with <c>offset: 1h</c> a minimum of 2016-01-01 starts at 2016-01-01T01:00, not at the bucket holding it.
+    /// </summary>
+    public double RoundBound(double value) => Round(value, shift: 0);
+
+    private double Round(double value, double shift)
     {
         if (_calendarUnit == '\0')
         {
             if (Zone is null)
             {
-                return (Math.Floor((value - _offset) / _interval) * _interval) + _offset;
+                return (Math.Floor((value - shift) / _interval) * _interval) + _offset;
             }
 
             var local = value + Zone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds((long)value)).TotalMilliseconds;
-            var keyLocal = (Math.Floor((local - _offset) / _interval) * _interval) + _offset;
+            var keyLocal = (Math.Floor((local - shift) / _interval) * _interval) + _offset;
             return ToUtc(DateTimeOffset.FromUnixTimeMilliseconds((long)keyLocal).DateTime);
         }
 
-        var instant = DateTimeOffset.FromUnixTimeMilliseconds((long)value - (long)_offset);
+        var instant = DateTimeOffset.FromUnixTimeMilliseconds((long)value - (long)shift);
         var dt = (Zone is null ? instant : TimeZoneInfo.ConvertTime(instant, Zone)).DateTime;
         dt = _calendarUnit switch
         {

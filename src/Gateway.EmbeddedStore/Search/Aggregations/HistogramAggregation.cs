@@ -12,7 +12,8 @@ namespace Gateway.EmbeddedStore.Search.Aggregations;
 /// </summary>
 internal sealed class HistogramAggregation : Aggregation
 {
-    private const int MaxBuckets = 65_536;
+    /// <summary>Elasticsearch's default <c>search.max_buckets</c>.</summary>
+    public const int MaxBuckets = 65_536;
 
     private readonly string _field;
     private readonly bool _isDate;
@@ -23,7 +24,7 @@ internal sealed class HistogramAggregation : Aggregation
     private readonly bool _keyed;
     private readonly string? _format;
     private readonly JsonNode? _missing;
-    private readonly (string Key, bool Ascending) _order;
+    private readonly List<(string Key, bool Ascending)> _order;
 
     public HistogramAggregation(string name, JsonObject options, bool isDate, DateTimeOffset now)
         : base(name)
@@ -44,6 +45,14 @@ internal sealed class HistogramAggregation : Aggregation
 
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
+        foreach (var (key, _) in _order)
+        {
+            if (key is not ("_key" or "_count"))
+            {
+                BucketOrderPath.Parse(key).Validate(SubAggregations);
+            }
+        }
+
         var mapping = AggField.Resolve(docs, _field);
         if (_isDate && mapping is not null && mapping.Kind != FieldKind.Date && !QueryKinds.IsNumeric(mapping.Kind))
         {
@@ -110,14 +119,7 @@ internal sealed class HistogramAggregation : Aggregation
             rendered.Add((key, count, bucket));
         }
 
-        if (_order.Key == "_count")
-        {
-            rendered = (_order.Ascending ? rendered.OrderBy(r => r.Count) : rendered.OrderByDescending(r => r.Count)).ThenBy(r => r.Key).ToList();
-        }
-        else if (!_order.Ascending)
-        {
-            rendered.Reverse();
-        }
+        rendered.Sort((a, b) => Compare(a, b));
 
         if (_keyed)
         {
@@ -140,8 +142,8 @@ internal sealed class HistogramAggregation : Aggregation
         double? max = keys.Count > 0 ? keys[^1] : null;
         if (_extended is { } e)
         {
-            var lo = _rounding.Round(e.Min);
-            var hi = _rounding.Round(e.Max);
+            var lo = _isDate ? _rounding.RoundBound(e.Min) : _rounding.Round(e.Min);
+            var hi = _isDate ? _rounding.RoundBound(e.Max) : _rounding.Round(e.Max);
             min = min is null ? lo : Math.Min(min.Value, lo);
             max = max is null ? hi : Math.Max(max.Value, hi);
         }
@@ -186,14 +188,47 @@ internal sealed class HistogramAggregation : Aggregation
         return (Read(obj["min"], false), Read(obj["max"], true));
     }
 
-    private static (string, bool) ParseOrder(JsonNode? node)
+    // Buckets by the order's keys (_key, _count or a sub-aggregation path), then by key ascending.
+    private int Compare((double Key, long Count, JsonObject Bucket) a, (double Key, long Count, JsonObject Bucket) b)
     {
-        if (node is JsonObject obj && obj.Count > 0)
+        foreach (var (key, ascending) in _order)
         {
-            var (key, value) = obj.First();
-            return (key is "_term" ? "_key" : key, JsonValues.AsString(value) == "asc");
+            var c = key switch
+            {
+                "_key" => a.Key.CompareTo(b.Key),
+                "_count" => a.Count.CompareTo(b.Count),
+                _ => BucketOrderPath.Compare(BucketOrderPath.Parse(key).ValueIn(this, a.Bucket), BucketOrderPath.Parse(key).ValueIn(this, b.Bucket)),
+            };
+            if (c != 0)
+            {
+                return ascending ? c : -c;
+            }
         }
 
-        return ("_key", true);
+        return a.Key.CompareTo(b.Key);
+    }
+
+    private static List<(string, bool)> ParseOrder(JsonNode? node)
+    {
+        var items = node switch
+        {
+            null => [],
+            JsonArray array => array.OfType<JsonObject>().ToList(),
+            JsonObject obj => [obj],
+            _ => throw StoreException.Parsing("[order] must be an object or an array"),
+        };
+        var result = new List<(string, bool)>();
+        foreach (var (key, value) in items.SelectMany(i => i))
+        {
+            var direction = JsonValues.AsString(value);
+            if (direction is not ("asc" or "desc"))
+            {
+                throw StoreException.Parsing("Unknown order direction [" + direction + "]");
+            }
+
+            result.Add((key is "_term" or "_time" ? "_key" : key, direction == "asc"));
+        }
+
+        return result.Count > 0 ? result : [("_key", true)];
     }
 }

@@ -27,6 +27,9 @@ internal sealed class MetricAggregation : Aggregation
         }
     }
 
+    /// <summary>The metric's type (<c>min</c>, <c>stats</c> …).</summary>
+    public string Type => _type;
+
     public override string TypedName(AggDocs docs) => _type;
 
     public override JsonObject Compute(AggDocs docs, bool typedKeys)

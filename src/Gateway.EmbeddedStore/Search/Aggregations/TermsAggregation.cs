@@ -54,6 +54,7 @@ internal sealed class TermsAggregation : Aggregation
         _include = IncludeExclude(options["include"], options["exclude"]);
     }
 
+    private readonly Dictionary<string, BucketOrderPath> _orderPaths = new(StringComparer.Ordinal);
     private FieldKind _kind = FieldKind.Keyword;
     private bool _anyFloating;
 
@@ -75,6 +76,14 @@ internal sealed class TermsAggregation : Aggregation
 
     public override JsonObject Compute(AggDocs docs, bool typedKeys)
     {
+        foreach (var (key, _) in _order)
+        {
+            if (key is not ("_count" or "_key" or "_term"))
+            {
+                OrderPath(key).Validate(SubAggregations);
+            }
+        }
+
         var mapping = AggField.Resolve(docs, _field);
         if (mapping?.Encoding == KeywordEncoding.Ip && (_includeNode is JsonValue || _excludeNode is JsonValue))
         {
@@ -284,7 +293,7 @@ internal sealed class TermsAggregation : Aggregation
             }
             else
             {
-                c = MetricValue(key, ka, da, typedKeys, cache).CompareTo(MetricValue(key, kb, db, typedKeys, cache));
+                c = BucketOrderPath.Compare(MetricValue(key, ka, da, typedKeys, cache), MetricValue(key, kb, db, typedKeys, cache));
             }
 
             if (c != 0)
@@ -298,14 +307,6 @@ internal sealed class TermsAggregation : Aggregation
 
     private double MetricValue(string path, (string?, double) key, AggDocs docs, bool typedKeys, Dictionary<(string?, double), JsonObject> cache)
     {
-        var dot = path.IndexOf('.', StringComparison.Ordinal);
-        var name = dot < 0 ? path : path[..dot];
-        var property = dot < 0 ? "value" : path[(dot + 1)..];
-        if (!SubAggregations.TryGetValue(name, out var agg))
-        {
-            throw StoreException.IllegalArgument("Invalid aggregation order path [" + path + "]. The provided aggregation [" + name + "] either does not exist, or is a pipeline aggregation and cannot be used to sort the buckets.");
-        }
-
         if (!cache.TryGetValue(key, out var values))
         {
             values = [];
@@ -314,11 +315,21 @@ internal sealed class TermsAggregation : Aggregation
 
         if (!values.ContainsKey(path))
         {
-            var computed = agg.Compute(docs, typedKeys);
-            values[path] = name == path && agg is FilterAggregation ? computed["doc_count"]?.DeepClone() : computed[property]?.DeepClone();
+            values[path] = OrderPath(path).Value(this, docs, typedKeys);
         }
 
-        return values[path] is JsonValue v ? JsonValues.ToDouble(v, path) : double.NegativeInfinity;
+        return values[path] is JsonValue v ? JsonValues.ToDouble(v, path) : double.NaN;
+    }
+
+    private BucketOrderPath OrderPath(string path)
+    {
+        if (!_orderPaths.TryGetValue(path, out var parsed))
+        {
+            parsed = BucketOrderPath.Parse(path);
+            _orderPaths[path] = parsed;
+        }
+
+        return parsed;
     }
 
     private static int CompareKeys((string? Text, double Number) a, (string? Text, double Number) b) =>
@@ -356,7 +367,8 @@ internal sealed class TermsAggregation : Aggregation
         return result;
     }
 
-    private static Func<string, double?, bool> IncludeExclude(JsonNode? include, JsonNode? exclude)
+    /// <summary>The include/exclude filter of a terms-like aggregation: regexes, value lists or hash partitions.</summary>
+    internal static Func<string, double?, bool> IncludeExclude(JsonNode? include, JsonNode? exclude)
     {
         var inc = Matcher(include, true);
         var exc = Matcher(exclude, false);

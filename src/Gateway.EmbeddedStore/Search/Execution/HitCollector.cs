@@ -20,7 +20,7 @@ internal static class HitCollector
 
     /// <summary>Every hit in the requested order (after <c>search_after</c>): what a scroll pages through.</summary>
     public static List<Hit> Ordered(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request) =>
-        Ordered(outcomes, request, (int)Math.Min(int.MaxValue - 1, Math.Max(1, outcomes.Sum(o => (long)o.HitDocs.Count()))));
+        Ordered(outcomes, request, (int)Math.Min(int.MaxValue - 1, Math.Max(1, outcomes.Sum(o => (long)o.Candidates.Count()))));
 
     private static List<Hit> Ordered(IReadOnlyList<ShardOutcome> outcomes, SearchRequest request, int window)
     {
@@ -33,7 +33,7 @@ internal static class HitCollector
             foreach (var outcome in outcomes)
             {
                 var heap = new TopKHeap(window);
-                foreach (var ord in outcome.HitDocs.Ordinals())
+                foreach (var ord in outcome.Candidates.Ordinals())
                 {
                     heap.Add(outcome.Score(ord), ord);
                 }
@@ -56,7 +56,7 @@ internal static class HitCollector
             all = [];
             foreach (var outcome in outcomes)
             {
-                foreach (var ord in outcome.HitDocs.Ordinals())
+                foreach (var ord in outcome.Candidates.Ordinals())
                 {
                     var score = outcome.Score(ord);
                     var keys = sort.Select(s => SortValues.Get(outcome.Context, outcome.ShardIndex, ord, score, s)).ToArray();

@@ -66,6 +66,11 @@ internal static class HitRenderer
                 fields[path] ??= values?.DeepClone();
             }
         }
+        foreach (var unmapped in request.Fields.Where(f => f.IncludeUnmapped))
+        {
+            UnmappedFields.Add(context, (context.Level?.RootShaped(doc) ?? doc).Source, unmapped.Field, fields);
+        }
+
         if (request.StoredFields is { Count: > 0 } stored)
         {
             foreach (var (path, values) in StoredFields.Render(context.Mapping, (context.Level?.RootShaped(doc) ?? doc).Source, stored))
@@ -107,7 +112,12 @@ internal static class HitRenderer
             json["sort"] = new JsonArray(hit.SortKeys.Select(k => k.Rendered?.DeepClone()).ToArray());
         }
 
-        if (InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
+        if (NamedQueries.Render(context, hit.Ord, request) is { } matched)
+        {
+            json["matched_queries"] = matched;
+        }
+
+        if (!request.IsTopHits && InnerHits.InnerHitsRenderer.Render(context, hit.Ord, request) is { } inner)
         {
             json["inner_hits"] = inner;
         }

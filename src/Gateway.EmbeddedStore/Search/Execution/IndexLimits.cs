@@ -11,6 +11,23 @@ internal static class IndexLimits
 
     public const int DefaultMaxScriptFields = 32;
 
+    public const int DefaultMaxInnerResultWindow = 100;
+
+    public const int DefaultMaxDocvalueFieldsSearch = 100;
+
+    /// <summary><c>index.max_rescore_window</c>, which defaults to <c>index.max_result_window</c> (10 000).</summary>
+    public static int MaxRescoreWindow(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.max_rescore_window") ?? Int(settings, "index.max_result_window") ?? SearchRequestParser.MaxResultWindow;
+
+    public static int MaxInnerResultWindow(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.max_inner_result_window") ?? DefaultMaxInnerResultWindow;
+
+    public static int TopMetricsMaxSize(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.top_metrics_max_size") ?? 10;
+
+    public static int MaxDocvalueFieldsSearch(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.max_docvalue_fields_search") ?? DefaultMaxDocvalueFieldsSearch;
+
     public static int MaxRegexLength(IReadOnlyDictionary<string, string>? settings) =>
         settings?.GetValueOrDefault("index.max_regex_length") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n
@@ -22,7 +39,8 @@ internal static class IndexLimits
             : DefaultMaxTermsCount;
 
     public static int MaxScriptFields(IReadOnlyDictionary<string, string>? settings) =>
-        settings?.GetValueOrDefault("index.max_script_fields") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : DefaultMaxScriptFields;
+        Int(settings, "index.max_script_fields") ?? DefaultMaxScriptFields;
+
+    private static int? Int(IReadOnlyDictionary<string, string>? settings, string key) =>
+        settings?.GetValueOrDefault(key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -47,6 +47,20 @@ internal sealed class SearchContext : IDisposable
     /// <summary>The index's <c>index.max_regex_length</c>: the longest pattern a <c>regexp</c> query may have.</summary>
     public int MaxRegexLength { get; init; } = IndexLimits.DefaultMaxRegexLength;
 
+    /// <summary>The index's <c>index.max_rescore_window</c>: the largest <c>window_size</c> a rescorer may have.</summary>
+    public int MaxRescoreWindow { get; init; } = SearchRequestParser.MaxResultWindow;
+
+    /// <summary>The index's <c>index.max_inner_result_window</c>: the largest from + size of a <c>top_hits</c> aggregation.</summary>
+    public int MaxInnerResultWindow { get; init; } = IndexLimits.DefaultMaxInnerResultWindow;
+
+    /// <summary>The index's <c>index.top_metrics_max_size</c>: the largest <c>size</c> of a <c>top_metrics</c> aggregation.</summary>
+    public int TopMetricsMaxSize { get; init; } = 10;
+
+    /// <summary>The index's <c>index.max_docvalue_fields_search</c>: the most <c>docvalue_fields</c> a search may ask for.</summary>
+    public int MaxDocvalueFieldsSearch { get; init; } = IndexLimits.DefaultMaxDocvalueFieldsSearch;
+
+    /// <summary>What named queries (<c>_name</c>) matched here, by clause: recorded where a clause's result depends on its place (kNN), else computed when hits are fetched.</summary>
+    public Dictionary<object, DocResult> NamedResults { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The nested documents this context searches, or null when it searches the root documents.</summary>
     public Nested.NestedDocs? Level { get; private init; }
@@ -77,6 +91,10 @@ internal sealed class SearchContext : IDisposable
                 ExcludeSourceVectors = ExcludeSourceVectors,
                 MaxTermsCount = MaxTermsCount,
                 MaxRegexLength = MaxRegexLength,
+                MaxRescoreWindow = MaxRescoreWindow,
+                MaxInnerResultWindow = MaxInnerResultWindow,
+                MaxDocvalueFieldsSearch = MaxDocvalueFieldsSearch,
+                TopMetricsMaxSize = TopMetricsMaxSize,
                 Level = docs,
                 Parent = this,
             };

@@ -44,7 +44,7 @@ internal static class SearchParameters
                 throw StoreException.IllegalArgument("request [_search] contains unrecognized parameter: [" + name + "]");
             }
 
-            if (name is "include_named_queries_score" or "force_synthetic_source" or "analyze_wildcard" && value is "" or "true")
+            if (name is "force_synthetic_source" or "analyze_wildcard" && value is "" or "true")
             {
                 throw Unsupported("URL parameter [" + name + "]");
             }

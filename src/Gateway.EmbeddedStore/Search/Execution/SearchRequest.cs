@@ -71,6 +71,18 @@ internal sealed class SearchRequest
     /// <summary>Whether this request holds an <c>inner_hits</c> definition's options (its hits do not expand collapse again).</summary>
     public bool IsInnerHits { get; set; }
 
+    /// <summary>Whether this request holds a <c>top_hits</c> aggregation's options (its hits show no inner hits).</summary>
+    public bool IsTopHits { get; set; }
+
+    /// <summary>The named clauses (<c>_name</c>) of the query, the post filter, the kNN sections and the rescore queries, reported in <c>matched_queries</c>.</summary>
+    public IReadOnlyList<NamedQuery> NamedQueries { get; set; } = [];
+
+    /// <summary><c>include_named_queries_score</c>: <c>matched_queries</c> maps each name to its clause's score.</summary>
+    public bool IncludeNamedQueriesScore { get; set; }
+
+    /// <summary><c>rescore</c>: the rescorers, applied in order to the top of the hits.</summary>
+    public List<Rescorer> Rescore { get; } = [];
+
     /// <summary><c>indices_boost</c>: index name or pattern → score multiplier, first match wins.</summary>
     public IReadOnlyList<(string Index, float Boost)>? IndicesBoost { get; set; }
 }

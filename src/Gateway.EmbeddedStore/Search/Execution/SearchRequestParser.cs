@@ -42,6 +42,7 @@ internal static class SearchRequestParser
         }
 
         Validate(request, countOnly);
+        request.NamedQueries = NamedQueries.Collect(request);
         return request;
     }
 
@@ -134,7 +135,10 @@ internal static class SearchRequestParser
             case "script_fields":
                 request.ScriptFields.AddRange(Scripts.ScriptField.Parse(value));
                 break;
-            case "rescore" or "suggest" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "rescore" when !countOnly:
+                request.Rescore.AddRange(Rescorer.ParseAll(value));
+                break;
+            case "suggest" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:
@@ -218,6 +222,7 @@ internal static class SearchRequestParser
         }
 
         request.TypedKeys = p.TryGetValue("typed_keys", out var typed) && typed is "" or "true";
+        request.IncludeNamedQueriesScore = p.TryGetValue("include_named_queries_score", out var namedScores) && namedScores is "" or "true";
         if (p.TryGetValue("version", out var version))
         {
             request.Version = version is "" or "true";
@@ -294,8 +299,17 @@ internal static class SearchRequestParser
             switch (item)
             {
                 case JsonObject obj:
+                    foreach (var (key, _) in obj)
+                    {
+                        if (key is not ("field" or "format" or "include_unmapped"))
+                        {
+                            throw StoreException.BadRequest("x_content_parse_exception", "[fetch_field_and_format] unknown field [" + key + "]");
+                        }
+                    }
+
                     var field = obj["field"]?.GetValue<string>() ?? throw StoreException.Parsing("[field] is required");
-                    yield return new FieldAndFormat(field, obj["format"]?.GetValue<string>());
+                    var includeUnmapped = obj["include_unmapped"] is { } unmapped && JsonValues.ToBool(unmapped, "include_unmapped");
+                    yield return new FieldAndFormat(field, obj["format"]?.GetValue<string>(), includeUnmapped);
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                     yield return new FieldAndFormat(v.GetValue<string>(), null);

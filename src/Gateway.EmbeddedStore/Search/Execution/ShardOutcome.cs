@@ -25,4 +25,10 @@ internal sealed class ShardOutcome
     public DocBits HitDocs { get; }
 
     public Func<int, float> Score { get; }
+
+    /// <summary>The only documents that may be hits, when rescoring kept this index's top window (null: every hit document).</summary>
+    public DocBits? Ranked { get; init; }
+
+    /// <summary>The documents hits are drawn from: <see cref="Ranked"/> when set, else <see cref="HitDocs"/>.</summary>
+    public DocBits Candidates => Ranked ?? HitDocs;
 }

@@ -8,6 +8,14 @@ internal static class ShardSearcher
 {
     public static ShardOutcome Run(int shardIndex, SearchContext context, SearchRequest request, QueryNode? aliasFilter, float indexBoost = 1f)
     {
+        if (request.DocValueFields.Count > context.MaxDocvalueFieldsSearch)
+        {
+            throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
+                "Trying to retrieve too many docvalue_fields. Must be less than or equal to: [" + context.MaxDocvalueFieldsSearch + "] but was [" +
+                request.DocValueFields.Count + "]. This limit can be set by changing the [index.max_docvalue_fields_search] index level setting."));
+        }
+
+        Rescoring.Validate(context, request);
         DocResult? main = null;
         if (request.Query is not null || request.Knn.Count == 0)
         {
@@ -30,6 +38,11 @@ internal static class ShardSearcher
         {
             var found = KnnExecutor.Search(context, knn, aliasFilter?.Execute(context, scoring: false).Bits);
             knnScores ??= [];
+            if (knn.Name is not null)
+            {
+                context.NamedResults[knn] = NamedQueries.Found(context, found, knn.Boost);
+            }
+
             foreach (var (ord, score) in found)
             {
                 bits.Set(ord);

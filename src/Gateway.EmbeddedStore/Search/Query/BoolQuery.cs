@@ -17,6 +17,8 @@ internal sealed class BoolQuery : QueryNode
 
     public string? MinimumShouldMatch { get; set; }
 
+    public override IEnumerable<QueryNode> Children => Must.Concat(Filter).Concat(Should).Concat(MustNot);
+
     public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
     {
         foreach (var clause in Must.Concat(Should).Concat(Filter))

@@ -22,6 +22,8 @@ internal sealed class CombinedQuery : QueryNode
 
     public float TieBreaker { get; }
 
+    public override IEnumerable<QueryNode> Children => Clauses;
+
     public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
     {
         foreach (var clause in Clauses)

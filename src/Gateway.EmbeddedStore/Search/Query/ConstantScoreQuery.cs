@@ -13,6 +13,8 @@ internal sealed class ConstantScoreQuery : QueryNode
 
     public QueryNode Filter { get; }
 
+    public override IEnumerable<QueryNode> Children => [Filter];
+
     public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms) => Filter.CollectTerms(context, terms);
 
     public override DocResult Execute(SearchContext context, bool scoring) =>

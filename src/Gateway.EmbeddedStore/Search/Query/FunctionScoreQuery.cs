@@ -23,6 +23,8 @@ internal sealed class FunctionScoreQuery : QueryNode
 
     public float? MinScore { get; init; }
 
+    public override IEnumerable<QueryNode> Children => Functions.Select(f => f.Filter).OfType<QueryNode>().Prepend(Query);
+
     public override void CollectTerms(SearchContext context, Highlight.HighlightTerms terms) => Query.CollectTerms(context, terms);
 
     public override DocResult Execute(SearchContext context, bool scoring)

@@ -16,6 +16,8 @@ internal sealed class KnnQuery : QueryNode
 
     public KnnSearch Search { get; }
 
+    public override IEnumerable<QueryNode> Children => Search.Filters;
+
     public override DocResult Execute(SearchContext context, bool scoring) => Execute(context, preFilter: null);
 
     /// <summary>Runs with an extra pre-filter (the enclosing bool's filter clauses).</summary>
@@ -29,6 +31,13 @@ internal sealed class KnnQuery : QueryNode
             scores[ord] = score * Boost;
         }
 
-        return new DocResult(bits, scores, Boost);
+        var result = new DocResult(bits, scores, Boost);
+        if (Name is not null)
+        {
+            // A kNN query's top k depend on the filters around it: its named match is what it found here.
+            context.NamedResults[this] = result;
+        }
+
+        return result;
     }
 }

@@ -27,8 +27,9 @@ internal sealed class NestedQuery : QueryNode, IInnerHitsSource
         Specs = innerHits is null ? [] : [innerHits];
         if (innerHits is not null)
         {
-            // Inner hits highlight what the inner query looks for, as in Elasticsearch.
+            // Inner hits highlight what the inner query looks for, and report its named clauses, as in Elasticsearch.
             innerHits.Request.Query ??= query;
+            innerHits.Request.NamedQueries = Execution.NamedQueries.Collect(query);
         }
     }
 

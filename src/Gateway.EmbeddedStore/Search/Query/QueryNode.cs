@@ -14,6 +14,12 @@ internal abstract class QueryNode
     /// <summary>Runs the clause. When <paramref name="scoring"/> is false scores may be skipped.</summary>
     public abstract DocResult Execute(SearchContext context, bool scoring);
 
+    /// <summary>
+    /// The clauses this one runs on the same documents (compound queries), walked to find named queries. A nested
+    /// query's inner clause runs on the nested objects, so it is not listed: its names belong to its inner hits.
+    /// </summary>
+    public virtual IEnumerable<QueryNode> Children => [];
+
     /// <summary>Adds the terms this clause looks for to <paramref name="terms"/> (for highlighting); none by default.</summary>
     public virtual void CollectTerms(SearchContext context, Highlight.HighlightTerms terms)
     {

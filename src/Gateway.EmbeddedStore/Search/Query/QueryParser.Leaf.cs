@@ -54,13 +54,14 @@ internal static partial class QueryParser
         var (field, spec, obj) = SingleField("term", body);
         if (spec is JsonObject options)
         {
-            RequireKnown("term", options, "value", "case_insensitive");
-            if (!options.ContainsKey("value"))
+            // "term" is the older name of "value" (TermQueryBuilder's TERM_FIELD), still read.
+            RequireKnown("term", options, "value", "term", "case_insensitive");
+            if (!options.ContainsKey("value") && !options.ContainsKey("term"))
             {
                 throw StoreException.Parsing("[term] query does not support [" + string.Join(",", options.Select(o => o.Key)) + "]");
             }
 
-            var q = new TermQuery(field, [options["value"]], options["case_insensitive"] is { } ci && JsonValues.ToBool(ci, "case_insensitive"), false);
+            var q = new TermQuery(field, [options["value"] ?? options["term"]], options["case_insensitive"] is { } ci && JsonValues.ToBool(ci, "case_insensitive"), false);
             return WithCommon(WithCommon(q, options, "term"), obj, "term");
         }
 

@@ -213,7 +213,7 @@ internal sealed class BucketsPath
     /// <summary>Whether <paramref name="agg"/> makes buckets (its sub-aggregations are the path's next names) rather than metrics.</summary>
     public static bool IsBucketAggregation(Aggregation agg) =>
         agg is TermsAggregation or HistogramAggregation or RangeAggregation or IpRangeAggregation or FilterAggregation or MissingAggregation or CompositeAggregation or GlobalAggregation
-        or AdjacencyMatrixAggregation;
+        or AdjacencyMatrixAggregation or NestedAggregation or GeoGridAggregation or GeoDistanceAggregation or SignificantTermsAggregation or AutoDateHistogramAggregation or VariableWidthHistogramAggregation or SamplerAggregation or IpPrefixAggregation;
 
     /// <summary>A sub-aggregation of a rendered bucket by name, with or without its <c>typed_keys</c> prefix.</summary>
     public static JsonObject? Child(JsonObject bucket, string name)

@@ -20,7 +20,7 @@ internal abstract class SiblingPipelineAggregation : PipelineAggregation
                 "Validation Failed: 1: buckets_path aggregation does not exist for aggregation [" + Name + "]: " + Path.Text + ";");
         }
 
-        if (!BucketsPath.IsBucketAggregation(target) || target is FilterAggregation { IsMultiBucket: false })
+        if (!BucketsPath.IsBucketAggregation(target) || target is FilterAggregation { IsMultiBucket: false } or NestedAggregation or SamplerAggregation)
         {
             throw StoreException.BadRequest("action_request_validation_exception",
                 "Validation Failed: 1: The first aggregation in buckets_path must be a multi-bucket aggregation for aggregation [" + Name + "] found :" + target.GetType().Name + " for buckets path: " + Path.Text + ";");
