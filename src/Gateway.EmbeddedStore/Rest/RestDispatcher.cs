@@ -36,6 +36,7 @@ internal sealed class RestDispatcher
         new OpenCloseEndpoints(store).Register(_router);
         new ClusterSettingsEndpoints(store).Register(_router);
         new FieldMappingEndpoint(store).Register(_router);
+        new ScriptEndpoints(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

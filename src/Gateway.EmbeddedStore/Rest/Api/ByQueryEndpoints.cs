@@ -1,14 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Scripting;
 using Gateway.EmbeddedStore.Search;
 
 namespace Gateway.EmbeddedStore.Rest.Api;
 
 /// <summary>
-/// <c>_delete_by_query</c>, <c>_update_by_query</c> (without scripts: each match is indexed again, as ES does to pick up
-/// mapping changes) and local <c>_reindex</c>. Matches are taken from the indices' current snapshots; each write
+/// <c>_delete_by_query</c>, <c>_update_by_query</c> (each match is indexed again, as ES does to pick up mapping changes,
+/// or changed by a Painless <c>script</c> whose <c>ctx.op</c> may also be noop or delete) and local <c>_reindex</c>
+/// (with a script that may also change <c>ctx._index</c>, <c>_id</c> and <c>_version</c>). Matches are taken from the indices' current snapshots; each write
 /// checks the sequence number it saw, so a document changed meanwhile is a version conflict (counted with
 /// <c>conflicts=proceed</c>, else the run stops there). Every failure is reported per document; nothing is lost.
 /// </summary>
@@ -59,7 +62,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         var (query, options, batch) = ByQueryBody(request, body, queryRequired: true);
         var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
         task?.Begin(outcome);
-        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (_, _) => Planned.Delete, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
@@ -71,21 +74,34 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.OptionalObject(request) ?? [];
-        RefuseScript(body, "_update_by_query");
+        var scriptJson = body["script"];
+        body.Remove("script");
         RefusePipeline(request.Param("pipeline"));
         var (query, options, batch) = ByQueryBody(request, body, queryRequired: false);
+        var script = scriptJson is null ? null : ScriptDefinition.Parse(scriptJson, store.Scripts);
         var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
         task?.Begin(outcome);
-        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, doc.SourceBytes.ToArray(), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
+        var withVersion = request.Flag("version", false);
+        Func<IndexState, ParsedDocument, Planned> plan = script is null
+            ? (_, doc) => new Planned("index", doc.SourceBytes.ToArray())
+            : (index, doc) => RunScript(script, CtxKind.UpdateByQuery, index.Name, doc, withVersion ? doc.Version : -1).Plan;
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, plan, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
 
-        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: false));
+        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: true));
+    }
+
+    /// <summary>What a by-query run does with one match: <c>index</c> (the source given), <c>delete</c> or <c>noop</c>.</summary>
+    private readonly record struct Planned(string Op, byte[]? Source)
+    {
+        public static Planned Delete { get; } = new("delete", null);
     }
 
     /// <summary>
-    /// The loop shared by delete- and update-by-query: writes each match with its seen version, counts version
+    /// The loop shared by delete- and update-by-query: plans each match (a script's failure fails the whole request,
+    /// as in Elasticsearch), writes it with its seen version, counts noops, version
     /// conflicts (stopping at the first unless <c>conflicts: proceed</c>), records any other refusal as the
     /// document's failure and stops, then refreshes what was touched as the request asks. Stopping ends the run after
     /// the current batch of <c>scroll_size</c>, as in Elasticsearch, which sends each batch as one bulk request whose
@@ -98,8 +114,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         long? maxDocs,
         bool proceed,
         ByQueryOutcome outcome,
-        Func<IndexState, ParsedDocument, StoreResult<WriteOutcome>> write,
-        Action counted,
+        Func<IndexState, ParsedDocument, Planned> plan,
         CancellationToken cancellationToken)
     {
         var touched = new HashSet<IndexState>();
@@ -119,14 +134,42 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             }
 
             var index = store.Catalog.Find(indexName)!;
+            Planned planned;
+            try
+            {
+                planned = plan(index, doc);
+            }
+            catch (StoreException)
+            {
+                await FinishAsync(request, touched, position, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            if (planned.Op == "noop")
+            {
+                outcome.Noops++;
+                continue;
+            }
+
             StoreError? refused;
             try
             {
-                if (write(index, doc).TryGetValue(out var written, out refused))
+                var write = planned.Op == "delete"
+                    ? store.Documents.Delete(index, doc.Id, SameVersion(doc))
+                    : store.Documents.Index(index, doc.Id, planned.Source!, SameVersion(doc));
+                if (write.TryGetValue(out var written, out refused))
                 {
                     position = Math.Max(position, written.Position);
                     touched.Add(index);
-                    counted();
+                    if (planned.Op == "delete")
+                    {
+                        outcome.Deleted++;
+                    }
+                    else
+                    {
+                        outcome.Updated++;
+                    }
+
                     continue;
                 }
             }
@@ -149,10 +192,10 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
-        RefuseScript(body, "_reindex");
         var parsed = ReindexRequest.Parse(request, body);
         RefuseNotImplemented(request, parsed.Options);
         RefusePipeline(parsed.Pipeline);
+        var script = body["script"] is { } scriptJson ? ScriptDefinition.Parse(scriptJson, store.Scripts) : null;
         var (sourceIndices, destName, opType, versionType, query) = (parsed.SourceIndices!, parsed.DestIndex!, parsed.OpType, parsed.VersionType, parsed.Query);
         var (maxDocs, proceed) = (parsed.Options.MaxDocs, parsed.Options.Proceed);
         if (!Matches(sourceIndices, request.Query, query, maxDocs, cancellationToken).TryGetValue(out var matches, out var missingSource))
@@ -167,14 +210,40 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
         var outcome = new ByQueryOutcome { BatchSize = parsed.BatchSize ?? DefaultBatch, RequestsPerSecond = parsed.Options.RequestsPerSecond };
         task?.Begin(outcome);
-        if (!WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position).TryGetValue(out var index, out var missing))
+        var requireAlias = request.Flag("require_alias", false);
+        var targets = new Dictionary<string, IndexState>(StringComparer.Ordinal);
+        long position = 0;
+
+        // The destination is created by the first write (a script may noop everything, or send documents elsewhere).
+        StoreResult<IndexState> Target(string name)
         {
-            return ErrorRenderer.Render(missing);
+            if (targets.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (!WriteTargets.ForWrite(store, name, requireAlias, out var created).TryGetValue(out var found, out var missing))
+            {
+                return missing;
+            }
+
+            position = Math.Max(position, created);
+            targets[name] = found;
+            return found;
+        }
+
+        IndexState? first = null;
+        if (script is null || request.Param("wait_for_active_shards") is not null)
+        {
+            if (!Target(destName).TryGetValue(out first, out var missing))
+            {
+                return ErrorRenderer.Render(missing);
+            }
         }
 
         var options = new WriteOptions { CreateOnly = opType == "create", VersionType = versionType == "internal" ? "internal" : versionType };
         outcome.Total = matches.Count;
-        foreach (var (_, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
+        foreach (var (sourceIndex, doc) in FailedOnCopies(request, first, matches, outcome) ? [] : matches)
         {
             await outcome.PaceAsync(store.Time, cancellationToken).ConfigureAwait(false);
             if (!outcome.NextItem())
@@ -182,20 +251,65 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
                 break;
             }
 
+            var (op, targetName, id, version, bytes) = (script is null ? "index" : null, destName, (string?)doc.Id, (long?)doc.Version, parsed.CopiedSource(doc.SourceBytes));
+            if (script is not null)
+            {
+                ScriptRun run;
+                try
+                {
+                    run = RunScript(script, CtxKind.Reindex, destName, doc, versionType == "internal" ? -1 : doc.Version);
+                }
+                catch (StoreException)
+                {
+                    await FinishAsync(request, targets.Values, position, cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
+
+                (op, bytes) = (run.Plan.Op, run.Plan.Source ?? bytes);
+                targetName = run.Ctx.Get("_index") as string ?? destName;
+                id = run.Ctx.Get("_id") as string;
+                version = run.Ctx.Get("_version") is { } v ? ScriptOperators.AsLong(v) : null;
+            }
+
+            if (op == "noop")
+            {
+                outcome.Noops++;
+                continue;
+            }
+
+            if (matches.Any(m => m.Index == targetName))
+            {
+                throw Validation("reindex cannot write into an index its reading from [" + targetName + "]");
+            }
+
             StoreError? refused;
             try
             {
-                if (store.Documents.Index(index, doc.Id, parsed.CopiedSource(doc.SourceBytes),
-                    versionType == "internal" ? options : options with { Version = doc.Version }).TryGetValue(out var written, out refused))
+                if (!Target(targetName).TryGetValue(out var index, out refused))
                 {
-                    position = Math.Max(position, written.Position);
-                    if (written.Result == "created")
+                    outcome.Fail(targetName, id ?? doc.Id, refused);
+                    outcome.StopAfterThisBatch();
+                    continue;
+                }
+
+                id ??= Ids.NewDocumentId(store.Time);
+                var written = op == "delete"
+                    ? store.Documents.Delete(index, id, WriteOptions.None)
+                    : store.Documents.Index(index, id, bytes, versionType == "internal" || version is null ? options with { VersionType = "internal" } : options with { Version = version });
+                if (written.TryGetValue(out var done, out refused))
+                {
+                    position = Math.Max(position, done.Position);
+                    switch (done.Result)
                     {
-                        outcome.Created++;
-                    }
-                    else
-                    {
-                        outcome.Updated++;
+                        case "created":
+                            outcome.Created++;
+                            break;
+                        case "deleted" or "not_found":
+                            outcome.Deleted++;
+                            break;
+                        default:
+                            outcome.Updated++;
+                            break;
                     }
 
                     continue;
@@ -207,14 +321,28 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
                 refused = e.ToError();
             }
 
-            if (!Refused(outcome, index.Name, doc.Id, refused, proceed))
+            if (!Refused(outcome, targetName, id ?? doc.Id, refused, proceed))
             {
                 outcome.StopAfterThisBatch();
             }
         }
 
-        await FinishAsync(request, [index], position, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(request, targets.Values, position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: true, updated: true, deleted: true));
+    }
+
+    /// <summary>A script's run over one match: the planned write and the <c>ctx</c> it left (reindex reads its metadata).</summary>
+    private readonly record struct ScriptRun(Planned Plan, ScriptMap Ctx);
+
+    private ScriptRun RunScript(ScriptDefinition script, CtxKind kind, string index, ParsedDocument doc, long version)
+    {
+        var ctx = ScriptCtx.Create(kind, index, doc.Id, version, null, store.Time.GetUtcNow().ToUnixTimeMilliseconds(), ScriptJson.FromBytes(doc.SourceBytes.Span));
+        var bindings = new ScriptBindings();
+        bindings.Variables["ctx"] = ctx;
+        bindings.Variables["params"] = script.Parameters();
+        script.Execute(bindings);
+        var op = ScriptCtx.Operation(ctx);
+        return new ScriptRun(op == "index" ? new Planned(op, JsonSerializer.SerializeToUtf8Bytes(ScriptJson.ToObject(ScriptCtx.SourceOf(ctx)))) : new Planned(op, null), ctx);
     }
 
     /// <summary>
@@ -398,14 +526,6 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
     }
 
     private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm };
-
-    private static void RefuseScript(JsonObject body, string api)
-    {
-        if (body["script"] is not null)
-        {
-            throw StoreException.IllegalArgument("[script] in " + api + " is not supported by the embedded store (scripting is outside its subset)");
-        }
-    }
 
     private static void RefusePipeline(string? pipeline)
     {
