@@ -1,6 +1,7 @@
 using Gateway.EmbeddedStore.Cluster;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Scripting;
 using Gateway.EmbeddedStore.Search;
 using Gateway.EmbeddedStore.Search.Cursors;
 using Gateway.EmbeddedStore.Storage;
@@ -37,8 +38,9 @@ public sealed class EmbeddedStore : IDisposable
             }),
         };
         Documents = new DocumentStore(Catalog, _gate);
-        Updater = new DocumentUpdater(Documents, _gate);
+        Updater = new DocumentUpdater(Documents, _gate, time, Scripts);
         Cursors = new SearchCursors(time, options.MaxOpenScrollContexts);
+        Tasks = new Rest.Api.ByQueryTasks(time, options.NodeName);
         if (dataPath is not null)
         {
             _lockFile = DataFolderLock.Acquire(dataPath);
@@ -72,8 +74,14 @@ public sealed class EmbeddedStore : IDisposable
 
     internal DocumentUpdater Updater { get; }
 
+    /// <summary>The stored scripts (<c>PUT /_scripts/{id}</c>), kept by the catalog (logged and snapshotted with it).</summary>
+    internal StoredScripts Scripts => Catalog.Scripts;
+
     /// <summary>Open scrolls and points in time.</summary>
     internal SearchCursors Cursors { get; }
+
+    /// <summary>By-query runs started with <c>wait_for_completion=false</c>, with their results.</summary>
+    internal Rest.Api.ByQueryTasks Tasks { get; }
 
     /// <summary>The persistent and transient cluster settings (kept with the index metadata).</summary>
     internal ClusterSettings ClusterSettings => Catalog.ClusterSettings;
@@ -149,16 +157,18 @@ public sealed class EmbeddedStore : IDisposable
     private void WriteSnapshot(Translog translog, string dataPath)
     {
         List<(IndexState, KeyValuePair<string, DocEntry>[])> state;
+        List<KeyValuePair<string, string>> scripts;
         IReadOnlyDictionary<string, string> persistent;
         long generation;
         using (_gate.Exclusive())
         {
             generation = translog.Roll();
             state = Catalog.All.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, i.Documents.ToArray())).ToList();
+            scripts = [.. Catalog.Scripts.All];
             persistent = Catalog.ClusterSettings.Persistent;
         }
 
-        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, persistent));
+        SnapshotFile.Write(dataPath, generation, Recovery.Capture(state, persistent, scripts));
         translog.DeleteBefore(generation);
         DeleteSnapshotsBefore(dataPath, generation);
     }
@@ -294,6 +304,7 @@ public sealed class EmbeddedStore : IDisposable
         _disposed = true;
         _refreshTimer.Dispose();
         Cursors.Dispose();
+        Tasks.Dispose();
         if (_translog is not null)
         {
             Snapshot();

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Gateway.EmbeddedStore.Errors;
 
 /// <summary>
@@ -35,6 +37,9 @@ internal sealed class StoreError
 
     /// <summary>The cause, rendered as <c>caused_by</c>.</summary>
     public StoreError? CausedBy { get; init; }
+
+    /// <summary>Structured extra fields (a script error's <c>script_stack</c>, <c>position</c>, ...), rendered after <see cref="Metadata"/>.</summary>
+    public JsonObject? Details { get; init; }
 
     public static StoreError IllegalArgument(string reason) => new(400, "illegal_argument_exception", reason);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Gateway.EmbeddedStore.Errors;
 
 /// <summary>
@@ -35,12 +37,16 @@ internal sealed class StoreException : Exception
     /// <summary>The cause, rendered as <c>caused_by</c>.</summary>
     public StoreException? CausedBy { get; init; }
 
+    /// <summary>Structured extra fields (a script error's <c>script_stack</c>, <c>position</c>, ...).</summary>
+    public JsonObject? Details { get; init; }
+
     /// <summary>This failure as the value the REST layer renders.</summary>
     internal StoreError ToError() => new(Status, Type, Message, Index)
     {
         IndexUuid = IndexUuid,
         Metadata = new Dictionary<string, string>(Metadata),
         CausedBy = CausedBy?.ToError(),
+        Details = Details,
     };
 
     public static StoreException BadRequest(string type, string reason) => new(400, type, reason);

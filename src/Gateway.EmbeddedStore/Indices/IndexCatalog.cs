@@ -53,6 +53,33 @@ internal sealed class IndexCatalog
     /// <summary>The log changes go to; replaced once recovery is done.</summary>
     public IStoreLog Log { get; set; } = new NullStoreLog();
 
+    /// <summary>The stored scripts of <c>PUT /_scripts/{id}</c>.</summary>
+    public Scripting.StoredScripts Scripts { get; } = new();
+
+    /// <summary>Stores (or, with a null source, deletes) a script durably: one log record, then the change.</summary>
+    public long SaveScript(string id, string? source)
+    {
+        using (_gate.Shared())
+        {
+            lock (_lock)
+            {
+                var position = Log.Append(source is null
+                    ? new LogRecord { Op = LogOp.DeleteScript, IndexUuid = id }
+                    : new LogRecord { Op = LogOp.PutScript, IndexUuid = id, Settings = System.Text.Encoding.UTF8.GetBytes(source) });
+                if (source is null)
+                {
+                    Scripts.Delete(id);
+                }
+                else
+                {
+                    Scripts.Put(id, source);
+                }
+
+                return position;
+            }
+        }
+    }
+
     public ICollection<IndexState> All => _byName.Values;
 
     public IndexState? Find(string name) => _byName.GetValueOrDefault(name);

@@ -22,13 +22,17 @@ internal static class ErrorRenderer
         if (includeRootCause)
         {
             var root = new JsonObject();
-            Fill(root, error, includeCausedBy: false);
+            Fill(root, RootCause(error), includeCausedBy: false);
             result["root_cause"] = new JsonArray(root);
         }
 
         Fill(result, error, includeCausedBy: true);
         return result;
     }
+
+    // Elasticsearch reports a search phase failure's root cause as the shards' failure, not the wrapper.
+    private static StoreError RootCause(StoreError error) =>
+        error is { Type: "search_phase_execution_exception", CausedBy: { } cause } ? RootCause(cause) : error;
 
     private static void Fill(JsonObject target, StoreError error, bool includeCausedBy)
     {
@@ -37,6 +41,11 @@ internal static class ErrorRenderer
         foreach (var (key, value) in error.Metadata)
         {
             target[key] = value;
+        }
+
+        foreach (var (key, value) in error.Details ?? [])
+        {
+            target[key] = value?.DeepClone();
         }
 
         if (error.Index is not null)

@@ -27,6 +27,7 @@ internal sealed class RestDispatcher
         new ScrollEndpoints(store).Register(_router);
         new PointInTimeEndpoints(store, search).Register(_router);
         new ByQueryEndpoints(store, search).Register(_router);
+        new TaskEndpoints(store.Tasks, store.Options.NodeName).Register(_router);
         new Cat.CatEndpoints(store, search).Register(_router);
         new StatsEndpoints(store).Register(_router);
         new FlushEndpoints(store).Register(_router);
@@ -35,6 +36,7 @@ internal sealed class RestDispatcher
         new OpenCloseEndpoints(store).Register(_router);
         new ClusterSettingsEndpoints(store).Register(_router);
         new FieldMappingEndpoint(store).Register(_router);
+        new ScriptEndpoints(store).Register(_router);
     }
 
     /// <param name="method">The HTTP method.</param>

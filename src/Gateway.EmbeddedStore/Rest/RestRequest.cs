@@ -64,7 +64,16 @@ internal sealed class RestRequest
 
     public int? IntParam(string name)
     {
-        var value = LongParam(name);
-        return value is null ? null : checked((int)value.Value);
+        if (!Query.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw StoreException.IllegalArgument("Failed to parse int parameter [" + name + "] with value [" + value + "]");
     }
 }

@@ -246,6 +246,13 @@ public sealed class SearchService : ISearchService
                     MaxDocvalueFieldsSearch = IndexLimits.MaxDocvalueFieldsSearch(target.Settings),
                     TopMetricsMaxSize = IndexLimits.TopMetricsMaxSize(target.Settings),
                 };
+                if (request.ScriptFields.Count > IndexLimits.MaxScriptFields(target.Settings))
+                {
+                    throw SearchErrors.AllShardsFailed(Errors.StoreException.IllegalArgument(
+                        "Trying to retrieve too many script_fields. Must be less than or equal to: [" + IndexLimits.MaxScriptFields(target.Settings) + "] but was [" +
+                        request.ScriptFields.Count + "]. This limit can be set by changing the [index.max_script_fields] index level setting."));
+                }
+
                 var aliasFilter = target.AliasFilter is { } f ? QueryParser.Parse(f) : null;
                 outcomes.Add(ShardSearcher.Run(i, running, request, aliasFilter, IndicesBoost.For(request.IndicesBoost, target)));
                 running = null;

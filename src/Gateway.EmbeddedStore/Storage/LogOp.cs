@@ -21,4 +21,10 @@ internal enum LogOp : byte
 
     /// <summary>The persistent cluster settings, whole (flat JSON), after each change.</summary>
     ClusterSettings = 10,
+
+    /// <summary>A stored script (<c>PUT /_scripts/{id}</c>): the id in the uuid field, the source as UTF-8.</summary>
+    PutScript = 11,
+
+    /// <summary>A stored script deleted: the id in the uuid field.</summary>
+    DeleteScript = 12,
 }

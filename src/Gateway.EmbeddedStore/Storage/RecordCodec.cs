@@ -38,6 +38,9 @@ internal static class RecordCodec
             case LogOp.SetSettings or LogOp.ClusterSettings:
                 writer.Bytes(record.Settings);
                 break;
+            case LogOp.PutScript:
+                writer.Bytes(record.Settings);
+                break;
             case LogOp.SetAliases:
                 var batch = record.Batch ?? [];
                 writer.Int(batch.Count);
@@ -117,6 +120,7 @@ internal static class RecordCodec
             },
             LogOp.PutMapping => new LogRecord { Op = op, IndexUuid = uuid, Mapping = reader.Bytes() },
             LogOp.SetSettings or LogOp.ClusterSettings => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
+            LogOp.PutScript => new LogRecord { Op = op, IndexUuid = uuid, Settings = reader.Bytes() },
             LogOp.SetAliases => new LogRecord { Op = op, IndexUuid = uuid, Batch = ReadBatch(ref reader) },
             LogOp.IndexDoc or LogOp.IndexDocPacked or LogOp.DeleteDoc => new LogRecord
             {

@@ -71,6 +71,12 @@ internal static class Recovery
                 }
 
                 break;
+            case LogOp.PutScript:
+                catalog.Scripts.Put(record.IndexUuid, System.Text.Encoding.UTF8.GetString(record.Settings!));
+                break;
+            case LogOp.DeleteScript:
+                catalog.Scripts.Delete(record.IndexUuid);
+                break;
             case LogOp.DeleteDoc:
                 if (catalog.FindByUuid(record.IndexUuid) is { } source2)
                 {
@@ -98,8 +104,16 @@ internal static class Recovery
     }
 
     /// <summary>The records that recreate the current state (used to write a snapshot).</summary>
-    public static IEnumerable<LogRecord> Capture(IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state, IReadOnlyDictionary<string, string>? clusterSettings = null)
+    public static IEnumerable<LogRecord> Capture(
+        IReadOnlyList<(IndexState Index, KeyValuePair<string, DocEntry>[] Docs)> state,
+        IReadOnlyDictionary<string, string>? clusterSettings = null,
+        IReadOnlyList<KeyValuePair<string, string>>? scripts = null)
     {
+        foreach (var (id, script) in scripts ?? [])
+        {
+            yield return new LogRecord { Op = LogOp.PutScript, IndexUuid = id, Settings = System.Text.Encoding.UTF8.GetBytes(script) };
+        }
+
         if (clusterSettings is { Count: > 0 })
         {
             yield return new LogRecord { Op = LogOp.ClusterSettings, Settings = IndexCatalog.Json(IndexSettings.Render(clusterSettings, flat: true)) };

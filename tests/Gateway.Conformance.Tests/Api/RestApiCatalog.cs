@@ -85,6 +85,13 @@ internal static class RestApiCatalog
             "POST /{index}/_pit"),
         Api("close_point_in_time", "", "DELETE /_pit"),
         Api("reindex", "refresh timeout wait_for_active_shards wait_for_completion requests_per_second scroll slices max_docs require_alias", "POST /_reindex"),
+        Api("tasks.get", "timeout wait_for_completion", "GET /_tasks/{task_id}"),
+        Api("reindex_rethrottle", "requests_per_second", "POST /_reindex/{task_id}/_rethrottle"),
+        Api("update_by_query_rethrottle", "requests_per_second", "POST /_update_by_query/{task_id}/_rethrottle"),
+        Api("delete_by_query_rethrottle", "requests_per_second", "POST /_delete_by_query/{task_id}/_rethrottle"),
+        Api("put_script", "timeout master_timeout context", "PUT POST /_scripts/{id}", "PUT POST /_scripts/{id}/{context}"),
+        Api("get_script", "master_timeout", "GET /_scripts/{id}"),
+        Api("delete_script", "timeout master_timeout", "DELETE /_scripts/{id}"),
         Api("cat.count", "format h help s v", "GET /_cat/count", "GET /_cat/count/{index}"),
         Api("cat.health", "format h help s time ts v", "GET /_cat/health"),
         Api("cat.indices", "format bytes expand_wildcards health help include_unloaded_segments pri s time v h master_timeout", "GET /_cat/indices", "GET /_cat/indices/{index}"),
@@ -108,6 +115,9 @@ internal static class RestApiCatalog
             return new ApiPath(tokens[^1], tokens[..^1]);
         }).ToList();
         var allParams = (queryParams + " " + Common).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        return new ApiSpec(name, parsed, allParams, NdJsonBody: name is "bulk" or "msearch");
+        return new ApiSpec(name, parsed, allParams, NdJsonBody: name is "bulk" or "msearch")
+        {
+            BodyRequired = name is "bulk" or "msearch" or "index" or "create" or "update" or "reindex" or "delete_by_query",
+        };
     }
 }

@@ -43,9 +43,10 @@ internal sealed class DoStep(
 
         if (catchValue == "param")
         {
-            // A client-side error: the Java client refuses a parameter the API spec does not define.
+            // A client-side error: the Java client refuses a parameter the API spec does not define, or a call
+            // without the body the spec requires.
             context.Response = null;
-            if (request.UnknownParams.Count == 0)
+            if (request.UnknownParams.Count == 0 && !(spec.BodyRequired && request.Body is null))
             {
                 throw new StepFailedException($"do {Api} (line {Line}): expected a client error for an unknown parameter, all were known");
             }

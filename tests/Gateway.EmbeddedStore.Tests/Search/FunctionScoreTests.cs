@@ -97,9 +97,24 @@ public sealed class FunctionScoreTests
     }
 
     [Fact]
-    public void ScriptScore_IsRefusedByName()
+    public void ScriptScore_ScoresWithTheQueryScoreAndWeights()
     {
-        var ex = Assert.Throws<StoreException>(() => Docs().Search("""{"query":{"function_score":{"script_score":{"script":"1"}}}}"""));
+        // script_score was refused by name before scripting came in; it now runs (the store's Painless subset).
+        var scores = Scores("""
+            {"query":{"function_score":{"query":{"constant_score":{"filter":{"exists":{"field":"likes"}},"boost":2}},
+              "functions":[{"script_score":{"script":{"source":"doc['likes'].value * params.f + _score","params":{"f":0.5}}},"weight":2}],
+              "boost_mode":"replace"}}}
+            """);
+
+        Assert.Equal(2, scores.Count);
+        Assert.Equal(13.0, scores["1"], 3);
+        Assert.Equal(103.0, scores["2"], 3);
+    }
+
+    [Fact]
+    public void ScriptScore_WithoutScriptIsAParsingError()
+    {
+        var ex = Assert.Throws<StoreException>(() => Docs().Search("""{"query":{"function_score":{"script_score":{}}}}"""));
         Assert.Equal(400, ex.Status);
         Assert.Contains("[script_score]", ex.Message, StringComparison.Ordinal);
     }

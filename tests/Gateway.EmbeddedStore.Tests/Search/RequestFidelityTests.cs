@@ -69,7 +69,7 @@ public sealed class RequestFidelityTests
     [Theory]
     [InlineData("""{"rescore":{"script":{"script":{"source":"1"}}}}""", "[script] rescorer")]
     [InlineData("""{"suggest":{"s":{"text":"x","term":{"field":"my_name"}}}}""", "[suggest]")]
-    [InlineData("""{"script_fields":{"f":{"script":"1"}}}""", "[script_fields]")]
+    [InlineData("""{"script_fields":{"f":{"script":{"source":"1","lang":"expression"}}}}""", "[lang: expression]")]
     [InlineData("""{"runtime_mappings":{"f":{"type":"long"}}}""", "[runtime_mappings]")]
     [InlineData("""{"profile":true}""", "[profile]")]
     [InlineData("""{"slice":{"id":0,"max":2}}""", "[slice]")]

@@ -1,14 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.EmbeddedStore.Documents;
 using Gateway.EmbeddedStore.Errors;
 using Gateway.EmbeddedStore.Indices;
+using Gateway.EmbeddedStore.Scripting;
 using Gateway.EmbeddedStore.Search;
 
 namespace Gateway.EmbeddedStore.Rest.Api;
 
 /// <summary>
-/// <c>_delete_by_query</c>, <c>_update_by_query</c> (without scripts: each match is indexed again, as ES does to pick up
-/// mapping changes) and local <c>_reindex</c>. Matches are taken from the indices' current snapshots; each write
+/// <c>_delete_by_query</c>, <c>_update_by_query</c> (each match is indexed again, as ES does to pick up mapping changes,
+/// or changed by a Painless <c>script</c> whose <c>ctx.op</c> may also be noop or delete) and local <c>_reindex</c>
+/// (with a script that may also change <c>ctx._index</c>, <c>_id</c> and <c>_version</c>). Matches are taken from the indices' current snapshots; each write
 /// checks the sequence number it saw, so a document changed meanwhile is a version conflict (counted with
 /// <c>conflicts=proceed</c>, else the run stops there). Every failure is reported per document; nothing is lost.
 /// </summary>
@@ -21,18 +24,45 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
 
     public void Register(RestRouter router)
     {
-        router.Add("POST", "/{index}/_delete_by_query", DeleteByQueryAsync);
-        router.Add("POST", "/{index}/_update_by_query", UpdateByQueryAsync);
-        router.Add("POST", "/_reindex", ReindexAsync);
+        router.Add("POST", "/{index}/_delete_by_query", (r, ct) => RunAsync(r, "indices:data/write/delete/byquery", DeleteByQueryAsync, ct));
+        router.Add("POST", "/{index}/_update_by_query", (r, ct) => RunAsync(r, "indices:data/write/update/byquery", UpdateByQueryAsync, ct));
+        router.Add("POST", "/_reindex", (r, ct) => RunAsync(r, "indices:data/write/reindex", ReindexAsync, ct));
     }
 
-    private async ValueTask<RestResponse> DeleteByQueryAsync(RestRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a by-query request, or with <c>wait_for_completion=false</c> starts it as a task once it is validated and
+    /// answers its id (a request refused before it began is answered as usual).
+    /// </summary>
+    private async ValueTask<RestResponse> RunAsync(
+        RestRequest request,
+        string action,
+        Func<RestRequest, ByQueryTask?, CancellationToken, ValueTask<RestResponse>> run,
+        CancellationToken cancellationToken)
+    {
+        if (request.Param("wait_for_completion") != "false")
+        {
+            return await run(request, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var task = store.Tasks.Create(action, action + " " + request.RawPath);
+        var work = Task.Run(async () => await run(request, task, store.Tasks.Stopping).ConfigureAwait(false), CancellationToken.None);
+        if (await Task.WhenAny(work, task.Begun).ConfigureAwait(false) == work && !task.Begun.IsCompleted)
+        {
+            return await work.ConfigureAwait(false);
+        }
+
+        store.Tasks.Track(task, work);
+        return RestResponse.Ok(new JsonObject { ["task"] = task.Id });
+    }
+
+    private async ValueTask<RestResponse> DeleteByQueryAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
-        var (query, maxDocs, proceed) = ByQueryBody(request, body);
-        var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Delete(index, doc.Id, SameVersion(doc)), () => outcome.Deleted++, cancellationToken).ConfigureAwait(false) is { } missing)
+        var (query, options, batch) = ByQueryBody(request, body, queryRequired: true);
+        var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        task?.Begin(outcome);
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, (_, _) => Planned.Delete, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
@@ -40,24 +70,38 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: false, deleted: true));
     }
 
-    private async ValueTask<RestResponse> UpdateByQueryAsync(RestRequest request, CancellationToken cancellationToken)
+    private async ValueTask<RestResponse> UpdateByQueryAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.OptionalObject(request) ?? [];
-        RefuseScript(body, "_update_by_query");
+        var scriptJson = body["script"];
+        body.Remove("script");
         RefusePipeline(request.Param("pipeline"));
-        var (query, maxDocs, proceed) = ByQueryBody(request, body);
-        var outcome = new ByQueryOutcome { BatchSize = request.IntParam("scroll_size") ?? DefaultBatch };
-        if (await WriteEachAsync(request, query, maxDocs, proceed, outcome, (index, doc) => store.Documents.Index(index, doc.Id, StoredSource(index, doc), SameVersion(doc)), () => outcome.Updated++, cancellationToken).ConfigureAwait(false) is { } missing)
+        var (query, options, batch) = ByQueryBody(request, body, queryRequired: false);
+        var script = scriptJson is null ? null : ScriptDefinition.Parse(scriptJson, store.Scripts);
+        var outcome = new ByQueryOutcome { BatchSize = batch, RequestsPerSecond = options.RequestsPerSecond };
+        task?.Begin(outcome);
+        var withVersion = request.Flag("version", false);
+        Func<IndexState, ParsedDocument, Planned> plan = script is null
+            ? (index, doc) => new Planned("index", StoredSource(index, doc))
+            : (index, doc) => RunScript(script, CtxKind.UpdateByQuery, index.Name, doc, withVersion ? doc.Version : -1).Plan;
+        if (await WriteEachAsync(request, query, options.MaxDocs, options.Proceed, outcome, plan, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return ErrorRenderer.Render(missing);
         }
 
-        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: false));
+        return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: false, updated: true, deleted: true));
+    }
+
+    /// <summary>What a by-query run does with one match: <c>index</c> (the source given), <c>delete</c> or <c>noop</c>.</summary>
+    private readonly record struct Planned(string Op, byte[]? Source)
+    {
+        public static Planned Delete { get; } = new("delete", null);
     }
 
     /// <summary>
-    /// The loop shared by delete- and update-by-query: writes each match with its seen version, counts version
+    /// The loop shared by delete- and update-by-query: plans each match (a script's failure fails the whole request,
+    /// as in Elasticsearch), writes it with its seen version, counts noops, version
     /// conflicts (stopping at the first unless <c>conflicts: proceed</c>), records any other refusal as the
     /// document's failure and stops, then refreshes what was touched as the request asks. Stopping ends the run after
     /// the current batch of <c>scroll_size</c>, as in Elasticsearch, which sends each batch as one bulk request whose
@@ -70,8 +114,7 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         long? maxDocs,
         bool proceed,
         ByQueryOutcome outcome,
-        Func<IndexState, ParsedDocument, StoreResult<WriteOutcome>> write,
-        Action counted,
+        Func<IndexState, ParsedDocument, Planned> plan,
         CancellationToken cancellationToken)
     {
         var touched = new HashSet<IndexState>();
@@ -84,20 +127,49 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         outcome.Total = matches.Count;
         foreach (var (indexName, doc) in FailedOnCopies(request, Owner(matches), matches, outcome) ? [] : matches)
         {
+            await outcome.PaceAsync(store.Time, cancellationToken).ConfigureAwait(false);
             if (!outcome.NextItem())
             {
                 break;
             }
 
             var index = store.Catalog.Find(indexName)!;
+            Planned planned;
+            try
+            {
+                planned = plan(index, doc);
+            }
+            catch (StoreException)
+            {
+                await FinishAsync(request, touched, position, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            if (planned.Op == "noop")
+            {
+                outcome.Noops++;
+                continue;
+            }
+
             StoreError? refused;
             try
             {
-                if (write(index, doc).TryGetValue(out var written, out refused))
+                var write = planned.Op == "delete"
+                    ? store.Documents.Delete(index, doc.Id, SameVersion(doc))
+                    : store.Documents.Index(index, doc.Id, planned.Source!, SameVersion(doc));
+                if (write.TryGetValue(out var written, out refused))
                 {
                     position = Math.Max(position, written.Position);
                     touched.Add(index);
-                    counted();
+                    if (planned.Op == "delete")
+                    {
+                        outcome.Deleted++;
+                    }
+                    else
+                    {
+                        outcome.Updated++;
+                    }
+
                     continue;
                 }
             }
@@ -116,60 +188,16 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         return null;
     }
 
-    private async ValueTask<RestResponse> ReindexAsync(RestRequest request, CancellationToken cancellationToken)
+    private async ValueTask<RestResponse> ReindexAsync(RestRequest request, ByQueryTask? task, CancellationToken cancellationToken)
     {
         var started = store.Time.GetTimestamp();
         var body = RestJson.RequiredObject(request);
-        RefuseScript(body, "_reindex");
-        foreach (var (key, _) in body)
-        {
-            if (key is not ("source" or "dest" or "max_docs" or "size" or "conflicts"))
-            {
-                throw StoreException.Parsing("[reindex] unknown field [" + key + "]");
-            }
-        }
-
-        var source = body["source"] as JsonObject ?? throw Validation("source is missing");
-        var dest = body["dest"] as JsonObject ?? throw Validation("destination is missing");
-        RefuseUnknown(source, "source", "index", "query", "size");
-        RefuseUnknown(dest, "dest", "index", "op_type", "version_type", "pipeline", "routing");
-        var sourceIndices = source["index"] switch
-        {
-            JsonArray array => string.Join(",", array.Select(i => i!.GetValue<string>())),
-            JsonValue value => value.GetValue<string>(),
-            _ => throw Validation("use _all if you really want to copy from all existing indexes"),
-        };
-        var destName = dest["index"]?.GetValue<string>() ?? throw Validation("index must be specified");
-        RefusePipeline(dest["pipeline"]?.GetValue<string>());
-        // dest.routing as Elasticsearch's reindex: keep (default) copies each document's routing, discard drops it, =value sets it.
-        var routing = dest["routing"]?.GetValue<string>() ?? "keep";
-        Func<ParsedDocument, string?> routeOf = routing switch
-        {
-            "keep" => doc => doc.Routing,
-            "discard" => _ => null,
-            _ when routing.StartsWith('=') => _ => routing[1..],
-            _ => throw StoreException.IllegalArgument("Unsupported routing command"),
-        };
-        var opType = dest["op_type"]?.GetValue<string>() ?? "index";
-        var versionType = dest["version_type"]?.GetValue<string>() ?? "internal";
-        if (opType is not ("index" or "create"))
-        {
-            throw StoreException.IllegalArgument("opType must be 'create' or 'index', found: [" + opType + "]");
-        }
-
-        var maxDocs = body["max_docs"] is JsonValue m ? m.GetValue<long>() : body["size"] is JsonValue s ? s.GetValue<long>() : request.LongParam("max_docs");
-        var proceed = (body["conflicts"]?.GetValue<string>() ?? "abort") switch
-        {
-            "proceed" => true,
-            "abort" => false,
-            var other => throw StoreException.IllegalArgument("conflicts may only be \"proceed\" or \"abort\" but was [" + other + "]"),
-        };
-        var query = new JsonObject();
-        if (source["query"] is { } q)
-        {
-            query["query"] = q.DeepClone();
-        }
-
+        var parsed = ReindexRequest.Parse(request, body);
+        RefuseNotImplemented(request, parsed.Options);
+        RefusePipeline(parsed.Pipeline);
+        var script = body["script"] is { } scriptJson ? ScriptDefinition.Parse(scriptJson, store.Scripts) : null;
+        var (sourceIndices, destName, opType, versionType, query) = (parsed.SourceIndices!, parsed.DestIndex!, parsed.OpType, parsed.VersionType, parsed.Query);
+        var (maxDocs, proceed) = (parsed.Options.MaxDocs, parsed.Options.Proceed);
         if (!Matches(sourceIndices, request.Query, query, maxDocs, cancellationToken).TryGetValue(out var matches, out var missingSource))
         {
             return ErrorRenderer.Render(missingSource);
@@ -180,35 +208,108 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
             throw Validation("reindex cannot write into an index its reading from [" + destName + "]");
         }
 
-        var outcome = new ByQueryOutcome { BatchSize = source["size"] is JsonValue size ? size.GetValue<int>() : DefaultBatch };
-        if (!WriteTargets.ForWrite(store, destName, request.Flag("require_alias", false), out var position).TryGetValue(out var index, out var missing))
+        var outcome = new ByQueryOutcome { BatchSize = parsed.BatchSize ?? DefaultBatch, RequestsPerSecond = parsed.Options.RequestsPerSecond };
+        task?.Begin(outcome);
+        var requireAlias = request.Flag("require_alias", false);
+        var targets = new Dictionary<string, IndexState>(StringComparer.Ordinal);
+        long position = 0;
+
+        // The destination is created by the first write (a script may noop everything, or send documents elsewhere).
+        StoreResult<IndexState> Target(string name)
         {
-            return ErrorRenderer.Render(missing);
+            if (targets.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (!WriteTargets.ForWrite(store, name, requireAlias, out var created).TryGetValue(out var found, out var missing))
+            {
+                return missing;
+            }
+
+            position = Math.Max(position, created);
+            targets[name] = found;
+            return found;
+        }
+
+        IndexState? first = null;
+        if (script is null || request.Param("wait_for_active_shards") is not null)
+        {
+            if (!Target(destName).TryGetValue(out first, out var missing))
+            {
+                return ErrorRenderer.Render(missing);
+            }
         }
 
         var options = new WriteOptions { CreateOnly = opType == "create", VersionType = versionType == "internal" ? "internal" : versionType };
         outcome.Total = matches.Count;
-        foreach (var (sourceName, doc) in FailedOnCopies(request, index, matches, outcome) ? [] : matches)
+        foreach (var (sourceIndex, doc) in FailedOnCopies(request, first, matches, outcome) ? [] : matches)
         {
+            await outcome.PaceAsync(store.Time, cancellationToken).ConfigureAwait(false);
             if (!outcome.NextItem())
             {
                 break;
             }
 
+            var (op, targetName, id, version, bytes) = (script is null ? "index" : null, destName, (string?)doc.Id, (long?)doc.Version, parsed.CopiedSource(StoredSource(store.Catalog.Find(sourceIndex)!, doc)));
+            if (script is not null)
+            {
+                ScriptRun run;
+                try
+                {
+                    run = RunScript(script, CtxKind.Reindex, destName, doc, versionType == "internal" ? -1 : doc.Version);
+                }
+                catch (StoreException)
+                {
+                    await FinishAsync(request, targets.Values, position, cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
+
+                (op, bytes) = (run.Plan.Op, run.Plan.Source ?? bytes);
+                targetName = run.Ctx.Get("_index") as string ?? destName;
+                id = run.Ctx.Get("_id") as string;
+                version = run.Ctx.Get("_version") is { } v ? ScriptOperators.AsLong(v) : null;
+            }
+
+            if (op == "noop")
+            {
+                outcome.Noops++;
+                continue;
+            }
+
+            if (matches.Any(m => m.Index == targetName))
+            {
+                throw Validation("reindex cannot write into an index its reading from [" + targetName + "]");
+            }
+
             StoreError? refused;
             try
             {
-                if (store.Documents.Index(index, doc.Id, StoredSource(store.Catalog.Find(sourceName) ?? index, doc),
-                    (versionType == "internal" ? options : options with { Version = doc.Version }) with { Routing = routeOf(doc) }).TryGetValue(out var written, out refused))
+                if (!Target(targetName).TryGetValue(out var index, out refused))
                 {
-                    position = Math.Max(position, written.Position);
-                    if (written.Result == "created")
+                    outcome.Fail(targetName, id ?? doc.Id, refused);
+                    outcome.StopAfterThisBatch();
+                    continue;
+                }
+
+                id ??= Ids.NewDocumentId(store.Time);
+                var written = op == "delete"
+                    ? store.Documents.Delete(index, id, WriteOptions.None with { Routing = parsed.RouteOf(doc) })
+                    : store.Documents.Index(index, id, bytes, (versionType == "internal" || version is null ? options with { VersionType = "internal" } : options with { Version = version }) with { Routing = parsed.RouteOf(doc) });
+                if (written.TryGetValue(out var done, out refused))
+                {
+                    position = Math.Max(position, done.Position);
+                    switch (done.Result)
                     {
-                        outcome.Created++;
-                    }
-                    else
-                    {
-                        outcome.Updated++;
+                        case "created":
+                            outcome.Created++;
+                            break;
+                        case "deleted" or "not_found":
+                            outcome.Deleted++;
+                            break;
+                        default:
+                            outcome.Updated++;
+                            break;
                     }
 
                     continue;
@@ -220,61 +321,116 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
                 refused = e.ToError();
             }
 
-            if (!Refused(outcome, index.Name, doc.Id, refused, proceed))
+            if (!Refused(outcome, targetName, id ?? doc.Id, refused, proceed))
             {
                 outcome.StopAfterThisBatch();
             }
         }
 
-        await FinishAsync(request, [index], position, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(request, targets.Values, position, cancellationToken).ConfigureAwait(false);
         return RestResponse.Json(outcome.Status, outcome.Render(Took(started), created: true, updated: true, deleted: true));
     }
 
-    private (JsonObject Query, long? MaxDocs, bool Proceed) ByQueryBody(RestRequest request, JsonObject body)
+    /// <summary>A script's run over one match: the planned write and the <c>ctx</c> it left (reindex reads its metadata).</summary>
+    private readonly record struct ScriptRun(Planned Plan, ScriptMap Ctx);
+
+    private ScriptRun RunScript(ScriptDefinition script, CtxKind kind, string index, ParsedDocument doc, long version)
     {
-        if (request.Param("wait_for_completion") == "false")
-        {
-            throw StoreException.IllegalArgument("[wait_for_completion=false] (running as a task) is not supported by the embedded store");
-        }
+        var ctx = ScriptCtx.Create(kind, index, doc.Id, version, null, store.Time.GetUtcNow().ToUnixTimeMilliseconds(), ScriptJson.FromBytes(doc.SourceBytes.Span));
+        var bindings = new ScriptBindings();
+        bindings.Variables["ctx"] = ctx;
+        bindings.Variables["params"] = script.Parameters();
+        script.Execute(bindings);
+        var op = ScriptCtx.Operation(ctx);
+        return new ScriptRun(op == "index" ? new Planned(op, JsonSerializer.SerializeToUtf8Bytes(ScriptJson.ToObject(ScriptCtx.SourceOf(ctx)))) : new Planned(op, null), ctx);
+    }
 
-        if (request.Param("slices") is { } slices && slices != "1")
-        {
-            throw StoreException.IllegalArgument("[slices] other than 1 is not supported by the embedded store");
-        }
-
+    /// <summary>
+    /// Reads a delete- or update-by-query request in Elasticsearch's order (the body's own fields, the search body,
+    /// the URL's search options, then the common options) and validates it before any index is resolved; options the
+    /// store does not implement are refused only after that.
+    /// </summary>
+    private static (JsonObject Query, ByQueryRequest Options, int BatchSize) ByQueryBody(RestRequest request, JsonObject body, bool queryRequired)
+    {
+        var options = new ByQueryRequest();
         var query = new JsonObject();
-        long? maxDocs = request.LongParam("max_docs");
-        var conflicts = request.Param("conflicts");
         foreach (var (key, value) in body)
         {
             switch (key)
             {
+                case "max_docs":
+                    options.SetMaxDocs(ReindexRequest.Number(value));
+                    break;
+                case "conflicts":
+                    options.SetConflicts(value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? "null");
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in body)
+        {
+            switch (key)
+            {
+                case "max_docs" or "conflicts":
+                case "script" when !queryRequired: // update_by_query's script, read by its endpoint
+                    break;
                 case "query":
                     query["query"] = value?.DeepClone();
                     break;
-                case "max_docs":
-                    maxDocs = value!.GetValue<long>();
+                case "size":
+                    options.SetMaxDocs(ReindexRequest.Number(value));
                     break;
-                case "conflicts":
-                    conflicts = value!.GetValue<string>();
+                case "from":
+                    options.AddValidationError("from is not supported in this context");
+                    break;
+                case "stored_fields":
+                    options.AddValidationError("stored_fields is not supported in this context");
                     break;
                 default:
                     throw StoreException.Parsing("request does not support [" + key + "]");
             }
         }
 
-        if (maxDocs is <= 0)
+        if (request.Param("size") is not null)
         {
-            throw Validation("maxDocs should be greater than 0 if the request is limited to some number of documents or -1 if it isn't but it was [" + maxDocs + "]");
+            options.SetMaxDocs(request.IntParam("size")!.Value);
         }
 
-        var proceed = (conflicts ?? "abort") switch
+        if (request.Param("from") is not null)
         {
-            "proceed" => true,
-            "abort" => false,
-            var other => throw StoreException.IllegalArgument("conflicts may only be \"proceed\" or \"abort\" but was [" + other + "]"),
-        };
-        return (query, maxDocs, proceed);
+            options.AddValidationError("from is not supported in this context");
+        }
+
+        var batch = request.IntParam("scroll_size") ?? DefaultBatch;
+        if (request.Param("conflicts") is { } conflicts)
+        {
+            options.SetConflicts(conflicts);
+        }
+
+        options.ReadCommonParameters(request);
+        if (queryRequired && !query.ContainsKey("query") && request.Param("q") is null)
+        {
+            options.AddValidationError("query is missing");
+        }
+
+        var remote = request.Route("index").Split(',').Where(i => i.Contains(':', StringComparison.Ordinal)).ToList();
+        if (remote.Count > 0)
+        {
+            options.AddValidationError("Cross-cluster calls are not supported in this context but remote indices were requested: [" + string.Join(", ", remote) + "]");
+        }
+
+        options.Validate();
+        RefuseNotImplemented(request, options);
+        return (query, options, batch);
+    }
+
+    // Options Elasticsearch has that the store's by-query runs do not implement, refused once the request is valid.
+    private static void RefuseNotImplemented(RestRequest request, ByQueryRequest options)
+    {
+        if (options.Slices != 1)
+        {
+            throw StoreException.IllegalArgument("[slices] other than 1 is not supported by the embedded store");
+        }
     }
 
     // The index whose copies a by-query run writes first; none when nothing matched.
@@ -375,26 +531,6 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
         ?? throw StoreException.IllegalArgument("[" + index.Name + "][" + doc.Id + "] didn't store _source");
 
     private static WriteOptions SameVersion(ParsedDocument doc) => new() { IfSeqNo = doc.SeqNo, IfPrimaryTerm = doc.PrimaryTerm, Routing = doc.Routing };
-
-    private static void RefuseScript(JsonObject body, string api)
-    {
-        if (body["script"] is not null)
-        {
-            throw StoreException.IllegalArgument("[script] in " + api + " is not supported by the embedded store (scripting is outside its subset)");
-        }
-    }
-
-    // Reindex options the store does not implement (remote, _source filtering, routing, slices …) are refused, never ignored.
-    private static void RefuseUnknown(JsonObject section, string name, params string[] allowed)
-    {
-        foreach (var (key, _) in section)
-        {
-            if (!allowed.Contains(key))
-            {
-                throw StoreException.IllegalArgument("[" + name + "." + key + "] in _reindex is not supported by the embedded store");
-            }
-        }
-    }
 
     private static void RefusePipeline(string? pipeline)
     {

@@ -95,6 +95,14 @@ internal static class HitRenderer
             fields[collapse.Field] = new JsonArray { collapse.Value(context, hit.Ord) };
         }
 
+        foreach (var scriptField in request.ScriptFields)
+        {
+            if (scriptField.Render(context, hit.Ord) is { } values)
+            {
+                fields[scriptField.Name] = values;
+            }
+        }
+
         if (fields.Count > 0)
         {
             json["fields"] = fields;

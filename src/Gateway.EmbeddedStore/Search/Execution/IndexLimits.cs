@@ -9,6 +9,8 @@ internal static class IndexLimits
 
     public const int DefaultMaxRegexLength = 1_000;
 
+    public const int DefaultMaxScriptFields = 32;
+
     public const int DefaultMaxInnerResultWindow = 100;
 
     public const int DefaultMaxDocvalueFieldsSearch = 100;
@@ -35,6 +37,9 @@ internal static class IndexLimits
         settings?.GetValueOrDefault("index.max_terms_count") is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n
             : DefaultMaxTermsCount;
+
+    public static int MaxScriptFields(IReadOnlyDictionary<string, string>? settings) =>
+        Int(settings, "index.max_script_fields") ?? DefaultMaxScriptFields;
 
     private static int? Int(IReadOnlyDictionary<string, string>? settings, string key) =>
         settings?.GetValueOrDefault(key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;

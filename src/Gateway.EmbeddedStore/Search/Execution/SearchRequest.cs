@@ -42,6 +42,9 @@ internal sealed class SearchRequest
 
     public List<FieldAndFormat> DocValueFields { get; } = [];
 
+    /// <summary><c>script_fields</c>: values computed by scripts, rendered under each hit's <c>fields</c>.</summary>
+    public List<Scripts.ScriptField> ScriptFields { get; } = [];
+
     public bool Version { get; set; }
 
     /// <summary><c>explain</c>: each hit carries <c>_explanation</c> (with <c>_shard</c> and <c>_node</c>).</summary>

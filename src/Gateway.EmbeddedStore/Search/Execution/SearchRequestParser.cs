@@ -132,10 +132,13 @@ internal static class SearchRequestParser
             case "collapse" when !countOnly:
                 request.Collapse = Collapse.CollapseSpec.Parse(value);
                 break;
+            case "script_fields":
+                request.ScriptFields.AddRange(Scripts.ScriptField.Parse(value));
+                break;
             case "rescore" when !countOnly:
                 request.Rescore.AddRange(Rescorer.ParseAll(value));
                 break;
-            case "suggest" or "script_fields" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
+            case "suggest" or "runtime_mappings" or "ext" or "slice" or "retriever" or "rank"
                 or "sub_searches" or "knn_vector_builder" or "query_vector_builder":
                 throw SearchParameters.Unsupported("[" + key + "]");
             default:

@@ -40,6 +40,11 @@ internal static class SortParser
                     return ParseGeo(spec as JsonObject ?? throw StoreException.Parsing("[_geo_distance] expects an object"));
                 }
 
+                if (name == "_script")
+                {
+                    return Scripts.ScriptSort.Parse(spec);
+                }
+
                 if (spec is JsonObject options)
                 {
                     return new SortSpec

@@ -29,6 +29,9 @@ internal sealed class SortSpec
     /// <summary>The <c>nested</c> option: sort by the values of the document's nested objects.</summary>
     public Nested.NestedSort? Nested { get; init; }
 
+    /// <summary>For <c>_script</c>: the script whose value sorts, and its <c>type</c> (<c>number</c> or <c>string</c>).</summary>
+    public Scripts.ScriptSort? Script { get; init; }
+
     public bool IsScore => Field == "_score";
 
     public bool IsDoc => Field == "_doc";

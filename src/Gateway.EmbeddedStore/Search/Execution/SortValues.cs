@@ -12,6 +12,11 @@ internal static class SortValues
 {
     public static void Validate(SearchContext context, SortSpec spec)
     {
+        if (spec.Script is not null)
+        {
+            return;
+        }
+
         if (spec.IsScore || spec.IsDoc || spec.Field is "_id" or "_index" or "_shard_doc")
         {
             return;
@@ -52,6 +57,11 @@ internal static class SortValues
 
     public static SortKey Get(SearchContext context, int shardIndex, int ord, float score, SortSpec spec)
     {
+        if (spec.Script is { } script)
+        {
+            return script.Key(context, ord, score);
+        }
+
         if (spec.IsScore)
         {
             return new SortKey(score, null, JsonValue.Create(score));

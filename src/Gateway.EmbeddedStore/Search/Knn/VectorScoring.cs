@@ -36,7 +36,15 @@ internal static class VectorScoring
     };
 
     public static float ExactScore(VectorSimilarity similarity, ReadOnlySpan<float> query, ReadOnlySpan<float> doc) =>
-        Score(similarity, Similarity(similarity, query, doc));
+        similarity == VectorSimilarity.L2Norm ? 1f / (1f + SquareDistance(query, doc)) : Score(similarity, Similarity(similarity, query, doc));
+
+    // Lucene scores L2 from the float square distance; squaring the rounded distance would be one ulp off at times.
+    private static float SquareDistance(ReadOnlySpan<float> query, ReadOnlySpan<float> doc)
+    {
+        Span<float> difference = query.Length <= 1024 ? stackalloc float[query.Length] : new float[query.Length];
+        TensorPrimitives.Subtract(query, doc, difference);
+        return TensorPrimitives.SumOfSquares<float>(difference);
+    }
 
     /// <summary>The exact score for a field of <paramref name="element"/> (byte and bit values are held as floats).</summary>
     public static float ExactScore(VectorSimilarity similarity, VectorElementType element, ReadOnlySpan<float> query, ReadOnlySpan<float> doc) => element switch

@@ -99,9 +99,7 @@ internal static class FunctionScoreParser
                     weight = (float)JsonValues.ToDouble(value, key);
                     hasWeight = true;
                     break;
-                case "script_score":
-                    throw StoreException.IllegalArgument("[function_score] function [script_score] is not supported by this store (no scripting)");
-                case "field_value_factor" or "gauss" or "linear" or "exp" or "random_score":
+                case "field_value_factor" or "script_score" or "gauss" or "linear" or "exp" or "random_score":
                     if (function is not null)
                     {
                         throw StoreException.Parsing("failed to parse function_score functions. already found [" + function.Value.Name + "], now encountering [" + key + "].");
@@ -131,6 +129,12 @@ internal static class FunctionScoreParser
                 Factor = options["factor"] is { } f ? JsonValues.ToDouble(f, "factor") : 1,
                 Modifier = Modifier(options["modifier"]),
                 Missing = options["missing"] is { } m ? JsonValues.ToDouble(m, "missing") : null,
+            },
+            "script_score" => new ScriptScoreFunction
+            {
+                Filter = filter,
+                Weight = weight,
+                Script = options["script"] is { } script ? Scripting.ScriptDefinition.Parse(script, null) : throw StoreException.Parsing("[script_score] requires a [script]"),
             },
             "random_score" => new RandomScoreFunction
             {

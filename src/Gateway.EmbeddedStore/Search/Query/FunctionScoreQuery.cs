@@ -30,12 +30,12 @@ internal sealed class FunctionScoreQuery : QueryNode
     public override DocResult Execute(SearchContext context, bool scoring)
     {
         var inner = Query.Execute(context, scoring: true);
-        var bound = Functions.Select(f => (Function: f, Score: f.Bind(context), Filter: f.Filter?.Execute(context, scoring: false).Bits)).ToList();
+        var bound = Functions.Select(f => (Function: f, Score: f.BindScored(context), Filter: f.Filter?.Execute(context, scoring: false).Bits)).ToList();
         var bits = new DocBits(context.MaxDoc);
         var scores = context.Scores();
         foreach (var ord in inner.Bits.Ordinals())
         {
-            var factor = Math.Min(Factor(bound, ord), MaxBoost);
+            var factor = Math.Min(Factor(bound, ord, inner.Score(ord)), MaxBoost);
             var score = Combine(inner.Score(ord), factor) * Boost;
             if (MinScore is { } min && score < min)
             {
@@ -49,7 +49,7 @@ internal sealed class FunctionScoreQuery : QueryNode
         return new DocResult(bits, scores, Boost);
     }
 
-    private double Factor(List<(ScoreFunction Function, Func<int, double> Score, DocBits? Filter)> functions, int ord)
+    private double Factor(List<(ScoreFunction Function, Func<int, double, double> Score, DocBits? Filter)> functions, int ord, double queryScore)
     {
         double product = 1, total = 0, weights = 0, max = double.NegativeInfinity, min = double.PositiveInfinity;
         var matched = false;
@@ -60,7 +60,7 @@ internal sealed class FunctionScoreQuery : QueryNode
                 continue;
             }
 
-            var value = score(ord) * function.Weight;
+            var value = score(ord, queryScore) * function.Weight;
             if (ScoreMode == "first")
             {
                 return value;

@@ -36,6 +36,8 @@ internal static partial class QueryParser
         "distance_feature" => DistanceFeatureQuery.Parse(body),
         "fuzzy" => ParseSingleField("fuzzy", body, FuzzyQuery.Parse),
         "regexp" => ParseSingleField("regexp", body, RegexpQuery.Parse),
+        "script" => ScriptQuery.Parse(body),
+        "script_score" => ScriptScoreQuery.Parse(body),
         _ => null,
     };
 

@@ -133,7 +133,7 @@ public sealed class BucketMetricsAggregationTests
     [InlineData("""{"max_bucket":{"buckets_path":"m>top"},"aggs":{"x":{"max":{"field":"alt"}}}}""", "parsing_exception", "Aggregation [p] cannot define sub-aggregations")]
     [InlineData("""{"extended_stats_bucket":{"buckets_path":"m>top","sigma":-1}}""", "illegal_argument_exception", "[sigma] must be greater than or equal to 0. Found [-1.0] in [p]")]
     [InlineData("""{"percentiles_bucket":{"buckets_path":"m>top","percents":[101]}}""", "illegal_argument_exception", "percents must only contain non-null doubles from 0.0-100.0: [p]")]
-    [InlineData("""{"bucket_script":{"buckets_path":{"a":"m>top"},"script":"a"}}""", "illegal_argument_exception", "The [bucket_script] aggregation runs a script, and the embedded store has no scripting")]
+    [InlineData("""{"bucket_script":{"buckets_path":{"a":"m>top"},"script":"params.a"}}""", "action_request_validation_exception", "Validation Failed: 1: bucket_script aggregation [p] must be declared inside of another aggregation;")]
     public void BadRequests_AreRefused(string pipeline, string type, string reason)
     {
         var error = Assert.Throws<StoreException>(() => AggregationData.Monthly("\"p\":" + pipeline));

@@ -13,4 +13,11 @@ internal abstract class ScoreFunction
 
     /// <summary>The function bound to one snapshot: document ordinal → factor (before the weight).</summary>
     public abstract Func<int, double> Bind(SearchContext context);
+
+    /// <summary>The function bound to one snapshot, for functions that read the query's score too (script_score).</summary>
+    public virtual Func<int, double, double> BindScored(SearchContext context)
+    {
+        var bound = Bind(context);
+        return (ord, _) => bound(ord);
+    }
 }
