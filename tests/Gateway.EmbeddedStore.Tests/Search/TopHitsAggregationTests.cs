@@ -71,6 +71,18 @@ public sealed class TopHitsAggregationTests : IDisposable
     }
 
     [Fact]
+    public async Task TopHits_WithExplain_EachHitExplainsItsScore()
+    {
+        var r = await SearchAsync("""
+            {"size":0,"query":{"match":{"title":"red"}},"aggs":{"top":{"top_hits":{"explain":true,"size":5}}}}
+            """);
+
+        var first = r["aggregations"]!["top"]!["hits"]!["hits"]![0]!;
+        Assert.Equal(first["_score"]!.GetValue<float>(), first["_explanation"]!["value"]!.GetValue<float>(), 4);
+        Assert.False(string.IsNullOrEmpty(first["_explanation"]!["description"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task TopHits_InsideNestedAggregationAreTheObjects()
     {
         var r = await SearchAsync("""{"size":0,"aggs":{"u":{"nested":{"path":"users"},"aggs":{"top":{"top_hits":{"size":5,"sort":["users.last.keyword"]}}}}}}""");
@@ -108,7 +120,6 @@ public sealed class TopHitsAggregationTests : IDisposable
     [InlineData("""{"top_hits":{"size":-1}}""", 400, "[size] must be greater than or equal to 0. Found [-1] in [top]")]
     [InlineData("""{"top_hits":{"foo":1}}""", 400, "Unknown key for a VALUE_NUMBER in [foo].")]
     [InlineData("""{"top_hits":{"script_fields":{"s":{"script":"1"}}}}""", 400, "[top_hits] [script_fields] is not supported by this store")]
-    [InlineData("""{"top_hits":{"explain":true}}""", 400, "[explain]")]
     [InlineData("""{"top_hits":{},"aggs":{"x":{"max":{"field":"rank"}}}}""", 400, "Aggregator [top] of type [top_hits] cannot accept sub-aggregations")]
     public async Task TopHits_BadOptionsAreRefused(string definition, int status, string reason)
     {

@@ -251,7 +251,23 @@ internal sealed class ByQueryEndpoints(EmbeddedStore store, SearchEndpoints sear
                 break;
             }
 
-            var (op, targetName, id, version, bytes) = (script is null ? "index" : null, destName, (string?)doc.Id, (long?)doc.Version, parsed.CopiedSource(StoredSource(store.Catalog.Find(sourceIndex)!, doc)));
+            byte[] copied;
+            try
+            {
+                copied = parsed.CopiedSource(StoredSource(store.Catalog.Find(sourceIndex)!, doc));
+            }
+            catch (StoreException e)
+            {
+                // A source index that stores no _source has nothing to copy: the document's failure ends the run.
+                if (!Refused(outcome, destName, doc.Id, e.ToError(), proceed))
+                {
+                    outcome.StopAfterThisBatch();
+                }
+
+                continue;
+            }
+
+            var (op, targetName, id, version, bytes) = (script is null ? "index" : null, destName, (string?)doc.Id, (long?)doc.Version, copied);
             if (script is not null)
             {
                 ScriptRun run;
