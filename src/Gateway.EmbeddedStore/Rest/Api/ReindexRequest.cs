@@ -110,20 +110,7 @@ internal sealed partial class ReindexRequest
             ? json.GetValue<string>()
             : value is JsonValue scalar ? scalar.ToJsonString() : throw StoreException.Parsing("expected a string but found " + Token(value));
 
-    private static string Token(JsonNode? value) => value switch
-    {
-        JsonObject => "START_OBJECT",
-        JsonArray => "START_ARRAY",
-        null => "VALUE_NULL",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "VALUE_STRING",
-            JsonValueKind.Number => "VALUE_NUMBER",
-            JsonValueKind.True or JsonValueKind.False => "VALUE_BOOLEAN",
-            _ => "VALUE_NULL",
-        },
-        _ => "VALUE_NULL",
-    };
+    private static string Token(JsonNode? value) => Search.Execution.JsonValues.TokenName(value);
 
     private void ReadSource(JsonObject source)
     {
